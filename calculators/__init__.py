@@ -1,0 +1,42 @@
+"""Calculators for the Bijie 2023 professional-title notice.
+
+Pure standard-library Python, so that the same code answers in CPython (tests, CLI)
+and in the reader's browser under Pyodide. ``run(name, inputs)`` never raises on
+input: bad input is a normal answer with ``ok: false``.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+from typing import Any
+
+from . import ce_hours, messages, quota, tenure
+from .rules import rules_as_json
+
+__all__ = ["CALCULATORS", "metadata", "run", "rules_as_json"]
+
+CALCULATORS: dict[str, ModuleType] = {module.NAME: module for module in (tenure, ce_hours, quota)}
+
+TITLES = {
+    "tenure": ("任职年限计算", "Years in the current title"),
+    "ce_hours": ("继续教育学时核对", "Continuing-education hours"),
+    "quota": ("“小巨人”企业举荐名额", "Little-giant nomination quota"),
+}
+
+
+def run(name: str, inputs: Any) -> dict[str, Any]:
+    """Answer one calculator for one raw input mapping."""
+    module = CALCULATORS.get(name)
+    if module is None:
+        return {"ok": False, "calculator": name,
+                "errors": [messages.error(None, "unknown_calculator", name=name)]}
+    return module.calculate(inputs)
+
+
+def metadata(name: str) -> dict[str, Any]:
+    """Everything a page needs to render one calculator's form, in both languages."""
+    module = CALCULATORS[name]
+    zh, en = TITLES[name]
+    clauses = sorted({c for f in module.FIELDS for c in f.clauses})
+    return {"name": name, "title": {"zh": zh, "en": en}, "clauses": clauses,
+            "fields": [f.metadata() for f in module.FIELDS]}

@@ -1,0 +1,141 @@
+"""Continuing-education hours for one year (clauses s4-2 and s4-1).
+
+Clause s4-2 sets 90 credit hours a year (45 at the grassroots and in private economic
+organisations), professional subjects "generally" two thirds of them; clause s4-1 lets
+digital-technology-engineer training count towards the year's hours, here as
+professional-subject hours since it is training in the trade.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import Any
+
+from . import messages, rules
+from .answer import accepted, read_input, rejected
+from .fields import HOURS_MAX, Choice, Field
+from .inputs import YEAR_MAX, YEAR_MIN
+
+NAME = "ce_hours"
+
+CATEGORIES = (
+    Choice("general", "一般专业技术人员", "General", ("一般",)),
+    Choice("grassroots", "在基层工作", "Working at the grassroots", ("基层",)),
+    Choice("private", "在民营经济组织工作", "Working in a private economic organisation", ("民营", "民营经济组织")),
+)
+
+
+def _hours(name: str, zh: str, en: str, help_zh: str, help_en: str, clause: str) -> Field:
+    return Field(name, "hours", zh, en, help_zh=help_zh, help_en=help_en, default=Decimal(0),
+                 minimum=0, maximum=int(HOURS_MAX), clauses=(clause,))
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("category", "choice", "人员类别", "Where you work",
+          help_zh=(f"在基层或民营经济组织工作的专业技术人员每年不少于 {rules.value('ce_hours_grassroots')} 学时，"
+                   f"其他人员不少于 {rules.value('ce_hours_general')} 学时。"),
+          help_en=(f"Personnel at the grassroots or in private economic organisations need "
+                   f"{rules.value('ce_hours_grassroots')} hours a year; others {rules.value('ce_hours_general')}."),
+          default="general", choices=CATEGORIES, clauses=("s4-2",)),
+    _hours("public_hours", "公需科目学时", "General (public) subject hours",
+           "本年度已登记的公需科目学时，可含两位小数。", "Hours of general (public) subjects this year, up to two decimals.",
+           "s4-2"),
+    _hours("professional_hours", "专业科目学时", "Professional subject hours",
+           "本年度已登记的专业科目学时。", "Hours of professional subjects this year.", "s4-2"),
+    _hours("digital_hours", "数字技术工程师培训学时", "Digital-technology-engineer training hours",
+           "参加数字技术工程师培训的学时，记入当年继续教育学时（按专业科目计）。",
+           "Hours of digital-technology-engineer training; they count towards the year (as professional subjects).",
+           "s4-1"),
+    Field("year", "year", "学时所属年度", "Year the hours belong to",
+          default=rules.NOTICE_YEAR, minimum=YEAR_MIN, maximum=YEAR_MAX, clauses=("s4-2",)),
+)
+
+
+def _num(hours: Decimal | Fraction) -> str:
+    text = f"{Decimal(hours.numerator) / Decimal(hours.denominator):f}" if isinstance(hours, Fraction) else f"{hours:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def calculate(inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """Check one year's hours against clause s4-2, counting s4-1 training as professional."""
+    values, errors, notes = read_input(NAME, FIELDS, inputs)
+    if errors:
+        return rejected(NAME, errors)
+    if values["year"] != rules.NOTICE_YEAR:
+        notes.append(messages.note("year_assumed", year=values["year"]))
+
+    category = values["category"]
+    required_total = rules.value(f"ce_hours_{category}")
+    share_min: Fraction = rules.value("professional_share_min")
+    required_professional = Fraction(required_total) * share_min
+    public, professional, digital = (values[k] for k in ("public_hours", "professional_hours", "digital_hours"))
+    total = public + professional + digital
+    professional_total = professional + digital
+    shortfall_total = max(Decimal(0), required_total - total)
+    shortfall_professional = max(Fraction(0), required_professional - Fraction(professional_total))
+    share = None
+    below = False
+    if total > 0:
+        exact_share = Fraction(professional_total) / Fraction(total)
+        below = exact_share < share_min
+        share = (Decimal(professional_total) / Decimal(total)).quantize(Decimal("0.0001"), ROUND_HALF_UP)
+    if below:
+        notes.append(messages.note("share_guidance"))
+
+    result = {
+        "required_total": required_total,
+        "required_professional": float(required_professional),
+        "total": total,
+        "professional_total": professional_total,
+        "meets_total": total >= required_total,
+        "meets_professional": professional_total >= required_professional,
+        "meets": total >= required_total and professional_total >= required_professional,
+        "shortfall_total": shortfall_total,
+        "shortfall_professional": float(shortfall_professional),
+        "hours_still_needed": float(max(Fraction(shortfall_total), shortfall_professional)),
+        "professional_share": share,
+        "share_below_two_thirds": below,
+    }
+    clauses = [rules.clause("ce_hours_general")]
+    if digital > 0:
+        clauses.append(rules.clause("digital_training_counts"))
+    explanation = _explain(values, result, required_professional, shortfall_professional)
+    return accepted(NAME, values, result, clauses, explanation, notes)
+
+
+def _explain(values: dict[str, Any], r: dict[str, Any], req_prof: Fraction,
+             short_prof: Fraction) -> tuple[list[str], list[str]]:
+    category = next(c for c in CATEGORIES if c.value == values["category"])
+    total, prof = r["total"], r["professional_total"]
+    zh = [f"{category.zh}：每年应不少于 {r['required_total']} 学时，其中专业科目一般不少于三分之二，"
+          f"即 {_num(req_prof)} 学时。"]
+    en = [f"{category.en}: at least {r['required_total']} credit hours a year, of which professional subjects "
+          f"generally two thirds, that is {_num(req_prof)} hours."]
+    parts_zh = f"公需科目 {_num(values['public_hours'])} + 专业科目 {_num(values['professional_hours'])}"
+    parts_en = f"general {_num(values['public_hours'])} + professional {_num(values['professional_hours'])}"
+    if values["digital_hours"] > 0:
+        parts_zh += f" + 数字技术工程师培训 {_num(values['digital_hours'])}（按第四部分第（一）项记入，按专业科目计）"
+        parts_en += (f" + digital-technology-engineer training {_num(values['digital_hours'])} "
+                     f"(counted under Part IV(1), as professional subjects)")
+    zh.append(f"已有 {parts_zh} = {_num(total)} 学时，其中专业科目 {_num(prof)} 学时。")
+    en.append(f"You have {parts_en} = {_num(total)} hours, of which {_num(prof)} are professional.")
+    if r["meets"]:
+        zh.append("总学时和专业科目学时均已达到要求。")
+        en.append("Both the total and the professional-subject hours are met.")
+    else:
+        if not r["meets_total"]:
+            zh.append(f"总学时还差 {_num(r['shortfall_total'])} 学时。")
+            en.append(f"The total is {_num(r['shortfall_total'])} hours short.")
+        if not r["meets_professional"]:
+            zh.append(f"专业科目还差 {_num(short_prof)} 学时。")
+            en.append(f"Professional subjects are {_num(short_prof)} hours short.")
+        still = max(Fraction(r["shortfall_total"]), short_prof)
+        zh.append(f"再完成 {_num(still)} 学时专业科目即可同时补足两项。")
+        en.append(f"{_num(still)} more hours of professional subjects close both gaps.")
+    if r["professional_share"] is not None:
+        pct = (r["professional_share"] * 100).normalize()
+        zh.append(f"专业科目占总学时的 {pct:f}%。")
+        en.append(f"Professional subjects are {pct:f}% of the total.")
+    return zh, en

@@ -1,0 +1,20 @@
+"""Plain JSON data from the values the calculators compute with."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+from typing import Any
+
+
+def to_json(value: Any) -> Any:
+    """Dates as ISO text, decimals as numbers, tuples as lists, recursively."""
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, (list, tuple)):
+        return [to_json(item) for item in value]
+    if isinstance(value, dict):
+        return {key: to_json(item) for key, item in value.items()}
+    return value

@@ -1,0 +1,153 @@
+"""Nominations by specialised and sophisticated "little giant" enterprises (clause s2-3).
+
+Such an enterprise may nominate outstanding engineers to apply directly for a senior
+engineering title: at most two a year for a national-level enterprise, one for a
+provincial-level one, none once it has lost the right through irregular nominations.
+Each nomination needs the signature of the chairman (or the R&D team's technical
+leader) and of one peer expert of the same industry at associate-senior level or above.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from . import messages, rules
+from .answer import accepted, read_input, rejected
+from .fields import Choice, Field, read_fields
+from .inputs import YEAR_MAX, YEAR_MIN
+
+NAME = "quota"
+COUNT_MAX = 1000
+
+LEVELS = (
+    Choice("national", "国家级专精特新“小巨人”企业", "National-level little giant", ("国家级",)),
+    Choice("provincial", "省级专精特新“小巨人”企业", "Provincial-level little giant", ("省级",)),
+    Choice("none", "不是专精特新“小巨人”企业", "Not a little giant", ("无", "否")),
+)
+
+TITLES = (
+    Choice("none", "无职称", "No title", ("无",)),
+    Choice("junior", "初级", "Junior"),
+    Choice("intermediate", "中级", "Intermediate"),
+    Choice("deputy_senior", "副高级", "Associate senior"),
+    Choice("senior", "正高级", "Full senior"),
+)
+
+NOMINEE_FIELDS: tuple[Field, ...] = (
+    Field("name", "text", "姓名", "Name", default=""),
+    Field("leader_signed", "boolean", "董事长（或研发团队技术带头人）已署名", "Signed by the chairman (or R&D technical leader)",
+          default=False, clauses=("s2-3",)),
+    Field("expert_signed", "boolean", "1 名同行业专家已署名", "Signed by one peer expert", default=False, clauses=("s2-3",)),
+    Field("expert_title", "choice", "署名专家职称", "Signing expert's title", default="none", choices=TITLES,
+          clauses=("s2-3",)),
+    Field("expert_same_industry", "boolean", "专家与被举荐人同行业", "Expert is from the same industry", default=False,
+          clauses=("s2-3",)),
+)
+
+FIELDS: tuple[Field, ...] = (
+    Field("enterprise_level", "choice", "企业类别", "Enterprise",
+          help_zh="国家级或省级专精特新“小巨人”企业。", help_en="National-level or provincial-level little-giant enterprise.",
+          required=True, choices=LEVELS, clauses=("s2-3",)),
+    Field("disqualified", "boolean", "已因违规或不实举荐被取消举荐资格", "Lost the right to nominate (irregular nominations)",
+          default=False, clauses=("s2-3",)),
+    Field("already_nominated", "integer", "本年度已举荐人数", "People already nominated this year",
+          default=0, minimum=0, maximum=COUNT_MAX, clauses=("s2-3",)),
+    Field("nominees", "records", "被举荐人名单", "Nominees",
+          help_zh="逐一填写本次拟举荐的人员及署名情况。", help_en="Each person proposed now, with who signed.",
+          default=(), clauses=("s2-3",), extra={"fields": [f.metadata() for f in NOMINEE_FIELDS]}),
+    Field("nominee_count", "integer", "本次举荐人数", "Number proposed now",
+          help_zh="不逐一核对时，只填写人数。", help_en="If you do not list them, just how many.",
+          minimum=0, maximum=COUNT_MAX, clauses=("s2-3",)),
+    Field("year", "year", "举荐年度", "Nomination year",
+          default=rules.NOTICE_YEAR, minimum=YEAR_MIN, maximum=YEAR_MAX, clauses=("s2-3",)),
+)
+
+_TITLE_ORDER = [c.value for c in TITLES]
+
+
+def _check_nominee(index: int, nominee: dict[str, Any]) -> dict[str, Any]:
+    problems = []
+    if not nominee["leader_signed"]:
+        problems.append("leader_signature_missing")
+    if not nominee["expert_signed"]:
+        problems.append("expert_signature_missing")
+    if not nominee["expert_same_industry"]:
+        problems.append("expert_not_same_industry")
+    if _TITLE_ORDER.index(nominee["expert_title"]) < _TITLE_ORDER.index(rules.value("expert_min_title")):
+        problems.append("expert_title_too_low")
+    return {"index": index, "name": nominee["name"], "ok": not problems, "problems": problems}
+
+
+def calculate(inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """Count the enterprise's nominations against its quota and check each nominee's signatures."""
+    values, errors, notes = read_input(NAME, FIELDS, inputs)
+    nominees: list[dict[str, Any]] = []
+    for index, raw in enumerate(values.get("nominees") or ()):
+        nominee, nominee_errors = read_fields(NOMINEE_FIELDS, raw, prefix=f"nominees[{index}].")
+        nominees.append(nominee)
+        errors.extend(nominee_errors)
+    if nominees and values.get("nominee_count") is not None:
+        errors.append(messages.error("nominee_count", "conflicting_fields"))
+    if errors:
+        return rejected(NAME, errors)
+    values["nominees"] = nominees
+    if values["year"] != rules.NOTICE_YEAR:
+        notes.append(messages.note("year_assumed", year=values["year"]))
+
+    level = values["enterprise_level"]
+    quota = 0 if level == "none" or values["disqualified"] else rules.value(f"quota_{level}")
+    if values["disqualified"]:
+        notes.append(messages.note("disqualified"))
+    proposed = len(nominees) if nominees else (values.get("nominee_count") or 0)
+    used = values["already_nominated"] + proposed
+    checks = [_check_nominee(i, n) for i, n in enumerate(nominees)]
+    result = {
+        "quota": quota,
+        "used": used,
+        "remaining": max(0, quota - used),
+        "within_quota": used <= quota,
+        "excess": max(0, used - quota),
+        "nominee_checks": checks,
+        "ok": used <= quota and all(c["ok"] for c in checks),
+    }
+    return accepted(NAME, values, result, [rules.clause("quota_national")],
+                    _explain(values, result, proposed), notes)
+
+
+def _explain(values: dict[str, Any], r: dict[str, Any], proposed: int) -> tuple[list[str], list[str]]:
+    level = next(c for c in LEVELS if c.value == values["enterprise_level"])
+    if values["enterprise_level"] == "none":
+        zh = ["举荐制只适用于专精特新“小巨人”企业，其他企业没有举荐名额。"]
+        en = ["The nomination system applies only to little-giant enterprises; other enterprises have no quota."]
+    elif values["disqualified"]:
+        zh = [f"{level.zh}因违规或不实举荐已被取消举荐资格，举荐名额为 0。"]
+        en = [f"{level.en}: the right to nominate was withdrawn for irregular or untruthful nominations, so the quota is 0."]
+    else:
+        zh = [f"{level.zh}每年度最多可举荐 {r['quota']} 人直接申报高级职称。"]
+        en = [f"A {level.en.lower()} enterprise may nominate at most {r['quota']} person(s) a year "
+              f"to apply directly for a senior title."]
+    zh.append(f"本年度已举荐 {values['already_nominated']} 人，本次拟举荐 {proposed} 人，合计 {r['used']} 人。")
+    en.append(f"Already nominated this year: {values['already_nominated']}; proposed now: {proposed}; "
+              f"{r['used']} in all.")
+    if r["within_quota"]:
+        zh.append(f"未超出名额，尚余 {r['remaining']} 个名额。")
+        en.append(f"This is within the quota; {r['remaining']} place(s) remain.")
+    else:
+        zh.append(f"超出名额 {r['excess']} 人，超出部分不能举荐。")
+        en.append(f"This exceeds the quota by {r['excess']}: the excess cannot be nominated.")
+    for check in r["nominee_checks"]:
+        who_zh = check["name"] or f"第 {check['index'] + 1} 人"
+        who_en = check["name"] or f"nominee {check['index'] + 1}"
+        if check["ok"]:
+            zh.append(f"{who_zh}：署名推荐符合要求。")
+            en.append(f"{who_en}: the signatures meet the requirements.")
+        else:
+            zh.append(f"{who_zh}：" + "；".join(messages.PROBLEMS[p][0] for p in check["problems"]) + "。")
+            en.append(f"{who_en}: " + "; ".join(messages.PROBLEMS[p][1] for p in check["problems"]) + ".")
+    zh.append("被举荐人填写举荐报告（附件1），可直接申报工程系列高级职称，评审标准适用工程系列社会化评审条件，"
+              "评审类型选择“专精特新专项”。")
+    en.append("A nominee fills in the nomination report (Annex 1) and may apply directly for a senior title in the "
+              "engineering series, judged on the engineering series' open (non-employer) evaluation standards, "
+              "evaluation type “专精特新专项” (SRDI special track).")
+    return zh, en

@@ -1,0 +1,86 @@
+"""The year's rules, each with the clause of the notice it comes from.
+
+This table is the only place where the numbers of the 2023 notice live: the
+calculators, the pages and the published ``rules.json`` all read them from here,
+so a new year's notice means editing one table and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of the notice: its value, the clause it rests on, and what it says."""
+
+    key: str
+    value: Any
+    clause: str
+    zh: str
+    en: str
+
+
+NOTICE_YEAR = 2023
+
+_RULES = (
+    Rule("notice_year", NOTICE_YEAR, "title",
+         "通知适用的年度", "the year the notice governs"),
+    Rule("cutoff", _dt.date(NOTICE_YEAR, 12, 31), "s5-5",
+         "2023年申报者任职年限（工作年限）终算时间", "cutoff date of years in the current title for 2023 applicants"),
+    Rule("review_years_covered", (2021, 2022), "s5-5",
+         "可从当年12月31日起算年限的评审年度", "review years whose titles may count from 31 December of that year"),
+    Rule("ce_hours_general", 90, "s4-2",
+         "每年继续教育累计学时下限", "minimum continuing-education credit hours per year"),
+    Rule("ce_hours_grassroots", 45, "s4-2",
+         "在基层工作的专业技术人员每年学时下限", "minimum credit hours per year for personnel working at the grassroots"),
+    Rule("ce_hours_private", 45, "s4-2",
+         "在民营经济组织工作的专业技术人员每年学时下限",
+         "minimum credit hours per year for personnel working in private economic organisations"),
+    Rule("professional_share_min", Fraction(2, 3), "s4-2",
+         "专业科目一般不少于总学时的比例", "share of the total that professional subjects generally reach at least"),
+    Rule("digital_training_counts", True, "s4-1",
+         "数字技术工程师培训学时可记入当年继续教育学时",
+         "digital-technology-engineer training hours count towards the year's continuing-education hours"),
+    Rule("quota_national", 2, "s2-3",
+         "国家级专精特新“小巨人”企业每年度最多举荐人数",
+         "nominations per year at most by a national-level little-giant enterprise"),
+    Rule("quota_provincial", 1, "s2-3",
+         "省级专精特新“小巨人”企业每年度最多举荐人数",
+         "nominations per year at most by a provincial-level little-giant enterprise"),
+    Rule("expert_min_title", "deputy_senior", "s2-3",
+         "署名推荐的同行业专家的最低职称层级", "lowest title level of the peer expert who signs the nomination"),
+)
+
+RULES: dict[str, Rule] = {rule.key: rule for rule in _RULES}
+
+
+def value(key: str) -> Any:
+    """The value of one rule; a missing key is a programming error and raises."""
+    return RULES[key].value
+
+
+def clause(key: str) -> str:
+    """The clause id one rule comes from."""
+    return RULES[key].clause
+
+
+def _json_value(raw: Any) -> Any:
+    if isinstance(raw, _dt.date):
+        return raw.isoformat()
+    if isinstance(raw, Fraction):
+        return {"numerator": raw.numerator, "denominator": raw.denominator}
+    if isinstance(raw, tuple):
+        return list(raw)
+    return raw
+
+
+def rules_as_json() -> list[dict[str, Any]]:
+    """The table as plain JSON data, for the published ``rules.json``."""
+    return [
+        {"key": r.key, "value": _json_value(r.value), "clause": r.clause, "zh": r.zh, "en": r.en}
+        for r in _RULES
+    ]
