@@ -1,0 +1,56 @@
+# Two commands on a fresh machine: `make serve` and `make test`. Everything else is their parts.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: serve build test lint test-python test-node test-browser chromium bench clean
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+site/.built: $(BIN)/.installed node_modules/.installed mkdocs.yml $(shell find docs macros calculators source -type f 2>/dev/null) pyproject.toml
+	$(BIN)/mkdocs build --strict
+	touch $@
+
+build: site/.built
+
+serve: $(BIN)/.installed node_modules/.installed
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is missing: install Debian's chromium package (as root: apt-get install chromium)"; exit 1; fi; \
+	fi
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/actionlint .github/workflows/*.yml
+
+test-python: $(BIN)/.installed site/.built
+	$(BIN)/pytest -q -p no:playwright --ignore=tests/browser
+
+test-node: site/.built
+	node --test tests/node/
+
+test-browser: $(BIN)/.installed site/.built chromium
+	$(BIN)/pytest -q tests/browser
+
+test: lint test-python test-node test-browser
+
+bench: $(BIN)/.installed site/.built chromium
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf site build $(VENV) node_modules

@@ -1,0 +1,61 @@
+"""Jinja2 macros of the site (mkdocs-macros): the notice, calculator widgets, glossary and dates.
+
+The page language is read per call from the page being rendered, because
+``define_env`` runs before the i18n plugin switches language.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from . import pages, render, widgets  # noqa: E402
+
+
+def define_env(env: Any) -> None:
+    """Register the macros; each one renders in the language of the page that calls it."""
+
+    def lang() -> str:
+        return getattr(env.page.file, "locale", None) or "zh"
+
+    def root() -> str:
+        depth = env.page.url.count("/")
+        return "../" * depth
+
+    def lang_root() -> str:
+        return root() + ("en/" if lang() == "en" else "")
+
+    @env.macro
+    def notice() -> str:
+        """The whole notice in the page's language."""
+        return render.notice_markdown(lang(), lang_root() + "calculators/")
+
+    @env.macro
+    def clause_link(clause_id: str, text: str | None = None) -> str:
+        """A link to one clause of the notice page in the page's language."""
+        return pages.clause_link(clause_id, lang(), lang_root(), text)
+
+    @env.macro
+    def calculator(name: str) -> str:
+        """A calculator widget rendered from the engine's field metadata."""
+        return widgets.calculator_html(name, lang(), root(), env.conf["extra"]["calculators_wheel"])
+
+    @env.macro
+    def glossary() -> str:
+        """The glossary table, each term linked to the clauses that use it."""
+        return pages.glossary_table(lang(), lang_root())
+
+    @env.macro
+    def key_dates() -> str:
+        """The dates and deadlines of the notice, each linked to its clause."""
+        return pages.key_dates_table(lang(), lang_root())
+
+    @env.macro
+    def rule(key: str) -> Any:
+        """One value of the year's rules table, so that pages never repeat a number."""
+        return pages.rule_text(key, lang())

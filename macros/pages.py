@@ -1,0 +1,86 @@
+"""Tables and links of the site's pages: glossary, key dates, clause links, rule values."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import re
+from fractions import Fraction
+
+from calculators import rules
+
+from .dates import KEY_DATES, UNDATED
+from .notice import SOURCE, by_id, clauses
+
+
+def clause_link(clause_id: str, lang: str, lang_root: str, text: str | None = None) -> str:
+    """A link to a clause on the notice page, labelled with its number and heading."""
+    clause = by_id()[clause_id]
+    label = text or (f"{clause.label_zh}：{clause.heading_zh}" if lang == "zh"
+                     else f"{clause.label_en}: {clause.heading_en}")
+    return f'<a href="{lang_root}notice/#{clause_id}">{html.escape(label)}</a>'
+
+
+def glossary_terms() -> list[dict[str, str]]:
+    """The glossary of source/glossary.tsv."""
+    with (SOURCE / "glossary.tsv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def clauses_using(term_zh: str) -> list[str]:
+    """Ids of the clauses whose Chinese text uses the term or one of its variants."""
+    variants = [re.sub(r"[“”\s]", "", v) for v in re.split(r"\s*/\s*", term_zh)]
+    variants += [re.sub(r"（.*?）", "", v) for v in variants]
+    found = []
+    for clause in clauses():
+        text = re.sub(r"[“”]", "", "".join(clause.zh))
+        if clause.kind != "annex" and any(v and v in text for v in variants):
+            found.append(clause.id)
+    return found
+
+
+def glossary_table(lang: str, lang_root: str) -> str:
+    """The glossary as an HTML table, each term linked to where the notice uses it."""
+    head = ("中文", "English", "出现于", "说明") if lang == "zh" else ("Chinese", "English", "Used in", "Note")
+    rows = []
+    for term in glossary_terms():
+        used = clauses_using(term["zh"])
+        links = " ".join(f'<a href="{lang_root}notice/#{c}">{c}</a>' for c in used) or "—"
+        rows.append(f'<tr><td lang="zh">{html.escape(term["zh"])}</td><td lang="en">{html.escape(term["en"])}</td>'
+                    f'<td>{links}</td><td>{html.escape(term["note"] or "")}</td></tr>')
+    header = "".join(f"<th scope=\"col\">{h}</th>" for h in head)
+    return f'<table class="glossary"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def format_day(day: dt.date, lang: str) -> str:
+    """A date as people write it in each language."""
+    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def key_dates_table(lang: str, lang_root: str) -> str:
+    """The notice's dates, in order, each linked to its clause; undated time points after them."""
+    head = ("日期", "事项", "条款") if lang == "zh" else ("Date", "What happens", "Clause")
+    rows = [f'<tr><td><time datetime="{k.day.isoformat()}">{format_day(k.day, lang)}</time></td>'
+            f'<td>{html.escape(k.zh if lang == "zh" else k.en)}</td>'
+            f'<td>{clause_link(k.clause, lang, lang_root, k.clause)}</td></tr>' for k in KEY_DATES]
+    rows += [f'<tr><td>—</td><td>{html.escape(zh if lang == "zh" else en)}</td>'
+             f'<td>{clause_link(cid, lang, lang_root, cid)}</td></tr>' for cid, zh, en in UNDATED]
+    header = "".join(f"<th scope=\"col\">{h}</th>" for h in head)
+    return f'<table class="key-dates"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def rule_text(key: str, lang: str) -> str:
+    """One rule's value written for a page."""
+    value = rules.value(key)
+    if key == "cutoff":
+        return format_day(value, lang)
+    if isinstance(value, Fraction):
+        return f"{value.denominator}分之{value.numerator}" if lang == "zh" else f"{value.numerator}/{value.denominator}"
+    if isinstance(value, tuple):
+        return ("、" if lang == "zh" else " and ").join(map(str, value))
+    return str(value)

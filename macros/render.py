@@ -1,0 +1,107 @@
+"""HTML for the notice: clauses with permanent anchors, copy controls and links to calculators."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .notice import Clause, clauses
+from .ui import t
+
+URL = re.compile(r"https?://[A-Za-z0-9.:/_\-]+[A-Za-z0-9/]")
+CITATION_TITLE_ZH = "《毕节市人力资源和社会保障局关于做好2023年职称工作的通知》"
+CITATION_TITLE_EN = "Bijie Municipal HRSS Bureau, Notice on the 2023 Professional Title Work"
+CALCULATOR_FOR_CLAUSE = {"s5-5": "tenure", "s4-2": "ce-hours", "s4-1": "ce-hours", "s2-3": "quota"}
+
+
+def external_link(url: str, lang: str) -> str:
+    """A link out of the site, marked as such for the eye and for screen readers."""
+    return (f'<a class="external" href="{html.escape(url)}" rel="external noopener noreferrer">{html.escape(url)}'
+            f'<span class="visually-hidden">{t("external", lang)}</span></a>')
+
+
+def text_with_links(text: str, lang: str) -> str:
+    """Escape a paragraph of the notice and turn the platform addresses in it into links."""
+    out, last = [], 0
+    for match in URL.finditer(text):
+        out.append(html.escape(text[last:match.start()]))
+        out.append(external_link(match.group(0), lang))
+        last = match.end()
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+def citation(clause: Clause, lang: str) -> str:
+    """The formal citation of a clause, in the forms of source/clauses.md."""
+    if lang == "zh":
+        return CITATION_TITLE_ZH + ("" if clause.kind == "title" else clause.label_zh)
+    return CITATION_TITLE_EN + ("" if clause.kind == "title" else f", {clause.label_en}")
+
+
+def clause_tools(clause: Clause, lang: str) -> str:
+    """The permalink and copy controls of a clause, kept out of the search index and print."""
+    return (
+        f'<span class="clause-tools" data-search-exclude>'
+        f'<a class="clause-anchor" href="#{clause.id}" title="{t("clause_link_title", lang)}">#{clause.id}</a>'
+        f'<button type="button" class="clause-copy" data-copy-link="{clause.id}">{t("copy_link", lang)}</button>'
+        f'<button type="button" class="clause-copy" data-copy-citation="{html.escape(citation(clause, lang))}">'
+        f'{t("copy_citation", lang)}</button></span>'
+    )
+
+
+def _paragraphs(clause: Clause, lang: str) -> list[str]:
+    paragraphs = clause.zh if lang == "zh" else clause.en
+    rendered = []
+    for paragraph in paragraphs:
+        body = text_with_links(paragraph, lang)
+        if clause.kind == "item" and lang == "zh":
+            lead = paragraph[:paragraph.index("。") + 1]
+            body = f"<strong>{html.escape(lead)}</strong>{text_with_links(paragraph[len(lead):], lang)}"
+        elif clause.kind == "item":
+            lead = paragraph[:paragraph.index(clause.heading_en) + len(clause.heading_en)]
+            body = f"<strong>{html.escape(lead)}</strong>{text_with_links(paragraph[len(lead):], lang)}"
+        rendered.append(f'<p data-source="{lang}">{body}</p>')
+    return rendered
+
+
+def clause_html(clause: Clause, lang: str, calculators_url: str) -> str:
+    """One clause as a section whose id is the clause id, the same in both languages."""
+    calc = CALCULATOR_FOR_CLAUSE.get(clause.id)
+    link = (f'<p class="clause-calc" data-search-exclude><a href="{calculators_url}{calc}/">'
+            f'{t("to_calculator", lang)}</a></p>') if calc else ""
+    body = "".join(_paragraphs(clause, lang))
+    if clause.kind == "annex":
+        heading = clause.zh[0] if lang == "zh" else f"{clause.label_en}: {clause.heading_en}"
+        note = t("annex_missing", lang) if lang == "zh" else clause.en[0]
+        body = f'<h3>{html.escape(heading)}</h3><p class="annex-note">{html.escape(note)}</p>'
+    return (f'<section class="clause clause--{clause.kind}" id="{clause.id}" data-clause="{clause.id}">'
+            f"{clause_tools(clause, lang)}{body}{link}</section>")
+
+
+def part_heading(clause: Clause, lang: str) -> str:
+    """A part of the notice as a Markdown heading, so that it shows in the table of contents."""
+    text = clause.zh[0] if lang == "zh" else f"{clause.label_en}. {clause.heading_en}"
+    return f'## {text} {{ #{clause.id} data-source="{lang}" }}'
+
+
+def notice_markdown(lang: str, calculators_url: str) -> str:
+    """The whole notice in one language: title, parts, clauses, closing, signature, annexes."""
+    blocks = []
+    for clause in clauses():
+        if clause.kind == "title":
+            text = clause.zh[0] if lang == "zh" else clause.en[0]
+            blocks.append(f'# {text} {{ #title data-source="{lang}" }}')
+            blocks.append(f'<div class="clause-tools-row">{clause_tools(clause, lang)}</div>')
+            if lang == "en":
+                blocks.append(f'<p class="unofficial" data-search-exclude>{t("unofficial", lang)}</p>')
+        elif clause.kind == "part":
+            blocks.append(part_heading(clause, lang))
+            blocks.append(f'<div class="clause-tools-row">{clause_tools(clause, lang)}</div>')
+            if clause.zh[1:]:
+                rest = clause.zh[1:] if lang == "zh" else clause.en
+                blocks.append("".join(f'<p data-source="{lang}">{text_with_links(p, lang)}</p>' for p in rest))
+        else:
+            if clause.kind == "annex" and clause.id == "annex-1":
+                blocks.append(f'## {t("annexes", lang)} {{ #annexes }}')
+            blocks.append(clause_html(clause, lang, calculators_url))
+    return "\n\n".join(blocks)

@@ -1,0 +1,99 @@
+"""Calculator forms rendered from the engine's own field metadata, in the page's language.
+
+Nothing about a field is written here: labels, help, choices, defaults and limits all
+come from ``calculators.metadata``, so the form and the engine cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import calculators
+
+from .ui import t
+
+INPUT_MODES = {"integer": "numeric", "year": "numeric", "hours": "decimal", "date": "text", "years": "text"}
+PLACEHOLDERS = {"date": "2018-12-31", "years": "2019, 2020", "year": "2023", "hours": "0"}
+STATUS_KEYS = ("loading", "loading_runtime", "loading_python", "loading_wheel", "ready", "computing", "failed",
+               "no_wasm", "errors_title", "verdict_yes", "verdict_no", "clauses_cited", "notes", "copied",
+               "copy_failed", "remove_nominee", "nominee")
+
+
+def _attr(value: Any) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _control(prefix: str, field: dict[str, Any], lang: str, name: str) -> str:
+    """One labelled control with its help and the place where its error will show."""
+    control_id = f"{prefix}-{name}".replace("[", "-").replace("]", "").replace(".", "-")
+    described = f"{control_id}-help {control_id}-error"
+    label = _attr(field["label"][lang])
+    req = f' <span class="required">{t("required_mark", lang)}</span>' if field["required"] else ""
+    required = " required aria-required=\"true\"" if field["required"] else ""
+    kind = field["type"]
+    default = field["default"]
+    if kind == "choice":
+        options = "".join(
+            f'<option value="{_attr(c["value"])}"{" selected" if c["value"] == default else ""}>{_attr(c[lang])}</option>'
+            for c in field["choices"])
+        if default is None:
+            options = f'<option value="" selected>—</option>{options}'
+        widget = f'<select id="{control_id}" name="{_attr(name)}" aria-describedby="{described}"{required}>{options}</select>'
+    elif kind == "boolean":
+        checked = " checked" if default else ""
+        widget = (f'<input type="checkbox" id="{control_id}" name="{_attr(name)}" value="true" '
+                  f'aria-describedby="{described}"{checked}>')
+    else:
+        value = "" if default in (None, 0, [], "") or kind in ("hours",) else _attr(default)
+        mode = INPUT_MODES.get(kind, "text")
+        placeholder = PLACEHOLDERS.get(kind, "")
+        widget = (f'<input type="text" id="{control_id}" name="{_attr(name)}" value="{value}" inputmode="{mode}" '
+                  f'autocomplete="off" placeholder="{placeholder}" aria-describedby="{described}"{required}>')
+    help_text = f'<span class="calc-help" id="{control_id}-help">{_attr(field["help"][lang])}</span>'
+    error = f'<span class="calc-error" id="{control_id}-error" data-error-for="{_attr(name)}" hidden></span>'
+    if kind == "boolean":
+        return (f'<div class="calc-field calc-field--check" data-field="{_attr(name)}">{widget}'
+                f'<label for="{control_id}">{label}{req}</label>{help_text}{error}</div>')
+    return (f'<div class="calc-field" data-field="{_attr(name)}"><label for="{control_id}">{label}{req}</label>'
+            f'{widget}{help_text}{error}</div>')
+
+
+def _records(prefix: str, field: dict[str, Any], lang: str) -> str:
+    """A list of objects (the nominees): a row template the page clones, and add/remove buttons."""
+    name = field["name"]
+    row = "".join(_control(f"{prefix}-{name}-__i__", sub, lang, f"{name}[__i__].{sub['name']}")
+                  for sub in field["fields"])
+    return (f'<fieldset class="calc-records" data-records="{_attr(name)}"><legend>{_attr(field["label"][lang])}</legend>'
+            f'<span class="calc-help" id="{prefix}-{name}-help">{_attr(field["help"][lang])}</span>'
+            f'<span class="calc-error" id="{prefix}-{name}-error" data-error-for="{_attr(name)}" hidden></span>'
+            f'<ol class="calc-rows" data-rows></ol>'
+            f'<template data-row-template><li class="calc-row" data-row><fieldset><legend>{t("nominee", lang)} '
+            f'<span data-row-number></span></legend>{row}'
+            f'<button type="button" class="md-button calc-remove" data-remove-row>{t("remove_nominee", lang)}</button>'
+            f'</fieldset></li></template>'
+            f'<button type="button" class="md-button" data-add-row>{t("add_nominee", lang)}</button></fieldset>')
+
+
+def calculator_html(name: str, lang: str, root: str, wheel: str) -> str:
+    """The whole widget: form, result region, and what shows without JavaScript."""
+    meta = calculators.metadata(name)
+    prefix = f"calc-{name}"
+    fields = "".join(_records(prefix, f, lang) if f["type"] == "records" else _control(prefix, f, lang, f["name"])
+                     for f in meta["fields"])
+    notice = f"{root}{'en/' if lang == 'en' else ''}notice/"
+    clause_links = "、".join if lang == "zh" else ", ".join
+    links = clause_links(f'<a href="{notice}#{c}">{c}</a>' for c in meta["clauses"])
+    messages = " ".join(f'data-msg-{key.replace("_", "-")}="{_attr(t(key, lang))}"' for key in STATUS_KEYS)
+    return f'''<div class="calc" data-search-exclude data-calculator-widget="{name}" lang="{lang}">
+<noscript><p class="calc-noscript">{t("noscript", lang)} {links}</p></noscript>
+<form data-calculator="{name}" id="{prefix}" novalidate data-lang="{lang}" data-notice-url="{notice}" data-root="{root}" data-wheel="{root}{wheel}" data-fields="{_attr(",".join(f["name"] for f in meta["fields"]))}" aria-label="{_attr(meta["title"][lang])}" {messages}>
+{fields}
+<div class="calc-actions"><button type="submit" class="md-button md-button--primary">{t("calculate", lang)}</button>
+<button type="button" class="md-button" data-copy-calc-link>{t("copy_calc_link", lang)}</button></div>
+</form>
+<div class="calc-result" data-calculator-result data-for="{prefix}" data-state="loading" role="status" aria-live="polite" aria-atomic="true" tabindex="-1">
+<p class="calc-status">{t("loading", lang)}</p>
+<p class="calc-fallback" hidden>{t("failed", lang)} {links}</p>
+</div>
+</div>'''
