@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
 
 .PHONY: serve build test lint test-python test-node test-browser chromium bench clean
 

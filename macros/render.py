@@ -49,33 +49,34 @@ def clause_tools(clause: Clause, lang: str) -> str:
     )
 
 
-def _paragraphs(clause: Clause, lang: str) -> list[str]:
-    paragraphs = clause.zh if lang == "zh" else clause.en
-    rendered = []
-    for paragraph in paragraphs:
-        body = text_with_links(paragraph, lang)
-        if clause.kind == "item" and lang == "zh":
-            lead = paragraph[:paragraph.index("。") + 1]
-            body = f"<strong>{html.escape(lead)}</strong>{text_with_links(paragraph[len(lead):], lang)}"
-        elif clause.kind == "item":
-            lead = paragraph[:paragraph.index(clause.heading_en) + len(clause.heading_en)]
-            body = f"<strong>{html.escape(lead)}</strong>{text_with_links(paragraph[len(lead):], lang)}"
-        rendered.append(f'<p data-source="{lang}">{body}</p>')
-    return rendered
+def _lead(clause: Clause, paragraph: str, lang: str) -> int:
+    """Where an item's heading sentence ends in its paragraph."""
+    if lang == "zh":
+        return paragraph.index("。") + 1
+    return paragraph.index(clause.heading_en) + len(clause.heading_en)
 
 
 def clause_html(clause: Clause, lang: str, calculators_url: str) -> str:
-    """One clause as a section whose id is the clause id, the same in both languages."""
+    """One clause; its id (the same in both languages) is on its heading, or on the clause itself."""
     calc = CALCULATOR_FOR_CLAUSE.get(clause.id)
     link = (f'<p class="clause-calc" data-search-exclude><a href="{calculators_url}{calc}/">'
             f'{t("to_calculator", lang)}</a></p>') if calc else ""
-    body = "".join(_paragraphs(clause, lang))
+    paragraphs = clause.zh if lang == "zh" else clause.en
+    tools = clause_tools(clause, lang)
+    if clause.kind == "item":
+        text = paragraphs[0]
+        cut = _lead(clause, text, lang)
+        return (f'<section class="clause clause--item" data-clause="{clause.id}">'
+                f'<h3 class="clause-heading" id="{clause.id}" data-source="{lang}">{html.escape(text[:cut])}</h3>'
+                f'{tools}<p data-source="{lang}">{text_with_links(text[cut:], lang)}</p>{link}</section>')
     if clause.kind == "annex":
         heading = clause.zh[0] if lang == "zh" else f"{clause.label_en}: {clause.heading_en}"
         note = t("annex_missing", lang) if lang == "zh" else clause.en[0]
-        body = f'<h3>{html.escape(heading)}</h3><p class="annex-note">{html.escape(note)}</p>'
+        body = f'<h3 class="clause-heading">{html.escape(heading)}</h3><p class="annex-note">{html.escape(note)}</p>'
+    else:
+        body = "".join(f'<p data-source="{lang}">{text_with_links(p, lang)}</p>' for p in paragraphs)
     return (f'<section class="clause clause--{clause.kind}" id="{clause.id}" data-clause="{clause.id}">'
-            f"{clause_tools(clause, lang)}{body}{link}</section>")
+            f"{tools}{body}{link}</section>")
 
 
 def part_heading(clause: Clause, lang: str) -> str:

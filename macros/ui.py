@@ -16,7 +16,6 @@ UI: dict[str, tuple[str, str]] = {
     "loading_python": ("正在启动 Python…", "Starting Python…"),
     "loading_wheel": ("正在载入计算规则…", "Loading the calculators…"),
     "ready": ("计算引擎已就绪，填写后点击“计算”。", "The engine is ready: fill in the form and press “Calculate”."),
-    "computing": ("正在计算…", "Calculating…"),
     "failed": ("计算引擎未能在本浏览器中启动，无法在此计算。请按条款原文自行核对：",
                "The calculator engine could not start in this browser, so it cannot answer here. "
                "Check the rule in the clause text:"),

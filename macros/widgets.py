@@ -15,7 +15,7 @@ from .ui import t
 
 INPUT_MODES = {"integer": "numeric", "year": "numeric", "hours": "decimal", "date": "text", "years": "text"}
 PLACEHOLDERS = {"date": "2018-12-31", "years": "2019, 2020", "year": "2023", "hours": "0"}
-STATUS_KEYS = ("loading", "loading_runtime", "loading_python", "loading_wheel", "ready", "computing", "failed",
+STATUS_KEYS = ("loading", "loading_runtime", "loading_python", "loading_wheel", "ready", "failed",
                "no_wasm", "errors_title", "verdict_yes", "verdict_no", "clauses_cited", "notes", "copied",
                "copy_failed", "remove_nominee", "nominee")
 
@@ -96,4 +96,5 @@ def calculator_html(name: str, lang: str, root: str, wheel: str) -> str:
 <p class="calc-status">{t("loading", lang)}</p>
 <p class="calc-fallback" hidden>{t("failed", lang)} {links}</p>
 </div>
+<script type="module" src="{root}assets/js/calculator.js"></script>
 </div>'''

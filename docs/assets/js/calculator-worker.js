@@ -1,0 +1,43 @@
+// Module worker: runs Pyodide and the calculators wheel off the main thread.
+// It only moves JSON between the page and calculators.run (and calculators.batch).
+import { loadPyodide } from "../pyodide/pyodide.mjs";
+
+let pyodide = null;
+
+async function start({ wheelUrl }) {
+  postMessage({ type: "progress", stage: "loading_python" });
+  pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href });
+  postMessage({ type: "progress", stage: "loading_wheel" });
+  await pyodide.loadPackage(new URL(wheelUrl, self.location.href).href);
+  // loadPackage does not throw when the download fails: importing tells.
+  pyodide.runPython("import calculators, calculators.batch, json");
+  postMessage({ type: "ready" });
+}
+
+function call(expression, args) {
+  const globals = pyodide.toPy(args);
+  try {
+    return pyodide.runPython(expression, { globals });
+  } finally {
+    globals.destroy();
+  }
+}
+
+self.onmessage = async (event) => {
+  const message = event.data;
+  try {
+    if (message.type === "start") {
+      await start(message);
+    } else if (message.type === "run") {
+      const json = call("import calculators, json\njson.dumps(calculators.run(name, json.loads(inputs)))",
+        { name: message.name, inputs: JSON.stringify(message.inputs) });
+      postMessage({ type: "answer", id: message.id, json });
+    } else if (message.type === "batch") {
+      const csv = call("import calculators.batch as b\nb.run_csv(name, text, lang)",
+        { name: message.name, text: message.text, lang: message.lang });
+      postMessage({ type: "batch", id: message.id, csv });
+    }
+  } catch (error) {
+    postMessage({ type: message.type === "start" ? "failed" : "bug", id: message.id, message: String(error) });
+  }
+};

@@ -1,0 +1,278 @@
+// The thin page layer of the calculators: start the worker at once, move form inputs to
+// Python and answers back to the page. All rules, labels and messages come from Python.
+const WORKER_TIMEOUT_MS = 60000;
+const forms = [...document.querySelectorAll("form[data-calculator]")];
+
+function resultFor(form) {
+  return document.querySelector(`[data-calculator-result][data-for="${form.id}"]`);
+}
+
+function msg(form, key) {
+  return form.dataset["msg" + key.split("_").map((w) => w[0].toUpperCase() + w.slice(1)).join("")] || key;
+}
+
+function el(tag, attrs = {}, text = "") {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text) node.textContent = text;
+  return node;
+}
+
+function setStatus(form, state, text) {
+  const result = resultFor(form);
+  result.dataset.state = state;
+  result.removeAttribute("data-json");
+  const status = el("p", { class: "calc-status" }, text);
+  const fallback = result.querySelector(".calc-fallback");
+  result.replaceChildren(status, fallback);
+  fallback.hidden = state !== "failed";
+}
+
+// ---- the nominee rows of the quota form -------------------------------------------
+function renumber(records) {
+  records.querySelectorAll("[data-row]").forEach((row, i) => {
+    row.querySelector("[data-row-number]").textContent = String(i + 1);
+    row.querySelectorAll("[name],[id],[for],[aria-describedby],[data-error-for]").forEach((node) => {
+      for (const attr of ["name", "id", "for", "aria-describedby", "data-error-for"]) {
+        const value = node.getAttribute(attr);
+        if (value) node.setAttribute(attr, value.replace(/(\[|-)(\d+|__i__)(\]|-)/g, `$1${i}$3`));
+      }
+    });
+  });
+}
+
+function addRow(records, values = {}) {
+  const row = records.querySelector("template[data-row-template]").content.firstElementChild.cloneNode(true);
+  records.querySelector("[data-rows]").append(row);
+  renumber(records);
+  for (const control of row.querySelectorAll("[name]")) {
+    const key = control.name.split(".").pop();
+    if (!(key in values)) continue;
+    if (control.type === "checkbox") control.checked = [true, "true", "1", "on"].includes(values[key]);
+    else control.value = values[key];
+  }
+  return row;
+}
+
+// ---- form <-> inputs ----------------------------------------------------------------
+function readForm(form) {
+  const inputs = {};
+  for (const name of form.dataset.fields.split(",")) {
+    const records = form.querySelector(`[data-records="${name}"]`);
+    if (records) {
+      const rows = [...records.querySelectorAll("[data-row]")].map((row) => {
+        const item = {};
+        for (const control of row.querySelectorAll("[name]")) {
+          item[control.name.split(".").pop()] = control.type === "checkbox" ? control.checked : control.value;
+        }
+        return item;
+      });
+      if (rows.length) inputs[name] = rows;
+      continue;
+    }
+    const control = form.elements.namedItem(name);
+    if (!control) continue;
+    inputs[name] = control.type === "checkbox" ? control.checked : control.value;
+  }
+  return inputs;
+}
+
+function toQuery(inputs) {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(inputs)) {
+    if (value === "" || value === false) continue;
+    params.set(name, typeof value === "object" ? JSON.stringify(value) : String(value));
+  }
+  return params;
+}
+
+function fillFromQuery(form) {
+  const params = new URLSearchParams(location.search);
+  let filled = false;
+  for (const name of form.dataset.fields.split(",")) {
+    if (!params.has(name)) continue;
+    filled = true;
+    const value = params.get(name);
+    const records = form.querySelector(`[data-records="${name}"]`);
+    if (records) {
+      let rows = [];
+      try { rows = JSON.parse(value); } catch { rows = []; }
+      records.querySelector("[data-rows]").replaceChildren();
+      if (Array.isArray(rows)) rows.forEach((r) => addRow(records, r && typeof r === "object" ? r : {}));
+      continue;
+    }
+    const control = form.elements.namedItem(name);
+    if (!control) continue;
+    if (control.type === "checkbox") control.checked = ["true", "1", "on"].includes(value);
+    else if (control.tagName === "SELECT" && ![...control.options].some((o) => o.value === value)) {
+      control.append(el("option", { value }, value));
+      control.value = value;
+    } else control.value = value;
+  }
+  return filled;
+}
+
+// ---- answers -----------------------------------------------------------------------
+function clearErrors(form) {
+  form.querySelectorAll("[data-error-for]").forEach((node) => { node.hidden = true; node.textContent = ""; });
+  form.querySelectorAll("[aria-invalid]").forEach((node) => node.removeAttribute("aria-invalid"));
+}
+
+function showErrors(form, errors, lang) {
+  for (const error of errors) {
+    const field = error.field || "";
+    const place = form.querySelector(`[data-error-for="${CSS.escape(field)}"]`)
+      || form.querySelector(`[data-error-for="${CSS.escape(field.split(/[[.]/)[0])}"]`);
+    if (!place) continue;
+    place.hidden = false;
+    place.textContent = (place.textContent ? place.textContent + " " : "") + error[lang];
+    const control = form.querySelector(`[name="${CSS.escape(field)}"]`);
+    if (control) control.setAttribute("aria-invalid", "true");
+  }
+}
+
+function clauseLinks(form, ids) {
+  const span = el("span");
+  ids.forEach((id, i) => {
+    if (i) span.append(", ");
+    span.append(el("a", { href: `${form.dataset.noticeUrl}#${id}` }, id));
+  });
+  return span;
+}
+
+function render(form, answer, json) {
+  const lang = form.dataset.lang;
+  const result = resultFor(form);
+  clearErrors(form);
+  const nodes = [];
+  if (answer.ok) {
+    const verdict = answer.result.meets ?? answer.result.ok;
+    if (verdict !== null && verdict !== undefined) {
+      nodes.push(el("p", { class: `calc-verdict calc-verdict--${verdict ? "yes" : "no"}` },
+        msg(form, verdict ? "verdict_yes" : "verdict_no")));
+    }
+    const list = el("ul", { class: "calc-explanation" });
+    answer.explanation[lang].forEach((line) => list.append(el("li", {}, line)));
+    nodes.push(list);
+    if (answer.notes.length) {
+      const notes = el("ul", { class: "calc-notes", "aria-label": msg(form, "notes") });
+      answer.notes.forEach((note) => notes.append(el("li", {}, note[lang])));
+      nodes.push(notes);
+    }
+    const cited = el("p", { class: "calc-clauses" }, msg(form, "clauses_cited") + " ");
+    cited.append(clauseLinks(form, answer.clauses));
+    nodes.push(cited);
+  } else {
+    nodes.push(el("p", { class: "calc-verdict calc-verdict--no" }, msg(form, "errors_title")));
+    const list = el("ul", { class: "calc-errors" });
+    answer.errors.forEach((error) => list.append(el("li", {}, error[lang])));
+    nodes.push(list);
+    showErrors(form, answer.errors, lang);
+  }
+  result.replaceChildren(...nodes, result.querySelector(".calc-fallback") || el("p"));
+  result.dataset.state = answer.ok ? "ok" : "error";
+  result.dataset.json = json;
+}
+
+// ---- the worker ---------------------------------------------------------------------
+let worker = null;
+let ready = false;
+let nextId = 1;
+const pending = new Map();
+
+function failAll(key) {
+  ready = false;
+  forms.forEach((form) => setStatus(form, "failed", msg(form, key)));
+  pending.clear();
+}
+
+function startWorker() {
+  if (typeof WebAssembly !== "object") { failAll("no_wasm"); return; }
+  forms.forEach((form) => setStatus(form, "loading", msg(form, "loading_runtime")));
+  const timer = setTimeout(() => { if (!ready) { worker?.terminate(); failAll("failed"); } }, WORKER_TIMEOUT_MS);
+  try {
+    worker = new Worker(new URL("./calculator-worker.js", import.meta.url), { type: "module" });
+  } catch {
+    clearTimeout(timer);
+    failAll("failed");
+    return;
+  }
+  worker.onerror = () => { clearTimeout(timer); failAll("failed"); };
+  worker.onmessage = ({ data }) => {
+    if (data.type === "progress") {
+      forms.forEach((form) => { if (!ready) setStatus(form, "loading", msg(form, data.stage)); });
+    } else if (data.type === "ready") {
+      clearTimeout(timer);
+      ready = true;
+      for (const form of forms) {
+        setStatus(form, "ready", msg(form, "ready"));
+        if (fillFromQuery(form)) submit(form);
+      }
+    } else if (data.type === "failed") {
+      clearTimeout(timer);
+      failAll("failed");
+    } else if (pending.has(data.id)) {
+      const done = pending.get(data.id);
+      pending.delete(data.id);
+      done(data);
+    }
+  };
+  const wheel = forms[0].dataset.wheel;
+  worker.postMessage({ type: "start", wheelUrl: new URL(wheel, location.href).href });
+}
+
+function ask(message) {
+  const id = nextId++;
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    worker.postMessage({ ...message, id });
+  });
+}
+
+async function submit(form) {
+  if (!ready) return;
+  const result = resultFor(form);
+  result.setAttribute("aria-busy", "true");
+  const data = await ask({ type: "run", name: form.dataset.calculator, inputs: readForm(form) });
+  result.removeAttribute("aria-busy");
+  if (data.type === "answer") {
+    render(form, JSON.parse(data.json), data.json);
+  } else {
+    setStatus(form, "failed", msg(form, "failed"));
+  }
+}
+
+async function copyLink(form, button) {
+  const url = `${location.origin}${location.pathname}?${toQuery(readForm(form))}`;
+  history.replaceState(null, "", url);
+  try {
+    await navigator.clipboard.writeText(url);
+    button.dataset.copied = "true";
+    const label = button.textContent;
+    button.textContent = msg(form, "copied");
+    setTimeout(() => { button.textContent = label; }, 1500);
+  } catch {
+    window.prompt(msg(form, "copy_failed"), url);
+  }
+}
+
+for (const form of forms) {
+  form.addEventListener("submit", (event) => { event.preventDefault(); submit(form); });
+  form.querySelector("[data-copy-calc-link]").addEventListener("click", (e) => copyLink(form, e.currentTarget));
+  const records = form.querySelector("[data-records]");
+  if (records) {
+    records.querySelector("[data-add-row]").addEventListener("click", () => {
+      addRow(records).querySelector("input,select")?.focus();
+    });
+    records.addEventListener("click", (event) => {
+      const remove = event.target.closest("[data-remove-row]");
+      if (!remove) return;
+      remove.closest("[data-row]").remove();
+      renumber(records);
+      records.querySelector("[data-add-row]").focus();
+    });
+  }
+}
+if (forms.length) startWorker();
+
+export { ask, forms };
