@@ -30,16 +30,24 @@
     }
     var cite = target.closest("[data-copy-citation]");
     if (cite) {
-      var id = cite.closest("[data-clause]") ? cite.closest("[data-clause]").id : "title";
+      var clause = cite.closest("[data-clause]");
+      var id = clause ? clause.getAttribute("data-clause") : "title";
       copyText(cite.getAttribute("data-copy-citation") + " " + clauseUrl(id), cite);
       return;
     }
-    var switcher = target.closest("a[hreflang]");
+  });
+
+  // Switching language keeps the reader on the same clause: the ids are the same in both.
+  // Captured before the theme's own handler, which would drop the fragment.
+  window.addEventListener("click", function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    var switcher = target && target.closest("a[hreflang]");
     if (switcher && location.hash) {
       event.preventDefault();
+      event.stopPropagation();
       location.href = switcher.href.split("#")[0] + location.hash;
     }
-  });
+  }, true);
 })();
 
 // For print: each clause anchor carries its full URL, which the print stylesheet shows.

@@ -1,0 +1,143 @@
+"""Each calculator through the real page: typed and clicked as a person would, in both languages."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import Page, expect
+
+import calculators
+
+READY = 60_000
+
+
+def open_calculator(page: Page, url: str) -> None:
+    page.goto(url)
+    expect(page.locator("[data-calculator-result]")).to_have_attribute("data-state", "ready", timeout=READY)
+
+
+def submitted_answer(page: Page, state: str = "ok") -> dict:
+    result = page.locator("[data-calculator-result]")
+    expect(result).to_have_attribute("data-state", state)
+    return json.loads(result.get_attribute("data-json"))
+
+
+def type_into(page: Page, name: str, text: str) -> None:
+    box = page.locator(f'[name="{name}"]')
+    box.click()
+    box.fill("")
+    box.press_sequentially(text)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_tenure_typed(page, site_url, requests_seen, lang):
+    open_calculator(page, f"{site_url}{'en/' if lang == 'en' else ''}calculators/tenure/")
+    type_into(page, "qualified_on", "2018年12月31日")
+    type_into(page, "unqualified_years", "2020，2017")
+    type_into(page, "required_years", "5")
+    page.locator('[name="required_years"]').press("Enter")
+    answer = submitted_answer(page)
+    expected = calculators.run("tenure", {"qualified_on": "2018年12月31日", "unqualified_years": "2020，2017",
+                                          "required_years": "5", "review_year": "", "apply_year": "2023"})
+    assert answer == expected
+    assert answer["result"]["counted_years"] == 4
+    result = page.locator("[data-calculator-result]")
+    expect(result).to_contain_text(expected["explanation"][lang][2])
+    expect(result.locator('.calc-clauses a[href$="notice/#s5-5"]')).to_be_visible()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_ce_hours_typed(page, site_url, requests_seen, lang):
+    open_calculator(page, f"{site_url}{'en/' if lang == 'en' else ''}calculators/ce-hours/")
+    page.select_option('[name="category"]', "grassroots")
+    type_into(page, "public_hours", "１５")
+    type_into(page, "professional_hours", "20.5")
+    type_into(page, "digital_hours", "10")
+    page.get_by_role("button", name="计算" if lang == "zh" else "Calculate", exact=True).click()
+    answer = submitted_answer(page)
+    assert answer["result"]["total"] == 45.5 and answer["result"]["meets"] is True
+    assert answer["clauses"] == ["s4-2", "s4-1"]
+    expect(page.locator("[data-calculator-result]")).to_contain_text(answer["explanation"][lang][1])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_quota_with_nominees_added_and_removed(page, site_url, requests_seen, lang):
+    open_calculator(page, f"{site_url}{'en/' if lang == 'en' else ''}calculators/quota/")
+    page.select_option('[name="enterprise_level"]', "provincial")
+    add = page.locator("[data-add-row]")
+    add.click()
+    add.click()
+    add.click()
+    page.locator("[data-remove-row]").nth(1).click()
+    assert page.locator("[data-row]").count() == 2
+    type_into(page, "nominees[0].name", "张三")
+    for box in ("leader_signed", "expert_signed", "expert_same_industry"):
+        page.check(f'[name="nominees[0].{box}"]')
+    page.select_option('[name="nominees[0].expert_title"]', "deputy_senior")
+    type_into(page, "nominees[1].name", "Li")
+    page.get_by_role("button", name="计算" if lang == "zh" else "Calculate", exact=True).click()
+    answer = submitted_answer(page)
+    r = answer["result"]
+    assert (r["quota"], r["used"], r["excess"], r["ok"]) == (1, 2, 1, False)
+    assert r["nominee_checks"][0]["ok"] is True and r["nominee_checks"][1]["name"] == "Li"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_bad_input_shown_beside_the_field(page, site_url, requests_seen, lang):
+    open_calculator(page, f"{site_url}{'en/' if lang == 'en' else ''}calculators/tenure/")
+    type_into(page, "qualified_on", "2023-02-30")
+    type_into(page, "required_years", "abc")
+    page.locator('[name="required_years"]').press("Enter")
+    answer = submitted_answer(page, "error")
+    assert {e["code"] for e in answer["errors"]} == {"invalid_date", "invalid_number"}
+    beside = page.locator('[data-error-for="qualified_on"]')
+    expect(beside).to_be_visible()
+    expect(beside).to_have_text(answer["errors"][0][lang])
+    expect(page.locator('[name="qualified_on"]')).to_have_attribute("aria-invalid", "true")
+
+
+def test_shared_link_answers_by_itself(page, site_url, requests_seen):
+    page.goto(f"{site_url}en/calculators/tenure/?qualified_on=2022-03-15&review_year=2021&required_years=2")
+    result = page.locator("[data-calculator-result]")
+    expect(result).to_have_attribute("data-state", "ok", timeout=READY)
+    answer = json.loads(result.get_attribute("data-json"))
+    assert answer["result"]["start_basis"] == "review_year_end"
+    expect(page.locator('[name="review_year"]')).to_have_value("2021")
+
+
+def test_copy_link_reproduces_the_calculation(page, context, site_url, requests_seen):
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_calculator(page, f"{site_url}calculators/ce-hours/")
+    type_into(page, "public_hours", "30")
+    type_into(page, "professional_hours", "50")
+    page.locator("[data-copy-calc-link]").click()
+    link = page.evaluate("navigator.clipboard.readText()")
+    assert "public_hours=30" in link and "professional_hours=50" in link
+    page.goto(link)
+    expect(page.locator("[data-calculator-result]")).to_have_attribute("data-state", "ok", timeout=READY)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_broken_runtime_fails_clearly(page, context, site_url, requests_seen, lang):
+    context.route("**/*.wasm", lambda route: route.abort())
+    page.goto(f"{site_url}{'en/' if lang == 'en' else ''}calculators/tenure/")
+    result = page.locator("[data-calculator-result]")
+    expect(result).to_have_attribute("data-state", "failed", timeout=READY + 30_000)
+    expect(result).to_contain_text("could not start" if lang == "en" else "未能")
+    expect(result.locator('.calc-fallback a[href$="notice/#s5-5"]')).to_be_visible()
+
+
+def test_widgets_work_after_navigating(page, site_url, requests_seen):
+    open_calculator(page, f"{site_url}calculators/tenure/")
+    page.locator(".md-nav__link", has_text="继续教育学时").first.click()
+    expect(page.locator('form[data-calculator="ce_hours"]')).to_be_visible()
+    expect(page.locator("[data-calculator-result]")).to_have_attribute("data-state", "ready", timeout=READY)
+    type_into(page, "professional_hours", "90")
+    page.locator('[name="professional_hours"]').press("Enter")
+    assert submitted_answer(page)["result"]["meets"] is True
+    page.go_back()
+    expect(page.locator("[data-calculator-result]")).to_have_attribute("data-state", "ready", timeout=READY)
+    type_into(page, "qualified_on", "2019-01-01")
+    page.locator('[name="qualified_on"]').press("Enter")
+    assert submitted_answer(page)["result"]["counted_years"] == 4

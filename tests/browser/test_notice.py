@@ -1,0 +1,49 @@
+"""The notice in the browser: clause links land highlighted, survive a language switch, copy; search finds."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+
+def test_clause_link_lands_highlighted(page, site_url, requests_seen):
+    page.goto(f"{site_url}notice/#s4-2")
+    section = page.locator('[data-clause="s4-2"]')
+    expect(section).to_be_in_viewport()
+    other = page.locator('[data-clause="s4-3"]')
+    assert section.evaluate("e => getComputedStyle(e).backgroundColor") != other.evaluate(
+        "e => getComputedStyle(e).backgroundColor")
+
+
+def test_language_switch_keeps_the_clause(page, site_url, requests_seen):
+    page.goto(f"{site_url}notice/#s5-5")
+    page.locator('a[hreflang="en"]').first.dispatch_event("click")
+    page.wait_for_url("**/en/notice/#s5-5")
+    expect(page.locator("#s5-5")).to_contain_text("Calculate the years reasonably")
+    page.locator('a[hreflang="zh"]').first.dispatch_event("click")
+    page.wait_for_url("**/bijie/notice/#s5-5")
+
+
+def test_copy_link_and_citation(page, context, site_url, requests_seen):
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{site_url}en/notice/")
+    page.locator('[data-clause="s4-2"] [data-copy-link]').click()
+    assert page.evaluate("navigator.clipboard.readText()") == f"{site_url}en/notice/#s4-2"
+    page.locator('[data-clause="s4-2"] [data-copy-citation]').click()
+    assert page.evaluate("navigator.clipboard.readText()") == (
+        f"Bijie Municipal HRSS Bureau, Notice on the 2023 Professional Title Work, Part IV(2) {site_url}en/notice/#s4-2")
+
+
+def test_search_in_both_languages(page, site_url, requests_seen):
+    for query, page_path, clause in (("继续教育", "bijie/notice/", "s4-2"), ("专精特新", "bijie/notice/", "s2-3"),
+                                     ("cutoff", "bijie/en/notice/", "s5-5"), ("nomination", "bijie/en/notice/", "s2-3")):
+        page.goto(f"{site_url}notice/")
+        page.keyboard.press("/")
+        page.locator("input.md-search__input").press_sequentially(query)
+        hit = page.locator(f'.md-search-result__link[href*="/{page_path}"][href$="#{clause}"]').first
+        expect(hit).to_be_attached(timeout=15000)
+
+
+def test_notice_page_loads_no_pyodide(page, site_url, requests_seen):
+    page.goto(f"{site_url}notice/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requests_seen if "pyodide" in url or url.endswith(".whl")]
