@@ -74,16 +74,23 @@ def full_years(start: _dt.date, cutoff: _dt.date) -> int:
     return max(years, 0)
 
 
-def _fmt_zh(day: _dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July",
            "August", "September", "October", "November", "December")
 
 
-def _fmt_en(day: _dt.date) -> str:
+def format_day(day: _dt.date, lang: str) -> str:
+    """A date as people write it in each language (also used by the site's pages)."""
+    if lang == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def _fmt_zh(day: _dt.date) -> str:
+    return format_day(day, "zh")
+
+
+def _fmt_en(day: _dt.date) -> str:
+    return format_day(day, "en")
 
 
 def _years(years: list[int], sep: str) -> str:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import html
 import re
 from fractions import Fraction
 
 from calculators import rules
+from calculators.tenure import format_day
 
 from .dates import KEY_DATES, UNDATED
 from .notice import SOURCE, by_id, clauses
@@ -51,15 +51,6 @@ def glossary_table(lang: str, lang_root: str) -> str:
                     f'<td>{links}</td><td>{html.escape(term["note"] or "")}</td></tr>')
     header = "".join(f"<th scope=\"col\">{h}</th>" for h in head)
     return f'<table class="glossary"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-
-
-def format_day(day: dt.date, lang: str) -> str:
-    """A date as people write it in each language."""
-    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def key_dates_table(lang: str, lang_root: str) -> str:
