@@ -36,7 +36,7 @@ def accepted(
 
 
 def read_input(
-    name: str, fields: tuple[Field, ...], raw: Any
+    fields: tuple[Field, ...], raw: Any
 ) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, str]]]:
     """Read a whole input object: the values, the errors, and a note on unknown fields."""
     if not isinstance(raw, Mapping):

@@ -60,7 +60,7 @@ def _num(hours: Decimal | Fraction) -> str:
 
 def calculate(inputs: Mapping[str, Any]) -> dict[str, Any]:
     """Check one year's hours against clause s4-2, counting s4-1 training as professional."""
-    values, errors, notes = read_input(NAME, FIELDS, inputs)
+    values, errors, notes = read_input(FIELDS, inputs)
     if errors:
         return rejected(NAME, errors)
     if values["year"] != rules.NOTICE_YEAR:

@@ -81,7 +81,7 @@ def _check_nominee(index: int, nominee: dict[str, Any]) -> dict[str, Any]:
 
 def calculate(inputs: Mapping[str, Any]) -> dict[str, Any]:
     """Count the enterprise's nominations against its quota and check each nominee's signatures."""
-    values, errors, notes = read_input(NAME, FIELDS, inputs)
+    values, errors, notes = read_input(FIELDS, inputs)
     nominees: list[dict[str, Any]] = []
     for index, raw in enumerate(values.get("nominees") or ()):
         nominee, nominee_errors = read_fields(NOMINEE_FIELDS, raw, prefix=f"nominees[{index}].")

@@ -99,7 +99,7 @@ def _years(years: list[int], sep: str) -> str:
 
 def calculate(inputs: Mapping[str, Any]) -> dict[str, Any]:
     """Count the years in the current title at the cutoff, as clause s5-5 describes."""
-    values, errors, notes = read_input(NAME, FIELDS, inputs)
+    values, errors, notes = read_input(FIELDS, inputs)
     review_year = values.get("review_year")
     covered = rules.value("review_years_covered")
     if review_year is not None and review_year not in covered:

@@ -275,4 +275,3 @@ for (const form of forms) {
 }
 if (forms.length) startWorker();
 
-export { ask, forms };
