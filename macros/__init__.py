@@ -43,7 +43,8 @@ def define_env(env: Any) -> None:
     @env.macro
     def calculator(name: str) -> str:
         """A calculator widget rendered from the engine's field metadata."""
-        return widgets.calculator_html(name, lang(), root(), env.conf["extra"]["calculators_wheel"])
+        extra = env.conf["extra"]
+        return widgets.calculator_html(name, lang(), root(), extra["calculators_wheel"], extra["pyodide_dir"])
 
     @env.macro
     def glossary() -> str:

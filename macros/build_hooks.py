@@ -8,6 +8,7 @@ copy. The runtime files come from the pinned npm package ``pyodide`` (``npm ci``
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from macros import headers  # noqa: E402
+
 PYODIDE = ROOT / "node_modules" / "pyodide"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 WHEEL_DIR = ROOT / "build" / "wheels"
@@ -40,19 +46,25 @@ def build_wheel() -> Path:
     return wheels[0]
 
 
+def pyodide_version() -> str:
+    package = PYODIDE / "package.json"
+    if not package.exists():
+        raise SystemExit("node_modules/pyodide is missing: run `npm ci` (make build does)")
+    return json.loads(package.read_text())["version"]
+
+
 def on_config(config: Any) -> Any:
-    """Build the wheel and tell the pages where it will be served."""
+    """Build the wheel and tell the pages where it and the runtime (by version) will be served."""
     wheel = build_wheel()
     config["extra"]["calculators_wheel"] = f"assets/wheels/{wheel.parent.name}/{wheel.name}"
+    config["extra"]["pyodide_dir"] = f"assets/pyodide/{pyodide_version()}/"
     return config
 
 
 def on_post_build(config: Any) -> None:
     """Copy the wheel and the runtime files (and nothing else of the npm package) into the site."""
     site = Path(config["site_dir"])
-    if not (PYODIDE / "pyodide.mjs").exists():
-        raise SystemExit("node_modules/pyodide is missing: run `npm ci` (make build does)")
-    runtime = site / "assets" / "pyodide"
+    runtime = site / config["extra"]["pyodide_dir"]
     runtime.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
         shutil.copy2(PYODIDE / name, runtime / name)
@@ -60,3 +72,17 @@ def on_post_build(config: Any) -> None:
     target = site / config["extra"]["calculators_wheel"]
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(wheel, target)
+    secure_pages(site, [f"/{config['extra']['pyodide_dir']}{name}" for name in RUNTIME_FILES])
+
+
+def secure_pages(site: Path, runtime_files: list[str]) -> None:
+    """Give every page the policy meta tag, and write the host header files with the same policy."""
+    pages = sorted(site.rglob("*.html"))
+    texts = {path: headers.without_meta(path.read_text(encoding="utf-8")) for path in pages}
+    hashes = {headers.script_hash(body) for text in texts.values() for body in headers.inline_scripts(text)}
+    for path, text in texts.items():
+        path.write_text(headers.add_meta(text, headers.policy(hashes)), encoding="utf-8")
+    (site / "_headers").write_text(headers.netlify_headers(headers.header_policy(hashes), runtime_files),
+                                   encoding="utf-8")
+    (site / "nginx-headers.conf").write_text(headers.nginx_snippet(headers.header_policy(hashes)),
+                                             encoding="utf-8")

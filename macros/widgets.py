@@ -75,7 +75,7 @@ def _records(prefix: str, field: dict[str, Any], lang: str) -> str:
             f'<button type="button" class="md-button" data-add-row>{t("add_nominee", lang)}</button></fieldset>')
 
 
-def calculator_html(name: str, lang: str, root: str, wheel: str) -> str:
+def calculator_html(name: str, lang: str, root: str, wheel: str, runtime: str) -> str:
     """The whole widget: form, result region, and what shows without JavaScript."""
     meta = calculators.metadata(name)
     prefix = f"calc-{name}"
@@ -87,7 +87,7 @@ def calculator_html(name: str, lang: str, root: str, wheel: str) -> str:
     messages = " ".join(f'data-msg-{key.replace("_", "-")}="{_attr(t(key, lang))}"' for key in STATUS_KEYS)
     return f'''<div class="calc" data-search-exclude data-calculator-widget="{name}" lang="{lang}">
 <noscript><p class="calc-noscript">{t("noscript", lang)} {links}</p></noscript>
-<form data-calculator="{name}" id="{prefix}" novalidate data-lang="{lang}" data-notice-url="{notice}" data-root="{root}" data-wheel="{root}{wheel}" data-fields="{_attr(",".join(f["name"] for f in meta["fields"]))}" aria-label="{_attr(meta["title"][lang])}" {messages}>
+<form data-calculator="{name}" id="{prefix}" novalidate data-lang="{lang}" data-notice-url="{notice}" data-root="{root}" data-wheel="{root}{wheel}" data-runtime="{root}{runtime}" data-fields="{_attr(",".join(f["name"] for f in meta["fields"]))}" aria-label="{_attr(meta["title"][lang])}" {messages}>
 {fields}
 <div class="calc-actions"><button type="submit" class="md-button md-button--primary">{t("calculate", lang)}</button>
 <button type="button" class="md-button" data-copy-calc-link>{t("copy_calc_link", lang)}</button></div>

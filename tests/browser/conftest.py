@@ -1,9 +1,11 @@
-"""Chromium (Debian's, never a downloaded one) against the built site served under a sub-path."""
+"""Chromium (Debian's, never a downloaded one) against the built site served under a sub-path,
+with the response headers the site's own ``_headers`` file asks of a host."""
 
 from __future__ import annotations
 
 import functools
 import os
+import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -17,8 +19,30 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+def host_headers(text: str) -> list[tuple[re.Pattern[str], str, str]]:
+    """The rules of a ``_headers`` file (Netlify / Cloudflare Pages format) as (path pattern, name, value)."""
+    rules, pattern = [], None
+    for line in text.splitlines():
+        if line.strip() and not line[0].isspace():
+            pattern = re.compile("^" + re.escape(line.strip()).replace(r"\*", ".*") + "$")
+        elif line.strip():
+            name, value = line.strip().split(": ", 1)
+            rules.append((pattern, name, value))
+    return rules
+
+
 class SubPathHandler(SimpleHTTPRequestHandler):
     """Serves site/ under /bijie/ only, as a host serving the site from a sub-path would."""
+
+    rules = host_headers((SITE / "_headers").read_text(encoding="utf-8"))
+
+    def end_headers(self) -> None:
+        path = "/" + urlsplit(self.path).path[len(PREFIX):]
+        chosen = {name: value for pattern, name, value in self.rules if pattern.match(path)}
+        chosen.pop("Content-Type", None)  # already sent; the MIME types are checked in test_site
+        for name, value in chosen.items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def translate_path(self, path: str) -> str:
         parts = urlsplit(path).path
@@ -54,3 +78,25 @@ def requests_seen(page, site_url):
     origin = site_url.split(PREFIX)[0]
     outside = [url for url in seen if not (url.startswith(origin + "/") or url.startswith(("data:", "blob:")))]
     assert outside == []
+
+
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+"""
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violation(page):
+    """Every browser test also checks that the page and its workers broke no Content-Security-Policy."""
+    page.add_init_script(CSP_LISTENER)
+    refused: list[str] = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    yield
+    if not page.is_closed():
+        try:
+            refused += page.evaluate("window.__cspViolations || []")
+        except Exception:  # noqa: BLE001 - a page torn down mid-navigation has nothing left to report
+            pass
+    assert refused == []

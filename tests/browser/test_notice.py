@@ -37,6 +37,7 @@ def test_search_in_both_languages(page, site_url, requests_seen):
     for query, page_path, clause in (("继续教育", "bijie/notice/", "s4-2"), ("专精特新", "bijie/notice/", "s2-3"),
                                      ("cutoff", "bijie/en/notice/", "s5-5"), ("nomination", "bijie/en/notice/", "s2-3")):
         page.goto(f"{site_url}notice/")
+        page.wait_for_load_state("networkidle")
         page.keyboard.press("/")
         page.locator("input.md-search__input").press_sequentially(query)
         hit = page.locator(f'.md-search-result__link[href*="/{page_path}"][href$="#{clause}"]').first

@@ -9,7 +9,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const site = join(root, "site");
-const runtime = join(site, "assets", "pyodide");
+const runtimeBase = join(site, "assets", "pyodide");
+const runtime = join(runtimeBase, readdirSync(runtimeBase)[0]);
 const cases = JSON.parse(readFileSync(join(root, "tests", "data", "cases.json"), "utf-8"));
 const python = process.env.PYTHON || join(root, ".venv", "bin", "python");
 

@@ -1,12 +1,12 @@
 // Module worker: runs Pyodide and the calculators wheel off the main thread.
 // It only moves JSON between the page and calculators.run (and calculators.batch).
-import { loadPyodide } from "../pyodide/pyodide.mjs";
-
+// The runtime lives under a folder named by its version, which the page passes in.
 let pyodide = null;
 
-async function start({ wheelUrl }) {
+async function start({ runtimeUrl, wheelUrl }) {
   postMessage({ type: "progress", stage: "loading_python" });
-  pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href });
+  const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeUrl).href);
+  pyodide = await loadPyodide({ indexURL: runtimeUrl });
   postMessage({ type: "progress", stage: "loading_wheel" });
   await pyodide.loadPackage(new URL(wheelUrl, self.location.href).href);
   // loadPackage does not throw when the download fails: importing tells.

@@ -217,8 +217,9 @@ function startWorker() {
       done(data);
     }
   };
-  const wheel = forms[0].dataset.wheel;
-  worker.postMessage({ type: "start", wheelUrl: new URL(wheel, location.href).href });
+  const { wheel, runtime } = forms[0].dataset;
+  worker.postMessage({ type: "start", wheelUrl: new URL(wheel, location.href).href,
+    runtimeUrl: new URL(runtime, location.href).href });
 }
 
 function ask(message) {

@@ -1,0 +1,137 @@
+"""Quality gates in the real browser: accessibility (axe-core), keyboard use, untrusted input, print.
+
+Every test here also runs under the site's Content-Security-Policy (meta tag and the
+``_headers`` the test server applies) and fails on any violation (see conftest).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from conftest import SITE
+from playwright.sync_api import Page, expect
+from test_calculators import READY, open_calculator, submitted_answer
+
+AXE = (Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+PAGES = sorted(str(p.parent.relative_to(SITE)).replace(".", "") + "/" for p in SITE.rglob("index.html"))
+CALCULATOR_PAGES = ("calculators/tenure/", "calculators/ce-hours/", "calculators/quota/")
+# Inputs that give an answer, and inputs that give an error, for each calculator page.
+ANSWERED = {"calculators/tenure/": "?qualified_on=2018-12-31&required_years=5",
+            "calculators/ce-hours/": "?public_hours=30&professional_hours=60",
+            "calculators/quota/": '?enterprise_level=national&nominees=[{"name":"A","leader_signed":true}]'}
+REFUSED = {"calculators/tenure/": "?qualified_on=2023-02-30&required_years=x",
+           "calculators/ce-hours/": "?public_hours=-3",
+           "calculators/quota/": "?enterprise_level=nowhere"}
+
+
+def axe_violations(page: Page) -> list[str]:
+    """axe-core's WCAG 2.x A/AA (and best-practice) violations on the page as it is now."""
+    page.evaluate(AXE + ";0")
+    found = page.evaluate("""async () => {
+      const r = await axe.run(document, { resultTypes: ["violations"] });
+      return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    }""")
+    return found
+
+
+def test_every_page_is_listed():
+    assert "/" in PAGES and "en/notice/" in PAGES and len(PAGES) == 18
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_axe_violation_on_any_page(page, site_url, requests_seen, path):
+    page.goto(site_url + path.lstrip("/"))
+    page.wait_for_load_state("networkidle")
+    assert axe_violations(page) == []
+    assert page.locator("html").get_attribute("lang") == ("en" if path.startswith("en/") else "zh")
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+@pytest.mark.parametrize("path", CALCULATOR_PAGES)
+def test_no_axe_violation_with_answer_and_errors_shown(page, site_url, requests_seen, lang, path):
+    page.goto(site_url + lang + path + ANSWERED[path])
+    expect(page.locator("[data-calculator-result]")).to_have_attribute("data-state", "ok", timeout=READY)
+    assert axe_violations(page) == []
+    page.goto(site_url + lang + path + REFUSED[path])
+    expect(page.locator("[data-calculator-result]")).to_have_attribute("data-state", "error", timeout=READY)
+    expect(page.locator("[data-error-for]:visible").first).to_be_visible()
+    assert axe_violations(page) == []
+
+
+def tab_to(page: Page, selector: str, limit: int = 80) -> None:
+    """Press Tab until the element matching ``selector`` has focus, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement?.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} is not reachable with Tab")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_keyboard_only(page, site_url, requests_seen, lang):
+    open_calculator(page, f"{site_url}{'en/' if lang == 'en' else ''}calculators/tenure/")
+    tab_to(page, '[name="qualified_on"]')
+    focused = page.locator('[name="qualified_on"]')
+    assert focused.evaluate("e => getComputedStyle(e).outlineStyle") != "none"
+    page.keyboard.type("2018-12-31")
+    tab_to(page, '[name="required_years"]')
+    page.keyboard.type("5")
+    page.keyboard.press("Enter")
+    answer = submitted_answer(page)
+    assert answer["result"]["counted_years"] == 5
+    result = page.locator("[data-calculator-result]")
+    assert result.get_attribute("aria-live") == "polite" and result.get_attribute("role") == "status"
+    for control in page.locator("form[data-calculator] [name]").all():
+        control_id = control.get_attribute("id")
+        assert page.locator(f'label[for="{control_id}"]').count() == 1
+        for described in control.get_attribute("aria-describedby").split():
+            assert page.locator(f"#{described}").count() == 1
+
+
+def test_keyboard_adds_nominees(page, site_url, requests_seen):
+    open_calculator(page, f"{site_url}en/calculators/quota/")
+    tab_to(page, '[name="enterprise_level"]')
+    page.keyboard.press("ArrowDown")
+    tab_to(page, "[data-add-row]")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.name") == "nominees[0].name"
+    page.keyboard.type("Wang")
+    page.keyboard.press("Enter")
+    answer = submitted_answer(page)
+    assert answer["result"]["nominee_checks"][0]["name"] == "Wang"
+    assert answer["result"]["quota"] == 2
+
+
+PAYLOADS = ['<img src=x onerror="window.__pwned=1">', "<script>window.__pwned=1</script>",
+            '"><svg onload="window.__pwned=1">']
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_query_string_is_data_not_markup(page, site_url, requests_seen, payload):
+    nominees = json.dumps([{"name": payload, "expert_title": payload}])
+    page.goto(f"{site_url}calculators/quota/?enterprise_level={quote(payload)}&nominees={quote(nominees)}")
+    result = page.locator("[data-calculator-result]")
+    expect(result).to_have_attribute("data-state", "error", timeout=READY)
+    expect(page.locator('[name="nominees[0].name"]')).to_have_value(payload)
+    expect(page.locator('[name="enterprise_level"] option').last).to_have_text(payload)
+    page.goto(f"{site_url}en/calculators/tenure/?qualified_on={quote(payload)}&unqualified_years={quote(payload)}")
+    expect(result).to_have_attribute("data-state", "error", timeout=READY)
+    expect(page.locator('[name="qualified_on"]')).to_have_value(payload)
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("form[data-calculator] img, form[data-calculator] svg[onload], "
+                        "[data-calculator-result] img, [data-calculator-result] script").count() == 0
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_print_handout(page, site_url, requests_seen, lang):
+    page.goto(f"{site_url}{lang}notice/")
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".clause-copy"):
+        expect(page.locator(hidden).first).to_be_hidden()
+    anchor = page.locator('[data-clause="s4-2"] .clause-anchor')
+    expect(anchor).to_be_visible()
+    after = anchor.evaluate("e => getComputedStyle(e, '::after').content")
+    assert f"{lang}notice/#s4-2" in after and after.startswith('" — http')

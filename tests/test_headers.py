@@ -1,0 +1,61 @@
+"""The built site's security policy: on every page, in the host header files, and consistent."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+
+from macros import headers
+
+SITE = ROOT / "site"
+PAGES = sorted(SITE.rglob("*.html"))
+META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+
+
+def page_policies() -> dict[str, str]:
+    return {str(p.relative_to(SITE)): META.findall(p.read_text(encoding="utf-8")) for p in PAGES}
+
+
+def test_every_page_has_one_policy_before_any_script():
+    for path in PAGES:
+        text = path.read_text(encoding="utf-8")
+        assert len(META.findall(text)) == 1, path
+        assert text.index("Content-Security-Policy") < text.index("<script"), path
+
+
+def test_scripts_only_from_the_site_and_inline_scripts_by_hash():
+    policies = {p[0] for p in page_policies().values()}
+    assert len(policies) == 1
+    policy = policies.pop()
+    directives = dict(d.split(" ", 1) for d in policy.split("; "))
+    assert directives["default-src"] == "'self'"
+    scripts = directives["script-src"].split()
+    assert scripts[:2] == ["'self'", "'wasm-unsafe-eval'"]
+    assert all(s.startswith("'sha256-") for s in scripts[2:])
+    assert "unsafe-inline" not in policy and "unsafe-eval'" not in policy.replace("wasm-unsafe-eval", "")
+    assert "http" not in policy
+    for path in PAGES:
+        for body in headers.inline_scripts(path.read_text(encoding="utf-8")):
+            assert headers.script_hash(body) in scripts, path
+
+
+def test_host_header_files_carry_the_same_policy():
+    page_policy = next(iter(page_policies().values()))[0]
+    rules = (SITE / "_headers").read_text(encoding="utf-8")
+    assert f"  Content-Security-Policy: {page_policy}; frame-ancestors 'self'\n" in rules
+    nginx = (SITE / "nginx-headers.conf").read_text(encoding="utf-8")
+    assert nginx.count(f'add_header Content-Security-Policy "{page_policy}; frame-ancestors') == 2
+    for name in ("X-Content-Type-Options: nosniff", "Referrer-Policy: no-referrer"):
+        assert name in rules and name.replace(": ", ' "') in nginx
+
+
+def test_host_files_give_runtime_mime_types_and_cache_versioned_assets():
+    rules = (SITE / "_headers").read_text(encoding="utf-8")
+    runtime = next((SITE / "assets" / "pyodide").iterdir()).name
+    assert f"/assets/pyodide/{runtime}/pyodide.asm.wasm\n  Content-Type: application/wasm" in rules
+    assert f"/assets/pyodide/{runtime}/pyodide.mjs\n  Content-Type: text/javascript" in rules
+    assert "/assets/wheels/*\n  Cache-Control: public, max-age=31536000, immutable" in rules
+    assert "/*\n" in rules and "Cache-Control: no-cache" in rules
+    nginx = (SITE / "nginx-headers.conf").read_text(encoding="utf-8")
+    assert "include /etc/nginx/mime.types;" in nginx and "text/javascript mjs;" in nginx
