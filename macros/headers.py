@@ -90,6 +90,24 @@ def netlify_headers(csp: str, runtime_files: Iterable[str]) -> str:
 NGINX_LACKS = (".mjs", ".whl")
 
 
+def read_netlify_headers(text: str) -> list[tuple[re.Pattern[str], str, str]]:
+    """A ``_headers`` file read back as (path pattern, header, value), in order, for local servers."""
+    rules: list[tuple[re.Pattern[str], str, str]] = []
+    pattern = re.compile("^$")
+    for line in text.splitlines():
+        if line.strip() and not line[0].isspace():
+            pattern = re.compile("^" + re.escape(line.strip()).replace(r"\*", ".*") + "$")
+        elif line.strip():
+            name, value = line.strip().split(": ", 1)
+            rules.append((pattern, name, value))
+    return rules
+
+
+def headers_for(rules: list[tuple[re.Pattern[str], str, str]], path: str) -> dict[str, str]:
+    """The headers a host applies to ``path`` (from the site root); later rules win, as on Netlify."""
+    return {name: value for pattern, name, value in rules if pattern.match(path)}
+
+
 def nginx_snippet(csp: str) -> str:
     """An nginx ``server`` block fragment with the same policy (``add_header`` is not inherited
     into a ``location`` that sets its own, so each location repeats the security headers)."""

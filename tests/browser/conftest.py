@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -13,32 +12,21 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from macros import headers
+
 SITE = Path(__file__).resolve().parents[2] / "site"
 PREFIX = "/bijie/"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def host_headers(text: str) -> list[tuple[re.Pattern[str], str, str]]:
-    """The rules of a ``_headers`` file (Netlify / Cloudflare Pages format) as (path pattern, name, value)."""
-    rules, pattern = [], None
-    for line in text.splitlines():
-        if line.strip() and not line[0].isspace():
-            pattern = re.compile("^" + re.escape(line.strip()).replace(r"\*", ".*") + "$")
-        elif line.strip():
-            name, value = line.strip().split(": ", 1)
-            rules.append((pattern, name, value))
-    return rules
-
-
 class SubPathHandler(SimpleHTTPRequestHandler):
     """Serves site/ under /bijie/ only, as a host serving the site from a sub-path would."""
 
-    rules = host_headers((SITE / "_headers").read_text(encoding="utf-8"))
+    rules = headers.read_netlify_headers((SITE / "_headers").read_text(encoding="utf-8"))
 
     def end_headers(self) -> None:
-        path = "/" + urlsplit(self.path).path[len(PREFIX):]
-        chosen = {name: value for pattern, name, value in self.rules if pattern.match(path)}
+        chosen = headers.headers_for(self.rules, "/" + urlsplit(self.path).path[len(PREFIX):])
         chosen.pop("Content-Type", None)  # already sent; the MIME types are checked in test_site
         for name, value in chosen.items():
             self.send_header(name, value)
