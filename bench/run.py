@@ -42,10 +42,14 @@ READY_TIMEOUT_MS = 120_000
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".csv"}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-TRACE_CATEGORIES = ["toplevel", "devtools.timeline"]
-# Records, in page time (ms since navigation start), when the result first reaches each state.
+# Records, in page time (ms since navigation start), when the result first reaches each state,
+# and every main-thread task of 50 ms or more (Long Tasks API).
 PROBE = """
 window.__bench = {};
+window.__longTasks = [];
+new PerformanceObserver((list) => {
+  for (const task of list.getEntries()) window.__longTasks.push([task.startTime, task.duration]);
+}).observe({ type: "longtask", buffered: true });
 new MutationObserver(() => {
   const result = document.querySelector("[data-calculator-result], [data-batch-result]");
   const state = result && result.dataset.state;
@@ -165,23 +169,18 @@ def wait_for(page: Page, state: str) -> float:
     return poll(page, f"window.__bench && window.__bench['{state}']")
 
 
-def longest_task_ms(trace: bytes) -> float:
-    """The longest task on a renderer's main thread in a Chromium trace."""
-    events = json.loads(trace)["traceEvents"]
-    main = {(e["pid"], e["tid"]) for e in events
-            if e.get("ph") == "M" and e.get("name") == "thread_name" and e["args"].get("name") == "CrRendererMain"}
-    tasks = [e.get("dur", 0) for e in events
-             if e.get("name") in ("RunTask", "ThreadControllerImpl::RunTask") and (e["pid"], e["tid"]) in main]
-    return max(tasks, default=0) / 1000
+def longest_task_ms(page: Page, until: float) -> float:
+    """The longest main-thread task that started before ``until`` (0 if none reached 50 ms)."""
+    tasks = page.evaluate("window.__longTasks")
+    return round(max((duration for start, duration in tasks if start < until), default=0), 1)
 
 
 def calculator_run(browser: Browser, base: str, path: str) -> dict[str, float]:
-    """One cold visit (traced, up to the first answer) and one warm visit, in a fresh profile."""
+    """One cold visit (up to the first answer) and one warm visit, in a fresh profile."""
     context = browser.new_context()
     context.add_init_script(PROBE)
     page = context.new_page()
     Handler.transferred.take()
-    browser.start_tracing(page=page, categories=TRACE_CATEGORIES)
     page.goto(base + path)
     cold = wait_for(page, "ready")
     page_bytes, _ = Handler.transferred.take()
@@ -190,7 +189,7 @@ def calculator_run(browser: Browser, base: str, path: str) -> dict[str, float]:
     page.locator('form[data-calculator] button[type="submit"]').click()
     answered = wait_for(page, "ok")
     answer = answered - page.evaluate("window.__bench.submit")
-    longest = longest_task_ms(browser.stop_tracing())
+    longest = longest_task_ms(page, answered)
     page.close()
     page = context.new_page()
     page.goto(base + path)
@@ -203,12 +202,12 @@ def calculator_run(browser: Browser, base: str, path: str) -> dict[str, float]:
 def notice_run(browser: Browser, base: str) -> tuple[int, int, float]:
     """The notice page, cold: bytes, runtime bytes (none expected), and its longest task for reference."""
     context = browser.new_context()
+    context.add_init_script(PROBE)
     page = context.new_page()
     Handler.transferred.take()
-    browser.start_tracing(page=page, categories=TRACE_CATEGORIES)
     page.goto(base + NOTICE)
     page.wait_for_load_state("networkidle")
-    longest = longest_task_ms(browser.stop_tracing())
+    longest = longest_task_ms(page, float("inf"))
     total, runtime = Handler.transferred.take()
     context.close()
     return total, runtime, longest
@@ -247,8 +246,9 @@ def main() -> None:
     notice: list[tuple[int, int, float]] = []
     batch: list[float] = []
     with sync_playwright() as playwright:
-        for _ in range(RUNS):
+        for number in range(1, RUNS + 1):
             for name, path in (("ours", CALCULATOR), ("baseline", BASELINE)):
+                print(f"run {number}/{RUNS}: {name}", file=sys.stderr, flush=True)
                 browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
                                                      args=CHROMIUM_ARGS)
                 runs[name].append(calculator_run(browser, base, path))

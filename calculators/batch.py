@@ -71,9 +71,21 @@ def run_rows(name: str, text: str, lang: str = "zh") -> tuple[list[str], list[li
 
 def run_csv(name: str, text: str, lang: str = "zh") -> str:
     """Run every row of a CSV text and give the answers back as CSV text."""
-    header, rows = run_rows(name, text, lang)
+    return to_csv(*run_rows(name, text, lang))
+
+
+def to_csv(header: list[str], rows: list[list[str]]) -> str:
+    """The answers as CSV text with CRLF line ends, as spreadsheets expect."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(rows)
     return out.getvalue()
+
+
+def run_upload(name: str, data: bytes, lang: str = "zh") -> dict[str, Any]:
+    """A file picked on the page: its answers as a table to show and as CSV to download."""
+    header, rows = run_rows(name, decode(data), lang)
+    rejected = sum(1 for row in rows if row[header.index(STATUS)] == "rejected")
+    return {"header": header, "rows": rows, "csv": to_csv(header, rows),
+            "counts": {"rows": len(rows), "ok": len(rows) - rejected, "rejected": rejected}}

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from . import pages, render, widgets  # noqa: E402
+from . import pages, render, ui, widgets  # noqa: E402
 
 
 def define_env(env: Any) -> None:
@@ -45,6 +45,26 @@ def define_env(env: Any) -> None:
         """A calculator widget rendered from the engine's field metadata."""
         extra = env.conf["extra"]
         return widgets.calculator_html(name, lang(), root(), extra["calculators_wheel"], extra["pyodide_dir"])
+
+    @env.macro
+    def batch(name: str) -> str:
+        """The CSV batch check of a calculator, run by the same worker as the form."""
+        return widgets.batch_html(name, lang(), root())
+
+    @env.macro
+    def side_by_side() -> str:
+        """Every clause in Chinese and English next to each other."""
+        return render.side_by_side_html(lang())
+
+    @env.macro
+    def data_url(name: str) -> str:
+        """The address of a published data file, relative to the page."""
+        return f"{root()}data/{name}"
+
+    @env.macro
+    def calendar_link() -> str:
+        """A link to the key dates as an .ics file in the page's language."""
+        return f'<a href="{root()}data/key-dates.{lang()}.ics" download>{ui.t("download_ics", lang())}</a>'
 
     @env.macro
     def glossary() -> str:

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import headers  # noqa: E402
+from macros import headers, open_data  # noqa: E402
 
 PYODIDE = ROOT / "node_modules" / "pyodide"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
@@ -72,7 +72,23 @@ def on_post_build(config: Any) -> None:
     target = site / config["extra"]["calculators_wheel"]
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(wheel, target)
-    secure_pages(site, [f"/{config['extra']['pyodide_dir']}{name}" for name in RUNTIME_FILES])
+    open_data.write_all(site)
+    runtime_files = [f"{config['extra']['pyodide_dir']}{name}" for name in RUNTIME_FILES]
+    secure_pages(site, ["/" + path for path in runtime_files])
+    write_service_worker(site, [*runtime_files, config["extra"]["calculators_wheel"], "assets/js/calculator-worker.js"])
+
+
+def write_service_worker(site: Path, runtime_files: list[str]) -> None:
+    """Name the service worker's caches after this build (a hash of every file it serves)
+    and the runtime's version, so that a new build replaces the old site cache."""
+    worker = site / "sw.js"
+    digest = hashlib.sha256()
+    for path in sorted(p for p in site.rglob("*") if p.is_file() and p != worker):
+        digest.update(str(path.relative_to(site)).encode() + b"\0" + path.read_bytes())
+    text = (ROOT / "docs" / "sw.js").read_text(encoding="utf-8")
+    text = (text.replace("__BUILD__", digest.hexdigest()[:16]).replace("__RUNTIME__", pyodide_version())
+            .replace("__RUNTIME_FILES__", json.dumps(runtime_files)))
+    worker.write_text(text, encoding="utf-8")
 
 
 def secure_pages(site: Path, runtime_files: list[str]) -> None:

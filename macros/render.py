@@ -106,3 +106,34 @@ def notice_markdown(lang: str, calculators_url: str) -> str:
                 blocks.append(f'## {t("annexes", lang)} {{ #annexes }}')
             blocks.append(clause_html(clause, lang, calculators_url))
     return "\n\n".join(blocks)
+
+
+def _pair_cell(clause: Clause, lang: str) -> str:
+    """One language's text of a clause, for the side-by-side page."""
+    if clause.kind == "annex":
+        heading = clause.zh[0] if lang == "zh" else f"{clause.label_en}: {clause.heading_en}"
+        note = t("annex_missing", lang) if lang == "zh" else clause.en[0]
+        return f'<p class="pair-heading">{html.escape(heading)}</p><p class="annex-note">{html.escape(note)}</p>'
+    if lang == "zh":
+        return "".join(f'<p data-source="zh"{_heading_class(clause, i)}>{text_with_links(p, lang)}</p>'
+                       for i, p in enumerate(clause.zh))
+    paragraphs = list(clause.en)
+    if clause.kind == "part":
+        paragraphs.insert(0, f"{clause.label_en}. {clause.heading_en}")
+    return "".join(f'<p{_heading_class(clause, i)}>{text_with_links(p, lang)}</p>' for i, p in enumerate(paragraphs))
+
+
+def _heading_class(clause: Clause, index: int) -> str:
+    return ' class="pair-heading"' if index == 0 and clause.kind in ("title", "part") else ""
+
+
+def side_by_side_html(lang: str) -> str:
+    """Each clause as one row: Chinese on the left, English on the right (stacked on a phone)."""
+    rows = [f'<p class="unofficial" data-search-exclude>{t("side_by_side_note", lang)}</p>']
+    for clause in clauses():
+        rows.append(
+            f'<section class="pair clause clause--{clause.kind}" id="{clause.id}" data-clause="{clause.id}">'
+            f'<div class="pair-tools">{clause_tools(clause, lang)}</div>'
+            f'<div class="pair-zh" lang="zh">{_pair_cell(clause, "zh")}</div>'
+            f'<div class="pair-en" lang="en">{_pair_cell(clause, "en")}</div></section>')
+    return "\n".join(rows)

@@ -41,6 +41,27 @@ UI: dict[str, tuple[str, str]] = {
     "annex_missing": ("通知正文提及此附件，但本网站所据原文未包含其内容。",
                       "The notice refers to this annex, but the source text this site is built from does not include it."),
     "field_error_prefix": ("错误：", "Error: "),
+    "calendar_name": ("毕节市2023年职称工作关键日期", "Bijie 2023 professional title work: key dates"),
+    "download_ics": ("下载日历文件（.ics），可导入手机或电脑日历", "Download the calendar file (.ics) for your phone or computer"),
+    "batch_title": ("批量核对（CSV 文件）", "Check many people at once (CSV file)"),
+    "batch_help": ("每行一人，列名与上面表单的字段名相同（见模板）。文件只在本浏览器中处理，不会上传到任何地方。",
+                   "One person per row, with columns named as the fields of the form above (see the template). "
+                   "The file is processed in this browser only and is never uploaded anywhere."),
+    "batch_template": ("下载 CSV 模板", "Download the CSV template"),
+    "batch_pick": ("选择要核对的 CSV 文件（UTF-8 或 GB18030 编码）", "Choose the CSV file to check (UTF-8 or GB18030)"),
+    "batch_waiting": ("正在等待计算引擎就绪…", "Waiting for the calculator engine…"),
+    "batch_running": ("正在核对…", "Checking…"),
+    "batch_done": ("共 {rows} 行：{ok} 行已计算，{rejected} 行被退回（原因见表格最后一列）。",
+                   "{rows} rows: {ok} calculated, {rejected} rejected (the reason is in the last column)."),
+    "batch_download": ("下载核对结果（CSV）", "Download the results (CSV)"),
+    "batch_empty": ("文件中没有数据行：第一行应为列名，其后每行一人。",
+                    "The file has no data rows: the first row names the columns, then one row per person."),
+    "batch_too_big": ("文件过大：一次最多核对 5 MB。", "The file is too large: at most 5 MB at a time."),
+    "batch_status_ok": ("已计算", "calculated"),
+    "batch_status_rejected": ("退回", "rejected"),
+    "side_by_side_note": ("左栏为中文原文（以此为准），右栏为非官方英文译文；条款编号与两种语言的通知全文页相同。",
+                          "Left: the Chinese original (authoritative); right: the unofficial English translation. "
+                          "Clause anchors are the same as on the notice pages in both languages."),
 }
 
 

@@ -15,6 +15,8 @@ from .ui import t
 
 INPUT_MODES = {"integer": "numeric", "year": "numeric", "hours": "decimal", "date": "text", "years": "text"}
 PLACEHOLDERS = {"date": "2018-12-31", "years": "2019, 2020", "year": "2023", "hours": "0"}
+BATCH_KEYS = ("batch_waiting", "batch_running", "batch_done", "batch_download", "batch_empty", "batch_too_big",
+              "batch_status_ok", "batch_status_rejected", "failed")
 STATUS_KEYS = ("loading", "loading_runtime", "loading_python", "loading_wheel", "ready", "failed",
                "no_wasm", "errors_title", "verdict_yes", "verdict_no", "clauses_cited", "notes", "copied",
                "copy_failed", "remove_nominee", "nominee")
@@ -98,3 +100,18 @@ def calculator_html(name: str, lang: str, root: str, wheel: str, runtime: str) -
 </div>
 <script type="module" src="{root}assets/js/calculator.js"></script>
 </div>'''
+
+
+def batch_html(name: str, lang: str, root: str) -> str:
+    """Checking a CSV of many people in the browser: template, file picker, results table."""
+    section = f"batch-{name}"
+    messages = " ".join(f'data-msg-{key.replace("_", "-")}="{_attr(t(key, lang))}"' for key in BATCH_KEYS)
+    template = f"{root}data/{name}-template.csv"
+    return f'''<section class="calc-batch" data-search-exclude data-batch="{name}" data-lang="{lang}" aria-labelledby="{section}-title" {messages}>
+<h2 id="{section}-title">{t("batch_title", lang)}</h2>
+<p class="calc-help">{t("batch_help", lang)}</p>
+<p><a href="{template}" download>{t("batch_template", lang)}</a></p>
+<div class="calc-field"><label for="{section}-file">{t("batch_pick", lang)}</label>
+<input type="file" id="{section}-file" accept=".csv,text/csv" data-batch-file></div>
+<div class="calc-batch-result" data-batch-result data-state="idle" role="status" aria-live="polite"></div>
+</section>'''

@@ -33,9 +33,9 @@ self.onmessage = async (event) => {
         { name: message.name, inputs: JSON.stringify(message.inputs) });
       postMessage({ type: "answer", id: message.id, json });
     } else if (message.type === "batch") {
-      const csv = call("import calculators.batch as b\nb.run_csv(name, text, lang)",
-        { name: message.name, text: message.text, lang: message.lang });
-      postMessage({ type: "batch", id: message.id, csv });
+      const json = call("import calculators.batch as b, json\njson.dumps(b.run_upload(name, bytes(data), lang))",
+        { name: message.name, data: message.data, lang: message.lang });
+      postMessage({ type: "batch", id: message.id, json });
     }
   } catch (error) {
     postMessage({ type: message.type === "start" ? "failed" : "bug", id: message.id, message: String(error) });

@@ -177,12 +177,19 @@ function render(form, answer, json) {
 // ---- the worker ---------------------------------------------------------------------
 let worker = null;
 let ready = false;
+let whenReady = null;
+const readyPromise = new Promise((resolve) => { whenReady = resolve; });
 let nextId = 1;
 const pending = new Map();
 
 function failAll(key) {
   ready = false;
   forms.forEach((form) => setStatus(form, "failed", msg(form, key)));
+  document.querySelectorAll("[data-batch]").forEach((section) => {
+    const result = section.querySelector("[data-batch-result]");
+    result.dataset.state = "failed";
+    result.replaceChildren(el("p", {}, msg(section, "failed")));
+  });
   pending.clear();
 }
 
@@ -204,6 +211,8 @@ function startWorker() {
     } else if (data.type === "ready") {
       clearTimeout(timer);
       ready = true;
+      whenReady();
+      navigator.serviceWorker?.ready.then((registration) => registration.active.postMessage({ runtime: true }));
       for (const form of forms) {
         setStatus(form, "ready", msg(form, "ready"));
         if (fillFromQuery(form)) submit(form);
@@ -255,6 +264,51 @@ async function copyLink(form, button) {
   } catch {
     window.prompt(msg(form, "copy_failed"), url);
   }
+}
+
+// ---- batch checks of a CSV file: read here, checked in the worker, never sent anywhere ----
+const BATCH_MAX_BYTES = 5 * 1024 * 1024;
+
+function batchTable(section, answer) {
+  const table = el("table", { class: "calc-batch-table" });
+  const head = el("tr");
+  answer.header.forEach((name) => head.append(el("th", { scope: "col" }, name)));
+  table.append(el("thead"), el("tbody"));
+  table.tHead.append(head);
+  const status = answer.header.indexOf("status");
+  for (const row of answer.rows) {
+    const tr = el("tr", { class: `calc-batch-row--${row[status]}` });
+    row.forEach((cell, i) => tr.append(el("td", {}, i === status ? msg(section, `batch_status_${cell}`) : cell)));
+    table.tBodies[0].append(tr);
+  }
+  const wrap = el("div", { class: "calc-batch-scroll", tabindex: "0", role: "region", "aria-label": answer.summary });
+  wrap.append(table);
+  return wrap;
+}
+
+async function checkFile(section, file) {
+  const result = section.querySelector("[data-batch-result]");
+  const say = (state, text) => { result.dataset.state = state; result.replaceChildren(el("p", {}, text)); };
+  if (file.size > BATCH_MAX_BYTES) { say("error", msg(section, "batch_too_big")); return; }
+  if (!ready) say("waiting", msg(section, "batch_waiting"));
+  await readyPromise;
+  say("running", msg(section, "batch_running"));
+  const data = new Uint8Array(await file.arrayBuffer());
+  const reply = await ask({ type: "batch", name: section.dataset.batch, data, lang: section.dataset.lang });
+  if (reply.type !== "batch") { say("failed", msg(section, "failed")); return; }
+  const answer = JSON.parse(reply.json);
+  if (!answer.rows.length) { say("error", msg(section, "batch_empty")); return; }
+  const { rows, ok, rejected } = answer.counts;
+  answer.summary = msg(section, "batch_done").replace("{rows}", rows).replace("{ok}", ok).replace("{rejected}", rejected);
+  const link = el("a", { href: URL.createObjectURL(new Blob(["\ufeff", answer.csv], { type: "text/csv" })),
+    download: `${section.dataset.batch}-results.csv`, "data-batch-download": "" }, msg(section, "batch_download"));
+  result.replaceChildren(el("p", {}, answer.summary), link, batchTable(section, answer));
+  result.dataset.state = "done";
+}
+
+for (const section of document.querySelectorAll("[data-batch]")) {
+  const picker = section.querySelector("[data-batch-file]");
+  picker.addEventListener("change", () => { if (picker.files[0]) checkFile(section, picker.files[0]); });
 }
 
 for (const form of forms) {

@@ -54,3 +54,14 @@
 document.querySelectorAll(".clause-anchor").forEach(function (anchor) {
   anchor.setAttribute("data-url", location.origin + location.pathname + anchor.getAttribute("href"));
 });
+
+// Offline reading: a service worker at the site's root keeps what the reader has opened.
+// On the first visit it starts after the page has loaded, so the page tells it what to keep.
+if ("serviceWorker" in navigator && window.isSecureContext && typeof __md_scope !== "undefined") {
+  navigator.serviceWorker.register(new URL("sw.js", __md_scope)).catch(function () {});
+  navigator.serviceWorker.ready.then(function (registration) {
+    var urls = [location.href.split("#")[0], new URL("search/search_index.json", __md_scope).href]
+      .concat(performance.getEntriesByType("resource").map(function (e) { return e.name; }));
+    registration.active.postMessage({ urls: urls });
+  });
+}

@@ -1,0 +1,69 @@
+// Service worker: the pages, their assets and the Python runtime stay readable offline.
+// Pages and unversioned files: network first, so an online reader never sees a stale page;
+// the cache answers only when the network does not. Files whose path carries a version
+// (the runtime, the wheel, the theme's hashed bundles): cache first. The build writes the
+// two names below; a new build gets a new site cache and the old one is deleted.
+const BUILD = "__BUILD__";
+const RUNTIME = "__RUNTIME__";
+const RUNTIME_FILES = __RUNTIME_FILES__;
+const SITE_CACHE = `site-${BUILD}`;
+const RUNTIME_CACHE = `runtime-${RUNTIME}`;
+const VERSIONED = /\/assets\/(pyodide|wheels|javascripts|stylesheets)\//;
+
+self.addEventListener("install", () => self.skipWaiting());
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key !== SITE_CACHE && key !== RUNTIME_CACHE) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+function cacheFor(url) {
+  return caches.open(url.pathname.includes("/assets/pyodide/") ? RUNTIME_CACHE : SITE_CACHE);
+}
+
+async function keep(url) {
+  const cache = await cacheFor(new URL(url));
+  if (!(await cache.match(url))) await cache.add(url);
+}
+
+async function cacheFirst(request) {
+  const cache = await cacheFor(new URL(request.url));
+  const hit = await cache.match(request);
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
+async function networkFirst(request) {
+  const cache = await cacheFor(new URL(request.url));
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(request, response.clone());
+    return response;
+  } catch (error) {
+    const hit = await cache.match(request, { ignoreSearch: true });
+    if (hit) return hit;
+    throw error;
+  }
+}
+
+self.addEventListener("fetch", (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== "GET" || url.origin !== location.origin) return;
+  event.respondWith(VERSIONED.test(url.pathname) ? cacheFirst(event.request) : networkFirst(event.request));
+});
+
+// What a page loaded before this worker controlled it (the first visit) is kept on request:
+// the page sends its own resources; a calculator page asks for the runtime as well.
+self.addEventListener("message", (event) => {
+  const { urls = [], runtime = false } = event.data || {};
+  const scope = self.registration.scope;
+  const wanted = [...urls, ...(runtime ? RUNTIME_FILES.map((path) => new URL(path, scope).href) : [])]
+    .filter((url) => new URL(url).origin === location.origin);
+  event.waitUntil(Promise.allSettled(wanted.map(keep)));
+});

@@ -1,0 +1,109 @@
+"""Files the site publishes for reuse: the notice and the year's rules as JSON, the key
+dates as iCalendar, and the batch-check templates as CSV.
+
+Each is derived from the same sources as the pages (the notice's clauses, the engine's
+rules table, the key-dates table, the engine's field metadata), so that the data and
+the pages cannot disagree. The schema is documented on the developers' page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import calculators
+from calculators import batch, rules
+
+from .dates import KEY_DATES
+from .notice import clauses
+from .render import citation
+from .ui import t
+
+SCHEMA_VERSION = 1
+DATA_DIR = "data"
+BATCH_CALCULATORS = ("tenure", "ce_hours")
+ICS_STAMP = "20230427T000000Z"  # the notice's date: the file is the same for every build
+
+
+def notice_json() -> dict[str, Any]:
+    """Every clause with its id, number, heading and text in both languages."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "title": {"zh": clauses()[0].zh[0], "en": clauses()[0].en[0]},
+        "authoritative_language": "zh",
+        "translation_note": t("unofficial", "en"),
+        "clauses": [{
+            "id": clause.id,
+            "number": number,
+            "kind": clause.kind,
+            "label": {"zh": clause.label_zh, "en": clause.label_en},
+            "heading": {"zh": clause.heading_zh, "en": clause.heading_en},
+            "citation": {"zh": citation(clause, "zh"), "en": citation(clause, "en")},
+            "text": {"zh": list(clause.zh), "en": list(clause.en)},
+            "page": {"zh": f"notice/#{clause.id}", "en": f"en/notice/#{clause.id}"},
+        } for number, clause in enumerate(clauses(), start=1)],
+    }
+
+
+def rules_json() -> dict[str, Any]:
+    """The year's rules exactly as the engine's table holds them, and the calculators that use them."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "notice_year": rules.NOTICE_YEAR,
+        "rules": rules.rules_as_json(),
+        "calculators": {name: {"title": calculators.metadata(name)["title"],
+                               "clauses": calculators.metadata(name)["clauses"]}
+                        for name in calculators.CALCULATORS},
+    }
+
+
+def _ics_text(value: str) -> str:
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> list[str]:
+    """RFC 5545 3.1: lines of at most 75 octets, continued with a leading space, never inside a character."""
+    out, current = [], ""
+    for char in line:
+        limit = 75 if not out else 74
+        if len((current + char).encode("utf-8")) > limit:
+            out.append(current)
+            current = ""
+        current += char
+    out.append(current)
+    return [out[0], *(" " + part for part in out[1:])]
+
+
+def key_dates_ics(lang: str) -> str:
+    """The notice's dates as all-day events, in the page's language, each citing its clause."""
+    by_id = {c.id: c for c in clauses()}
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//bijie-title-2023//key dates//" + lang.upper(),
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{_ics_text(t('calendar_name', lang))}"]
+    for date in KEY_DATES:
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{date.uid}-{lang}@bijie-title-2023",
+            f"DTSTAMP:{ICS_STAMP}",
+            f"DTSTART;VALUE=DATE:{date.day:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{date.day + dt.timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{_ics_text(date.zh if lang == 'zh' else date.en)}",
+            f"DESCRIPTION:{_ics_text(citation(by_id[date.clause], lang))} ({date.clause})",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(part + "\r\n" for line in lines for part in _fold(line))
+
+
+def write_all(site: Path) -> None:
+    """Write every published file under ``site/data/``."""
+    out = site / DATA_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "notice.json").write_text(json.dumps(notice_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+    (out / "rules.json").write_text(json.dumps(rules_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+    for lang in ("zh", "en"):
+        (out / f"key-dates.{lang}.ics").write_bytes(key_dates_ics(lang).encode("utf-8"))
+    for name in BATCH_CALCULATORS:
+        (out / f"{name}-template.csv").write_bytes(batch.template(name).encode("utf-8"))
