@@ -40,12 +40,14 @@ def citation(clause: Clause, lang: str) -> str:
 
 def clause_tools(clause: Clause, lang: str) -> str:
     """The permalink and copy controls of a clause, kept out of the search index and print."""
+    copied = t("copied", lang)
     return (
         f'<span class="clause-tools" data-search-exclude>'
         f'<a class="clause-anchor" href="#{clause.id}" title="{t("clause_link_title", lang)}">#{clause.id}</a>'
-        f'<button type="button" class="clause-copy" data-copy-link="{clause.id}">{t("copy_link", lang)}</button>'
-        f'<button type="button" class="clause-copy" data-copy-citation="{html.escape(citation(clause, lang))}">'
-        f'{t("copy_citation", lang)}</button></span>'
+        f'<button type="button" class="clause-copy" data-copy-link="{clause.id}" data-copied="{copied}">'
+        f'{t("copy_link", lang)}</button>'
+        f'<button type="button" class="clause-copy" data-copy-citation="{html.escape(citation(clause, lang))}" '
+        f'data-copied="{copied}">{t("copy_citation", lang)}</button></span>'
     )
 
 

@@ -12,6 +12,7 @@ import pytest
 from conftest import PREFIX, SITE, SubPathHandler
 from playwright.sync_api import Page, expect
 from test_calculators import READY, open_calculator, submitted_answer, type_into
+from test_quality import axe_violations
 
 from calculators import batch
 
@@ -70,6 +71,7 @@ def test_batch_check_of_a_csv_file(page: Page, site_url, requests_seen, lang, na
     content = download.value.path().read_bytes().decode("utf-8")
     assert content == "\ufeff" + batch.run_csv(name, csv, lang)
     no_request_carries(requests, csv)
+    assert axe_violations(page) == []
 
 
 def test_batch_template_is_offered(page, site_url, requests_seen):
@@ -118,9 +120,10 @@ def wait_until_kept(page: Page, runtime_files: int = 5) -> None:
     }})()""")
 
 
-def test_second_visit_works_offline(page, own_server):
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_second_visit_works_offline(page, own_server, lang):
     root, url, server = own_server
-    open_calculator(page, f"{url}en/calculators/ce-hours/")
+    open_calculator(page, f"{url}{lang}calculators/ce-hours/")
     wait_until_kept(page)
     server.shutdown()
     server.server_close()

@@ -38,7 +38,7 @@ def axe_violations(page: Page) -> list[str]:
 
 
 def test_every_page_is_listed():
-    assert "/" in PAGES and "en/notice/" in PAGES and len(PAGES) == 18
+    assert "/" in PAGES and "en/notice/" in PAGES and "en/side-by-side/" in PAGES and len(PAGES) == 22
 
 
 @pytest.mark.parametrize("path", PAGES)

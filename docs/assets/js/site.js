@@ -6,7 +6,7 @@
   function copyText(text, button) {
     var done = function () {
       var label = button.textContent;
-      button.textContent = document.documentElement.lang === "en" ? "Copied" : "已复制";
+      button.textContent = button.getAttribute("data-copied");
       setTimeout(function () { button.textContent = label; }, 1500);
     };
     if (navigator.clipboard && window.isSecureContext) {
