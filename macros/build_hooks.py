@@ -62,7 +62,8 @@ def on_config(config: Any) -> Any:
 
 
 def on_post_build(config: Any) -> None:
-    """Copy the wheel and the runtime files (and nothing else of the npm package) into the site."""
+    """Complete the built site: the wheel and the runtime files (nothing else of the npm package),
+    the open data files, the security policy on every page and for hosts, and the service worker."""
     site = Path(config["site_dir"])
     runtime = site / config["extra"]["pyodide_dir"]
     runtime.mkdir(parents=True, exist_ok=True)
@@ -78,7 +79,7 @@ def on_post_build(config: Any) -> None:
     write_service_worker(site, [*runtime_files, config["extra"]["calculators_wheel"], "assets/js/calculator-worker.js"])
 
 
-def write_service_worker(site: Path, runtime_files: list[str]) -> None:
+def write_service_worker(site: Path, calculator_files: list[str]) -> None:
     """Name the service worker's caches after this build (a hash of every file it serves)
     and the runtime's version, so that a new build replaces the old site cache."""
     worker = site / "sw.js"
@@ -87,7 +88,7 @@ def write_service_worker(site: Path, runtime_files: list[str]) -> None:
         digest.update(str(path.relative_to(site)).encode() + b"\0" + path.read_bytes())
     text = (ROOT / "docs" / "sw.js").read_text(encoding="utf-8")
     text = (text.replace("__BUILD__", digest.hexdigest()[:16]).replace("__RUNTIME__", pyodide_version())
-            .replace("__RUNTIME_FILES__", json.dumps(runtime_files)))
+            .replace("__RUNTIME_FILES__", json.dumps(calculator_files)))
     worker.write_text(text, encoding="utf-8")
 
 

@@ -56,6 +56,15 @@ def test_csv_in_gb18030_as_excel_saves_it():
     assert rows[0][header.index("meets")] == "true"
 
 
+def test_upload_from_the_page_gives_table_csv_and_counts():
+    data = "category,public_hours,professional_hours\n基层,15,30\n一般,x,60\n\n一般,30,20\n".encode("gb18030")
+    answer = batch.run_upload("ce_hours", data, "en")
+    assert answer["counts"] == {"rows": 3, "ok": 2, "rejected": 1}
+    assert answer["csv"] == batch.to_csv(answer["header"], answer["rows"])
+    assert [row[0] for row in answer["rows"]] == ["1", "2", "4"]
+    assert "public_hours" in answer["rows"][1][-1]
+
+
 def test_cli_as_a_process_reports_bugs_only_as_1():
     proc = subprocess.run([sys.executable, "-m", "calculators", "quota"], input='{"enterprise_level": "national"}',
                           capture_output=True, text=True, cwd=ROOT)
