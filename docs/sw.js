@@ -15,7 +15,8 @@ self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     for (const key of await caches.keys()) {
-      if (key !== SITE_CACHE && key !== RUNTIME_CACHE) await caches.delete(key);
+      const ours = key.startsWith("site-") || key.startsWith("runtime-");
+      if (ours && key !== SITE_CACHE && key !== RUNTIME_CACHE) await caches.delete(key);
     }
     await self.clients.claim();
   })());

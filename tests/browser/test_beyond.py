@@ -122,9 +122,11 @@ def wait_until_kept(page: Page, runtime_files: int = 5) -> None:
 
 @pytest.mark.parametrize("lang", ["", "en/"])
 def test_second_visit_works_offline(page, own_server, lang):
+    """The second visit starts Python from the snapshot the first one kept, with no network."""
     root, url, server = own_server
     open_calculator(page, f"{url}{lang}calculators/ce-hours/")
     wait_until_kept(page)
+    until(page, "caches.open('python-snapshot').then((c) => c.keys()).then((k) => k.length === 1)")
     server.shutdown()
     server.server_close()
     page.reload()
