@@ -19,7 +19,6 @@ import statistics
 import sys
 import threading
 import time
-from email.utils import formatdate
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -123,16 +122,16 @@ class Handler(SimpleHTTPRequestHandler):
                 self.send_header(name, value)
         if etag:
             self.send_header("ETag", etag)
-            self.send_header("Last-Modified", formatdate(usegmt=True))
 
     def send_body(self, path: str, body: bytes, mime: str, etag: str | None, file: Path | None = None) -> None:
-        if "gzip" in self.headers.get("Accept-Encoding", "") and Path(path or "x.html").suffix in COMPRESSIBLE | {""}:
-            body = self.gzipped.get(file) if file in self.gzipped else gzip.compress(body, 6)
-            if file:
-                self.gzipped[file] = body
-            encoded = True
-        else:
-            encoded = False
+        """A 200 response, gzipped (and the result kept, for files) when the client accepts it."""
+        encoded = "gzip" in self.headers.get("Accept-Encoding", "") and (Path(path).suffix or ".html") in COMPRESSIBLE
+        if encoded and file is None:
+            body = gzip.compress(body, 6)
+        elif encoded:
+            if file not in self.gzipped:
+                self.gzipped[file] = gzip.compress(body, 6)
+            body = self.gzipped[file]
         self.send_response(200)
         self.send_header("Content-Type", mime)
         self.send_header("Content-Length", str(len(body)))
