@@ -26,7 +26,7 @@ site/.built: $(BIN)/.installed node_modules/.installed mkdocs.yml $(shell find d
 build: site/.built
 
 serve: $(BIN)/.installed node_modules/.installed
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --no-livereload -a 127.0.0.1:8000
 
 chromium:
 	@if [ ! -x "$(CHROMIUM)" ]; then \

@@ -13,7 +13,7 @@ from urllib.parse import quote
 import pytest
 from conftest import SITE
 from playwright.sync_api import Page, expect
-from test_calculators import READY, open_calculator, submitted_answer
+from test_calculators import READY, open_calculator, submitted_answer, type_into
 
 AXE = (Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
 PAGES = sorted(str(p.parent.relative_to(SITE)).replace(".", "") + "/" for p in SITE.rglob("index.html"))
@@ -123,6 +123,21 @@ def test_query_string_is_data_not_markup(page, site_url, requests_seen, payload)
     assert page.evaluate("window.__pwned") is None
     assert page.locator("form[data-calculator] img, form[data-calculator] svg[onload], "
                         "[data-calculator-result] img, [data-calculator-result] script").count() == 0
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_typed_input_is_data_not_markup(page, site_url, requests_seen, payload):
+    open_calculator(page, f"{site_url}calculators/quota/")
+    page.locator("[data-add-row]").click()
+    type_into(page, "nominees[0].name", payload)
+    type_into(page, "already_nominated", payload)
+    page.get_by_role("button", name="计算", exact=True).click()
+    answer = submitted_answer(page, "error")
+    assert answer["errors"]
+    expect(page.locator('[name="nominees[0].name"]')).to_have_value(payload)
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("[data-calculator-result] img, [data-calculator-result] svg, "
+                        "[data-calculator-result] script").count() == 0
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])
