@@ -26,6 +26,11 @@ def _attr(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
 
+def _messages(keys: tuple[str, ...], lang: str) -> str:
+    """Interface words the page layer shows, as data attributes in the page's language."""
+    return " ".join(f'data-msg-{key.replace("_", "-")}="{_attr(t(key, lang))}"' for key in keys)
+
+
 def _control(prefix: str, field: dict[str, Any], lang: str, name: str) -> str:
     """One labelled control with its help and the place where its error will show."""
     control_id = f"{prefix}-{name}".replace("[", "-").replace("]", "").replace(".", "-")
@@ -86,7 +91,7 @@ def calculator_html(name: str, lang: str, root: str, wheel: str, runtime: str) -
     notice = f"{root}{'en/' if lang == 'en' else ''}notice/"
     clause_links = "、".join if lang == "zh" else ", ".join
     links = clause_links(f'<a href="{notice}#{c}">{c}</a>' for c in meta["clauses"])
-    messages = " ".join(f'data-msg-{key.replace("_", "-")}="{_attr(t(key, lang))}"' for key in STATUS_KEYS)
+    messages = _messages(STATUS_KEYS, lang)
     return f'''<div class="calc" data-search-exclude data-calculator-widget="{name}" lang="{lang}">
 <noscript><p class="calc-noscript">{t("noscript", lang)} {links}</p></noscript>
 <form data-calculator="{name}" id="{prefix}" novalidate data-lang="{lang}" data-notice-url="{notice}" data-root="{root}" data-wheel="{root}{wheel}" data-runtime="{root}{runtime}" data-fields="{_attr(",".join(f["name"] for f in meta["fields"]))}" aria-label="{_attr(meta["title"][lang])}" {messages}>
@@ -105,7 +110,7 @@ def calculator_html(name: str, lang: str, root: str, wheel: str, runtime: str) -
 def batch_html(name: str, lang: str, root: str) -> str:
     """Checking a CSV of many people in the browser: template, file picker, results table."""
     section = f"batch-{name}"
-    messages = " ".join(f'data-msg-{key.replace("_", "-")}="{_attr(t(key, lang))}"' for key in BATCH_KEYS)
+    messages = _messages(BATCH_KEYS, lang)
     template = f"{root}data/{name}-template.csv"
     return f'''<section class="calc-batch" data-search-exclude data-batch="{name}" data-lang="{lang}" aria-labelledby="{section}-title" {messages}>
 <h2 id="{section}-title">{t("batch_title", lang)}</h2>

@@ -27,7 +27,7 @@ class SubPathHandler(SimpleHTTPRequestHandler):
 
     def end_headers(self) -> None:
         chosen = headers.headers_for(self.rules, "/" + urlsplit(self.path).path[len(PREFIX):])
-        chosen.pop("Content-Type", None)  # already sent; the MIME types are checked in test_site
+        chosen.pop("Content-Type", None)  # already sent; the MIME types are checked in test_headers
         for name, value in chosen.items():
             self.send_header(name, value)
         super().end_headers()

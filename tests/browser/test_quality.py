@@ -70,6 +70,20 @@ def tab_to(page: Page, selector: str, limit: int = 80) -> None:
     raise AssertionError(f"{selector} is not reachable with Tab")
 
 
+@pytest.mark.parametrize("path", ["calculators/tenure/", "en/calculators/ce-hours/", "calculators/quota/"])
+def test_tab_reaches_every_control(page, site_url, requests_seen, path):
+    open_calculator(page, site_url + path)
+    controls = page.locator(".calc input, .calc select, .calc button, .calc-batch input, .calc-batch a")
+    wanted = set(controls.evaluate_all("nodes => nodes.map((n) => n.id || n.name || n.textContent.trim())"))
+    reached = set()
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("(e => e.id || e.name || e.textContent.trim())(document.activeElement)"))
+        if wanted <= reached:
+            break
+    assert wanted - reached == set()
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_keyboard_only(page, site_url, requests_seen, lang):
     open_calculator(page, f"{site_url}{'en/' if lang == 'en' else ''}calculators/tenure/")
