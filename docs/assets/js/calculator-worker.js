@@ -32,8 +32,8 @@ async function saveSnapshot(key, bytes) {
 
 async function boot(runtimeUrl) {
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeUrl).href);
-  const key = new URL("python-snapshot.gz", runtimeUrl).href;
-  const canKeep = typeof caches === "object" && typeof CompressionStream === "function";
+  const key = new URL("python-snapshot.bin", runtimeUrl).href;
+  const canKeep = typeof caches === "object";
   const saved = canKeep ? await savedSnapshot(key) : null;
   if (saved) {
     try {
@@ -52,13 +52,12 @@ async function start({ runtimeUrl, wheelUrl }) {
   postMessage({ type: "progress", stage: "loading_python" });
   const { runtime, keep } = await boot(runtimeUrl);
   pyodide = runtime;
-  const kept = keep ? keep() : null;  // stored while the wheel loads
   postMessage({ type: "progress", stage: "loading_wheel" });
   await pyodide.loadPackage(new URL(wheelUrl, self.location.href).href);
   // loadPackage does not throw when the download fails: importing tells.
   pyodide.runPython("import calculators, calculators.batch, json");
   postMessage({ type: "ready" });
-  await kept;
+  if (keep) await keep();
 }
 
 function call(expression, args) {
