@@ -19,7 +19,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-site/.built: $(BIN)/.installed node_modules/.installed mkdocs.yml $(shell find docs macros calculators source -type f 2>/dev/null) pyproject.toml
+site/.built: $(BIN)/.installed node_modules/.installed mkdocs.yml $(shell find docs macros calculators source overrides -type f 2>/dev/null) pyproject.toml
 	$(BIN)/mkdocs build --strict
 	touch $@
 

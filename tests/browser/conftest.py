@@ -23,10 +23,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 class SubPathHandler(SimpleHTTPRequestHandler):
     """Serves site/ under /bijie/ only, as a host serving the site from a sub-path would."""
 
+    prefix = PREFIX
     rules = headers.read_netlify_headers((SITE / "_headers").read_text(encoding="utf-8"))
 
     def end_headers(self) -> None:
-        chosen = headers.headers_for(self.rules, "/" + urlsplit(self.path).path[len(PREFIX):])
+        chosen = headers.headers_for(self.rules, "/" + urlsplit(self.path).path[len(self.prefix):])
         chosen.pop("Content-Type", None)  # already sent; the MIME types are checked in test_headers
         for name, value in chosen.items():
             self.send_header(name, value)
@@ -34,9 +35,9 @@ class SubPathHandler(SimpleHTTPRequestHandler):
 
     def translate_path(self, path: str) -> str:
         parts = urlsplit(path).path
-        if not parts.startswith(PREFIX):
+        if not parts.startswith(self.prefix):
             return str(SITE / "__not_here__")
-        return super().translate_path("/" + parts[len(PREFIX):])
+        return super().translate_path("/" + parts[len(self.prefix):])
 
     def log_message(self, *args) -> None:  # keep test output quiet
         return
@@ -54,6 +55,31 @@ def site_url():
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    server.shutdown()
+
+
+class RootHandler(SubPathHandler):
+    """Serves site/ at the host's root, answering a missing page with 404.html, as static hosts do."""
+
+    prefix = "/"
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404:
+            return super().send_error(code, message, explain)
+        body = (SITE / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
+
+
+@pytest.fixture(scope="session")
+def root_url():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(RootHandler, directory=str(SITE)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 
 

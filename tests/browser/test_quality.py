@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 from test_calculators import READY, open_calculator, submitted_answer, type_into
 
 AXE = (Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
-PAGES = sorted(str(p.parent.relative_to(SITE)).replace(".", "") + "/" for p in SITE.rglob("index.html"))
+PAGES = sorted(p.parent.relative_to(SITE).as_posix().removeprefix(".") + "/" for p in SITE.rglob("index.html"))
 CALCULATOR_PAGES = ("calculators/tenure/", "calculators/ce-hours/", "calculators/quota/")
 # Inputs that give an answer, and inputs that give an error, for each calculator page.
 ANSWERED = {"calculators/tenure/": "?qualified_on=2018-12-31&required_years=5",
@@ -47,6 +47,20 @@ def test_no_axe_violation_on_any_page(page, site_url, requests_seen, path):
     page.wait_for_load_state("networkidle")
     assert axe_violations(page) == []
     assert page.locator("html").get_attribute("lang") == ("en" if path.startswith("en/") else "zh")
+
+
+def test_no_axe_violation_on_the_not_found_page(page, root_url):
+    """MkDocs gives 404.html root-absolute paths (a host serves it for any missing URL, at any
+    depth), so it is checked at the root of a host, as a root deployment serves it."""
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    response = page.goto(root_url + "no/such/page/")
+    assert response.status == 404
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("h1")).to_have_text("404 - 找不到该页面 / Page not found")
+    expect(page.locator('.md-content a[href="/en/notice/"]')).to_be_visible()
+    assert axe_violations(page) == []
+    assert [url for url in seen if not url.startswith(root_url)] == []
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])
