@@ -97,9 +97,8 @@ def secure_pages(site: Path, runtime_files: list[str]) -> None:
     pages = sorted(site.rglob("*.html"))
     texts = {path: headers.without_meta(path.read_text(encoding="utf-8")) for path in pages}
     hashes = {headers.script_hash(body) for text in texts.values() for body in headers.inline_scripts(text)}
+    page_policy, host_policy = headers.policy(hashes), headers.header_policy(hashes)
     for path, text in texts.items():
-        path.write_text(headers.add_meta(text, headers.policy(hashes)), encoding="utf-8")
-    (site / "_headers").write_text(headers.netlify_headers(headers.header_policy(hashes), runtime_files),
-                                   encoding="utf-8")
-    (site / "nginx-headers.conf").write_text(headers.nginx_snippet(headers.header_policy(hashes)),
-                                             encoding="utf-8")
+        path.write_text(headers.add_meta(text, page_policy), encoding="utf-8")
+    (site / "_headers").write_text(headers.netlify_headers(host_policy, runtime_files), encoding="utf-8")
+    (site / "nginx-headers.conf").write_text(headers.nginx_snippet(host_policy), encoding="utf-8")

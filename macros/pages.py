@@ -22,6 +22,11 @@ def clause_link(clause_id: str, lang: str, lang_root: str, text: str | None = No
     return f'<a href="{lang_root}notice/#{clause_id}">{html.escape(label)}</a>'
 
 
+def _table(css_class: str, head: tuple[str, ...], rows: list[str]) -> str:
+    header = "".join(f'<th scope="col">{h}</th>' for h in head)
+    return f'<table class="{css_class}"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
 def glossary_terms() -> list[dict[str, str]]:
     """The glossary of source/glossary.tsv."""
     with (SOURCE / "glossary.tsv").open(encoding="utf-8", newline="") as handle:
@@ -46,11 +51,10 @@ def glossary_table(lang: str, lang_root: str) -> str:
     rows = []
     for term in glossary_terms():
         used = clauses_using(term["zh"])
-        links = " ".join(f'<a href="{lang_root}notice/#{c}">{c}</a>' for c in used) or "—"
+        links = " ".join(clause_link(c, lang, lang_root, c) for c in used) or "—"
         rows.append(f'<tr><td lang="zh">{html.escape(term["zh"])}</td><td lang="en">{html.escape(term["en"])}</td>'
                     f'<td>{links}</td><td>{html.escape(term["note"] or "")}</td></tr>')
-    header = "".join(f"<th scope=\"col\">{h}</th>" for h in head)
-    return f'<table class="glossary"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return _table("glossary", head, rows)
 
 
 def key_dates_table(lang: str, lang_root: str) -> str:
@@ -61,8 +65,7 @@ def key_dates_table(lang: str, lang_root: str) -> str:
             f'<td>{clause_link(k.clause, lang, lang_root, k.clause)}</td></tr>' for k in KEY_DATES]
     rows += [f'<tr><td>—</td><td>{html.escape(zh if lang == "zh" else en)}</td>'
              f'<td>{clause_link(cid, lang, lang_root, cid)}</td></tr>' for cid, zh, en in UNDATED]
-    header = "".join(f"<th scope=\"col\">{h}</th>" for h in head)
-    return f'<table class="key-dates"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return _table("key-dates", head, rows)
 
 
 def rule_text(key: str, lang: str) -> str:

@@ -58,6 +58,17 @@ def _lead(clause: Clause, paragraph: str, lang: str) -> int:
     return paragraph.index(clause.heading_en) + len(clause.heading_en)
 
 
+def _annex_text(clause: Clause, lang: str) -> tuple[str, str]:
+    """An annex's heading and the note that the source does not include it."""
+    heading = clause.zh[0] if lang == "zh" else f"{clause.label_en}: {clause.heading_en}"
+    note = t("annex_missing", lang) if lang == "zh" else clause.en[0]
+    return heading, note
+
+
+def _part_title(clause: Clause, lang: str) -> str:
+    return clause.zh[0] if lang == "zh" else f"{clause.label_en}. {clause.heading_en}"
+
+
 def clause_html(clause: Clause, lang: str, calculators_url: str) -> str:
     """One clause; its id (the same in both languages) is on its heading, or on the clause itself."""
     calc = CALCULATOR_FOR_CLAUSE.get(clause.id)
@@ -72,8 +83,7 @@ def clause_html(clause: Clause, lang: str, calculators_url: str) -> str:
                 f'<h3 class="clause-heading" id="{clause.id}" data-source="{lang}">{html.escape(text[:cut])}</h3>'
                 f'{tools}<p data-source="{lang}">{text_with_links(text[cut:], lang)}</p>{link}</section>')
     if clause.kind == "annex":
-        heading = clause.zh[0] if lang == "zh" else f"{clause.label_en}: {clause.heading_en}"
-        note = t("annex_missing", lang) if lang == "zh" else clause.en[0]
+        heading, note = _annex_text(clause, lang)
         body = f'<h3 class="clause-heading">{html.escape(heading)}</h3><p class="annex-note">{html.escape(note)}</p>'
     else:
         body = "".join(f'<p data-source="{lang}">{text_with_links(p, lang)}</p>' for p in paragraphs)
@@ -83,8 +93,7 @@ def clause_html(clause: Clause, lang: str, calculators_url: str) -> str:
 
 def part_heading(clause: Clause, lang: str) -> str:
     """A part of the notice as a Markdown heading, so that it shows in the table of contents."""
-    text = clause.zh[0] if lang == "zh" else f"{clause.label_en}. {clause.heading_en}"
-    return f'## {text} {{ #{clause.id} data-source="{lang}" }}'
+    return f'## {_part_title(clause, lang)} {{ #{clause.id} data-source="{lang}" }}'
 
 
 def notice_markdown(lang: str, calculators_url: str) -> str:
@@ -113,15 +122,14 @@ def notice_markdown(lang: str, calculators_url: str) -> str:
 def _pair_cell(clause: Clause, lang: str) -> str:
     """One language's text of a clause, for the side-by-side page."""
     if clause.kind == "annex":
-        heading = clause.zh[0] if lang == "zh" else f"{clause.label_en}: {clause.heading_en}"
-        note = t("annex_missing", lang) if lang == "zh" else clause.en[0]
+        heading, note = _annex_text(clause, lang)
         return f'<p class="pair-heading">{html.escape(heading)}</p><p class="annex-note">{html.escape(note)}</p>'
     if lang == "zh":
         return "".join(f'<p data-source="zh"{_heading_class(clause, i)}>{text_with_links(p, lang)}</p>'
                        for i, p in enumerate(clause.zh))
     paragraphs = list(clause.en)
     if clause.kind == "part":
-        paragraphs.insert(0, f"{clause.label_en}. {clause.heading_en}")
+        paragraphs.insert(0, _part_title(clause, lang))
     return "".join(f'<p{_heading_class(clause, i)}>{text_with_links(p, lang)}</p>' for i, p in enumerate(paragraphs))
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import calculators
 
+from .pages import clause_link
 from .ui import t
 
 INPUT_MODES = {"integer": "numeric", "year": "numeric", "hours": "decimal", "date": "text", "years": "text"}
@@ -88,9 +89,9 @@ def calculator_html(name: str, lang: str, root: str, wheel: str, runtime: str) -
     prefix = f"calc-{name}"
     fields = "".join(_records(prefix, f, lang) if f["type"] == "records" else _control(prefix, f, lang, f["name"])
                      for f in meta["fields"])
-    notice = f"{root}{'en/' if lang == 'en' else ''}notice/"
-    clause_links = "、".join if lang == "zh" else ", ".join
-    links = clause_links(f'<a href="{notice}#{c}">{c}</a>' for c in meta["clauses"])
+    lang_root = f"{root}{'en/' if lang == 'en' else ''}"
+    notice = f"{lang_root}notice/"
+    links = ("、" if lang == "zh" else ", ").join(clause_link(c, lang, lang_root, c) for c in meta["clauses"])
     messages = _messages(STATUS_KEYS, lang)
     return f'''<div class="calc" data-search-exclude data-calculator-widget="{name}" lang="{lang}">
 <noscript><p class="calc-noscript">{t("noscript", lang)} {links}</p></noscript>

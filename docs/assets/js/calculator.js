@@ -185,11 +185,7 @@ const pending = new Map();
 function failAll(key) {
   ready = false;
   forms.forEach((form) => setStatus(form, "failed", msg(form, key)));
-  document.querySelectorAll("[data-batch]").forEach((section) => {
-    const result = section.querySelector("[data-batch-result]");
-    result.dataset.state = "failed";
-    result.replaceChildren(el("p", {}, msg(section, "failed")));
-  });
+  document.querySelectorAll("[data-batch]").forEach((section) => showBatch(section, "failed", msg(section, "failed")));
   pending.clear();
 }
 
@@ -286,24 +282,27 @@ function batchTable(section, answer) {
   return wrap;
 }
 
-async function checkFile(section, file) {
+function showBatch(section, state, ...nodes) {
   const result = section.querySelector("[data-batch-result]");
-  const say = (state, text) => { result.dataset.state = state; result.replaceChildren(el("p", {}, text)); };
-  if (file.size > BATCH_MAX_BYTES) { say("error", msg(section, "batch_too_big")); return; }
-  if (!ready) say("waiting", msg(section, "batch_waiting"));
+  result.dataset.state = state;
+  result.replaceChildren(...nodes.map((node) => (typeof node === "string" ? el("p", {}, node) : node)));
+}
+
+async function checkFile(section, file) {
+  if (file.size > BATCH_MAX_BYTES) { showBatch(section, "error", msg(section, "batch_too_big")); return; }
+  if (!ready) showBatch(section, "waiting", msg(section, "batch_waiting"));
   await readyPromise;
-  say("running", msg(section, "batch_running"));
+  showBatch(section, "running", msg(section, "batch_running"));
   const data = new Uint8Array(await file.arrayBuffer());
   const reply = await ask({ type: "batch", name: section.dataset.batch, data, lang: section.dataset.lang });
-  if (reply.type !== "batch") { say("failed", msg(section, "failed")); return; }
+  if (reply.type !== "batch") { showBatch(section, "failed", msg(section, "failed")); return; }
   const answer = JSON.parse(reply.json);
-  if (!answer.rows.length) { say("error", msg(section, "batch_empty")); return; }
+  if (!answer.rows.length) { showBatch(section, "error", msg(section, "batch_empty")); return; }
   const { rows, ok, rejected } = answer.counts;
   answer.summary = msg(section, "batch_done").replace("{rows}", rows).replace("{ok}", ok).replace("{rejected}", rejected);
   const link = el("a", { href: URL.createObjectURL(new Blob(["\ufeff", answer.csv], { type: "text/csv" })),
     download: `${section.dataset.batch}-results.csv`, "data-batch-download": "" }, msg(section, "batch_download"));
-  result.replaceChildren(el("p", {}, answer.summary), link, batchTable(section, answer));
-  result.dataset.state = "done";
+  showBatch(section, "done", answer.summary, link, batchTable(section, answer));
 }
 
 for (const section of document.querySelectorAll("[data-batch]")) {
