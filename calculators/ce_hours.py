@@ -1,9 +1,13 @@
 """Continuing-education hours for one year (clauses s4-2 and s4-1).
 
 Clause s4-2 sets 90 credit hours a year (45 at the grassroots and in private economic
-organisations), professional subjects "generally" two thirds of them; clause s4-1 lets
-digital-technology-engineer training count towards the year's hours, here as
-professional-subject hours since it is training in the trade.
+organisations), of which professional subjects "generally" (一般) two thirds. The
+notice does not say two thirds of what; this calculator's reading, which every answer
+states as its own, is two thirds of the required minimum, and a share of the actual
+total under two thirds is only a hint. Clause s4-1 says digital-technology-engineer
+training hours "may" count towards the year, not as which subject; the calculator
+counts them as professional-subject hours, since it is training in the trade, and
+says that this is its reading.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from .inputs import YEAR_MAX, YEAR_MIN
 NAME = "ce_hours"
 
 CATEGORIES = (
-    Choice("general", "一般专业技术人员", "General", ("一般",)),
+    Choice("general", "其他专业技术人员", "Other professional and technical personnel", ("一般", "其他")),
     Choice("grassroots", "在基层工作", "Working at the grassroots", ("基层",)),
     Choice("private", "在民营经济组织工作", "Working in a private economic organisation", ("民营", "民营经济组织")),
 )
@@ -36,17 +40,20 @@ FIELDS: tuple[Field, ...] = (
     Field("category", "choice", "人员类别", "Where you work",
           help_zh=(f"在基层或民营经济组织工作的专业技术人员每年不少于 {rules.value('ce_hours_grassroots')} 学时，"
                    f"其他人员不少于 {rules.value('ce_hours_general')} 学时。"),
-          help_en=(f"Personnel at the grassroots or in private economic organisations need "
-                   f"{rules.value('ce_hours_grassroots')} hours a year; others {rules.value('ce_hours_general')}."),
+          help_en=(f"Personnel at the grassroots or in private economic organisations need at least "
+                   f"{rules.value('ce_hours_grassroots')} hours a year; others at least "
+                   f"{rules.value('ce_hours_general')}."),
           default="general", choices=CATEGORIES, clauses=("s4-2",)),
-    _hours("public_hours", "公需科目学时", "General (public) subject hours",
-           "本年度已登记的公需科目学时，可含两位小数。", "Hours of general (public) subjects this year, up to two decimals.",
+    _hours("public_hours", "公需科目学时", "Public-subject hours",
+           "本年度已登记的公需科目学时，可含两位小数。", "Hours of public subjects (公需科目) this year, up to two decimals.",
            "s4-2"),
     _hours("professional_hours", "专业科目学时", "Professional subject hours",
            "本年度已登记的专业科目学时。", "Hours of professional subjects this year.", "s4-2"),
     _hours("digital_hours", "数字技术工程师培训学时", "Digital-technology-engineer training hours",
-           "参加数字技术工程师培训的学时，记入当年继续教育学时（按专业科目计）。",
-           "Hours of digital-technology-engineer training; they count towards the year (as professional subjects).",
+           "参加数字技术工程师培训的学时，可记入当年继续教育学时（第四部分第（一）项）；"
+           "通知未明确计入公需科目还是专业科目，本计算器按专业科目计。",
+           "Part IV(1) lets these hours count towards that year's continuing-education hours; the notice does not "
+           "say as which subject type, and this calculator counts them as professional.",
            "s4-1"),
     Field("year", "year", "学时所属年度", "Year the hours belong to",
           default=rules.NOTICE_YEAR, minimum=YEAR_MIN, maximum=YEAR_MAX, clauses=("s4-2",)),
@@ -56,6 +63,10 @@ FIELDS: tuple[Field, ...] = (
 def _num(hours: Decimal | Fraction) -> str:
     text = f"{Decimal(hours.numerator) / Decimal(hours.denominator):f}" if isinstance(hours, Fraction) else f"{hours:f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _two_places(hours: Fraction) -> Decimal:
+    return (Decimal(hours.numerator) / Decimal(hours.denominator)).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
 def calculate(inputs: Mapping[str, Any]) -> dict[str, Any]:
@@ -81,8 +92,8 @@ def calculate(inputs: Mapping[str, Any]) -> dict[str, Any]:
         exact_share = Fraction(professional_total) / Fraction(total)
         below = exact_share < share_min
         share = (Decimal(professional_total) / Decimal(total)).quantize(Decimal("0.0001"), ROUND_HALF_UP)
-    if below:
-        notes.append(messages.note("share_guidance"))
+    if below and professional_total >= required_professional:
+        notes.append(messages.note("share_guidance", total=_num(total), target=_num(_two_places(Fraction(total) * share_min))))
 
     result = {
         "required_total": required_total,
@@ -109,16 +120,21 @@ def _explain(values: dict[str, Any], r: dict[str, Any], req_prof: Fraction,
              short_prof: Fraction) -> tuple[list[str], list[str]]:
     category = next(c for c in CATEGORIES if c.value == values["category"])
     total, prof = r["total"], r["professional_total"]
-    zh = [f"{category.zh}：每年应不少于 {r['required_total']} 学时，其中专业科目一般不少于三分之二，"
-          f"即 {_num(req_prof)} 学时。"]
-    en = [f"{category.en}: at least {r['required_total']} credit hours a year, of which professional subjects "
-          f"generally two thirds, that is {_num(req_prof)} hours."]
+    zh = [f"{category.zh}：每年应不少于 {r['required_total']} 学时（第四部分第（二）项）。"
+          f"通知还规定“专业科目一般不少于总学时的三分之二”；本计算器的口径是以最低学时的三分之二，"
+          f"即 {_num(req_prof)} 学时，核对专业科目。"]
+    en = [f"{category.en}: at least {r['required_total']} credit hours a year (Part IV(2)). The notice adds that "
+          f"“professional subjects shall generally be no less than two thirds of the total hours”; this calculator "
+          f"reads that as two thirds of the minimum, {_num(req_prof)} hours, and checks professional hours "
+          f"against it."]
     parts_zh = f"公需科目 {_num(values['public_hours'])} + 专业科目 {_num(values['professional_hours'])}"
-    parts_en = f"general {_num(values['public_hours'])} + professional {_num(values['professional_hours'])}"
+    parts_en = f"public {_num(values['public_hours'])} + professional {_num(values['professional_hours'])}"
     if values["digital_hours"] > 0:
-        parts_zh += f" + 数字技术工程师培训 {_num(values['digital_hours'])}（按第四部分第（一）项记入，按专业科目计）"
+        parts_zh += (f" + 数字技术工程师培训 {_num(values['digital_hours'])}"
+                     f"（依第四部分第（一）项记入当年学时；本计算器按专业科目计）")
         parts_en += (f" + digital-technology-engineer training {_num(values['digital_hours'])} "
-                     f"(counted under Part IV(1), as professional subjects)")
+                     f"(counted towards the year under Part IV(1); this calculator treats them as professional "
+                     f"subjects)")
     zh.append(f"已有 {parts_zh} = {_num(total)} 学时，其中专业科目 {_num(prof)} 学时。")
     en.append(f"You have {parts_en} = {_num(total)} hours, of which {_num(prof)} are professional.")
     if r["meets"]:
@@ -129,11 +145,15 @@ def _explain(values: dict[str, Any], r: dict[str, Any], req_prof: Fraction,
             zh.append(f"总学时还差 {_num(r['shortfall_total'])} 学时。")
             en.append(f"The total is {_num(r['shortfall_total'])} hours short.")
         if not r["meets_professional"]:
-            zh.append(f"专业科目还差 {_num(short_prof)} 学时。")
-            en.append(f"Professional subjects are {_num(short_prof)} hours short.")
+            zh.append(f"按本计算器的口径，专业科目还差 {_num(short_prof)} 学时。")
+            en.append(f"On this calculator's reading, professional subjects are {_num(short_prof)} hours short.")
         still = max(Fraction(r["shortfall_total"]), short_prof)
-        zh.append(f"再完成 {_num(still)} 学时专业科目即可同时补足两项。")
-        en.append(f"{_num(still)} more hours of professional subjects close both gaps.")
+        if r["meets_total"] or r["meets_professional"]:
+            zh.append(f"再完成 {_num(still)} 学时专业科目即可达到要求。")
+            en.append(f"{_num(still)} more hours of professional subjects meet the requirement.")
+        else:
+            zh.append(f"再完成 {_num(still)} 学时专业科目即可同时补足两项。")
+            en.append(f"{_num(still)} more hours of professional subjects close both gaps.")
     if r["professional_share"] is not None:
         pct = (r["professional_share"] * 100).normalize()
         zh.append(f"专业科目占总学时的 {pct:f}%。")

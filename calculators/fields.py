@@ -34,8 +34,9 @@ class Choice:
 class Field:
     """One input of a calculator.
 
-    ``kind`` is one of ``date``, ``integer``, ``year``, ``years``, ``hours``,
-    ``choice``, ``boolean``, ``text`` or ``records`` (a list of objects); the page picks its control from it.
+    ``kind`` is one of ``date``, ``integer``, ``count`` (of people), ``year``, ``years``,
+    ``hours``, ``choice``, ``boolean``, ``text`` or ``records`` (a list of objects); the page
+    picks its control from it, and error messages are worded for it.
     """
 
     name: str
@@ -103,7 +104,7 @@ def _read_choice(f: Field, raw: Any) -> str:
             return choice.value
     raise Invalid(
         "invalid_choice",
-        choices_zh="、".join(f"{c.value}（{c.zh}）" for c in f.choices),
+        choices_zh="、".join(c.zh for c in f.choices),
         choices_en=", ".join(f"{c.value} ({c.en})" for c in f.choices),
     )
 
@@ -129,6 +130,7 @@ def _read_text(f: Field, raw: Any) -> str:
 _READERS: dict[str, Callable[[Field, Any], Any]] = {
     "date": lambda f, raw: inputs.parse_date(raw),
     "integer": _read_integer,
+    "count": _read_integer,
     "year": _read_integer,
     "years": lambda f, raw: inputs.parse_year_list(raw),
     "hours": _read_hours,
@@ -148,7 +150,7 @@ def error_for(f: Field, problem: Invalid, prefix: str = "") -> dict[str, Any]:
     if problem.code == "invalid_choice":
         params.setdefault("choices_zh", "是/否")
         params.setdefault("choices_en", "true/false")
-    return messages.error(prefix + f.name, problem.code, **params)
+    return messages.error(prefix + f.name, problem.code, kind=f.kind, **params)
 
 
 def read_fields(

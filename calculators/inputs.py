@@ -26,6 +26,7 @@ _DATE_FORMS = (
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _YEAR_SUFFIX = re.compile(r"(年度|年)$")
 _LIST_SEPARATORS = re.compile(r"[,，、;；\s]+")
+_INTEGER_DIGITS_MAX = 18
 _TRUE = {"true", "1", "on", "yes", "y", "是"}
 _FALSE = {"false", "0", "off", "no", "n", "否", ""}
 
@@ -68,7 +69,12 @@ def parse_date(raw: Any) -> _dt.date:
 
 
 def parse_decimal(raw: Any) -> Decimal:
-    """A finite number, read exactly (JSON floats through their shortest repr)."""
+    """A finite number, read exactly (JSON floats through their shortest repr); ``-0`` is 0."""
+    number = _decimal(raw)
+    return number.copy_abs() if number.is_zero() else number
+
+
+def _decimal(raw: Any) -> Decimal:
     if isinstance(raw, bool):
         raise Invalid("invalid_number")
     if isinstance(raw, int):
@@ -100,10 +106,16 @@ def decimal_places(number: Decimal) -> int:
 
 
 def parse_integer(raw: Any) -> int:
-    """A whole number; ``5.0`` is 5, ``5.5`` is ``not_integer``."""
+    """A whole number; ``5.0`` is 5, ``5.5`` is ``not_integer``.
+
+    A number of more than 18 digits is out of every field's range; it is refused
+    before ``int()``, whose cost grows with the square of the digits.
+    """
     if isinstance(raw, str):
         raw = _YEAR_SUFFIX.sub("", normalise(raw))
     number = parse_decimal(raw)
+    if number.adjusted() > _INTEGER_DIGITS_MAX:
+        raise Invalid("out_of_range")
     if number != number.to_integral_value():
         raise Invalid("not_integer")
     return int(number)
@@ -121,7 +133,12 @@ def parse_year_list(raw: Any) -> list[int]:
         raise Invalid("invalid_list")
     years = []
     for item in items:
-        year = parse_integer(item)
+        try:
+            year = parse_integer(item)
+        except Invalid as problem:
+            if problem.code == "out_of_range":
+                raise Invalid("out_of_range", low=YEAR_MIN, high=YEAR_MAX) from None
+            raise
         if not YEAR_MIN <= year <= YEAR_MAX:
             raise Invalid("out_of_range", low=YEAR_MIN, high=YEAR_MAX)
         years.append(year)

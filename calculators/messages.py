@@ -10,18 +10,19 @@ from __future__ import annotations
 from typing import Any
 
 from . import rules
+from .wording import format_day, inner_quotes
 
 ERRORS: dict[str, tuple[str, str]] = {
     "required": ("请填写“{label_zh}”。", "Please enter “{label_en}”."),
     "invalid_date": (
-        "“{label_zh}”不是有效日期：请写成 2018-12-31 或 2018年12月31日。",
-        "“{label_en}” is not a valid date: write it as 2018-12-31 or 2018年12月31日.",
+        "“{label_zh}”不是有效日期：请写成 2018-12-31 或 2018年12月31日 这样的形式。",
+        "“{label_en}” is not a valid date: write it like 2018-12-31 or 2018年12月31日.",
     ),
     "invalid_number": (
-        "“{label_zh}”须为数字（最多两位小数）。",
-        "“{label_en}” must be a number (at most two decimals).",
+        "“{label_zh}”须为学时数，可带最多两位小数，例如 12.5。",
+        "“{label_en}” must be a number of hours, with at most two decimals, e.g. 12.5.",
     ),
-    "not_integer": ("“{label_zh}”须为整数。", "“{label_en}” must be a whole number."),
+    "not_integer": ("“{label_zh}”须为整数，例如 5。", "“{label_en}” must be a whole number, e.g. 5."),
     "out_of_range": (
         "“{label_zh}”须在 {low} 至 {high} 之间。",
         "“{label_en}” must be between {low} and {high}.",
@@ -44,12 +45,15 @@ ERRORS: dict[str, tuple[str, str]] = {
         "There is no calculator named “{name}”.",
     ),
     "review_year_not_covered": (
-        "通知只允许 {covered_zh} 年度通过评审者从当年12月31日起算年限，{year} 年度不适用。",
-        "The notice lets only titles passed in the {covered_en} review year count from 31 December; {year} is not covered.",
+        "通知只允许 {covered_zh} 年度通过评审、且评委会因系统建设或疫情未能在当年度完成评审的申报人，"
+        "从申报当年12月31日起算年限；{year} 年度不适用。",
+        "Only titles passed in the {covered_en} review year whose committee could not finish within that year "
+        "(system build-out or the epidemic) may count from 31 December of the year of application; "
+        "{year} is not covered.",
     ),
     "start_after_cutoff": (
-        "起算日期 {start} 晚于终算时间 {cutoff}，该资格不能计入本次申报的年限。",
-        "The start date {start} is after the cutoff {cutoff}: it cannot count towards this application.",
+        "起算日期{start_zh}晚于终算时间{cutoff_zh}，该资格不能计入本次申报的年限。",
+        "The start date, {start_en}, is after the cutoff, {cutoff_en}: it cannot count towards this application.",
     ),
     "conflicting_fields": (
         "“被举荐人名单”和“本次举荐人数”只能填写一项。",
@@ -57,26 +61,76 @@ ERRORS: dict[str, tuple[str, str]] = {
     ),
 }
 
+# The same problem worded for what the field holds: a list of years is not "a number
+# with two decimals", and a head-count is not hours.
+KIND_ERRORS: dict[tuple[str, str], tuple[str, str]] = {
+    ("invalid_number", "years"): (
+        "“{label_zh}”须为四位数的年份，多个年份用逗号或顿号分隔，例如 2019、2020。",
+        "“{label_en}” must be years of four digits, separated by commas, e.g. 2019, 2020.",
+    ),
+    ("out_of_range", "years"): (
+        "“{label_zh}”中的年份须在 {low} 至 {high} 之间。",
+        "The years in “{label_en}” must be between {low} and {high}.",
+    ),
+    ("invalid_number", "year"): (
+        "“{label_zh}”须为四位数的年份。",
+        "“{label_en}” must be a year of four digits.",
+    ),
+    ("out_of_range", "year"): (
+        "“{label_zh}”须为 {low} 至 {high} 之间的年份。",
+        "“{label_en}” must be a year between {low} and {high}.",
+    ),
+    ("invalid_number", "integer"): (
+        "“{label_zh}”须为整数，例如 5。",
+        "“{label_en}” must be a whole number, e.g. 5.",
+    ),
+    ("invalid_number", "count"): (
+        "“{label_zh}”须为人数（整数），例如 1。",
+        "“{label_en}” must be a number of people (a whole number), e.g. 1.",
+    ),
+    ("not_integer", "count"): (
+        "“{label_zh}”须为人数（整数），例如 1。",
+        "“{label_en}” must be a number of people (a whole number), e.g. 1.",
+    ),
+    ("out_of_range", "count"): (
+        "“{label_zh}”须在 {low} 至 {high} 人之间。",
+        "“{label_en}” must be between {low} and {high} people.",
+    ),
+    ("out_of_range", "hours"): (
+        "“{label_zh}”须在 {low} 至 {high} 学时之间（一年最多 {high} 小时）。",
+        "“{label_en}” must be between {low} and {high} hours (there are at most {high} hours in a year).",
+    ),
+}
+KIND_ERRORS[("not_integer", "years")] = KIND_ERRORS[("invalid_number", "years")]
+KIND_ERRORS[("not_integer", "year")] = KIND_ERRORS[("invalid_number", "year")]
+
 NOTES: dict[str, tuple[str, str]] = {
     "unknown_field": (
         "已忽略未知字段：{fields}。",
         "Unknown fields were ignored: {fields}.",
     ),
     "cutoff_assumed": (
-        "通知只规定了 {notice_year} 年申报的终算时间（{cutoff}）；{year} 年按当年12月31日推算，请以当年通知为准。",
-        "The notice states the cutoff only for {notice_year} applications ({cutoff}); for {year} it is assumed to be 31 December {year}: check that year's notice.",
+        "通知只规定了 {notice_year} 年申报的终算时间（{cutoff_zh}）；{year} 年按当年12月31日推算，请以当年通知为准。",
+        "The notice states the cutoff only for {notice_year} applications ({cutoff_en}); for {year} it is assumed "
+        "to be 31 December {year}: check that year's notice.",
     ),
     "year_assumed": (
         "通知规定的是 {notice_year} 年的要求；{year} 年按相同要求推算，请以当年通知为准。",
         "The notice states the requirements for {notice_year}; for {year} the same are assumed: check that year's notice.",
     ),
     "share_guidance": (
-        "专业科目占比低于三分之二：通知要求专业科目“一般”不少于总学时的三分之二，属指导性要求，不影响是否达标的判断。",
-        "Professional subjects are under two thirds of the total: the notice says they “generally” reach two thirds. This is guidance and does not change whether the hours are met.",
+        "提示（不影响上面的判断）：专业科目占您实际总学时 {total} 学时的比例低于三分之二。"
+        "通知原文是“专业科目一般不少于总学时的三分之二”；本计算器按最低学时的三分之二核对专业科目，"
+        "若按实际总学时计，三分之二为 {target} 学时。因通知用的是“一般”，这一差距只作提示。",
+        "Hint (not part of the verdict above): professional subjects are under two thirds of your actual total of "
+        "{total} hours. The notice says “professional subjects shall generally be no less than two thirds of the "
+        "total hours”; this calculator checks professional hours against two thirds of the minimum. Two thirds of "
+        "your actual total would be {target} hours. Because the notice says “generally”, this gap is only a hint.",
     ),
     "disqualified": (
-        "企业存在违规或不实举荐，已取消举荐资格，本年度不能举荐。",
-        "The enterprise lost its right to nominate (irregular or untruthful nominations), so it can nominate no one.",
+        "企业因违规或不实举荐已被取消举荐资格，不能举荐。",
+        "The enterprise's nomination eligibility has been revoked for irregular or untruthful nominations, "
+        "so it cannot nominate.",
     ),
 }
 
@@ -100,14 +154,19 @@ PROBLEMS: dict[str, tuple[str, str]] = {
 }
 
 
-def error(field: str | None, code: str, **params: Any) -> dict[str, Any]:
-    """One error of an answer, with both messages filled in."""
-    zh, en = ERRORS[code]
+def error(field: str | None, code: str, kind: str = "", **params: Any) -> dict[str, Any]:
+    """One error of an answer, with both messages filled in, worded for the field's kind."""
+    zh, en = KIND_ERRORS.get((code, kind), ERRORS[code])
+    for key in ("label_zh", "label_en"):
+        if key in params:
+            params[key] = inner_quotes(params[key])
     return {"field": field, "code": code, "zh": zh.format(**params), "en": en.format(**params)}
 
 
 def note(code: str, **params: Any) -> dict[str, str]:
     """One note of an answer, with both messages filled in."""
     zh, en = NOTES[code]
-    params = {"notice_year": rules.NOTICE_YEAR, "cutoff": rules.value("cutoff").isoformat(), **params}
+    cutoff = rules.value("cutoff")
+    params = {"notice_year": rules.NOTICE_YEAR, "cutoff_zh": format_day(cutoff, "zh"),
+              "cutoff_en": format_day(cutoff, "en"), **params}
     return {"code": code, "zh": zh.format(**params), "en": en.format(**params)}

@@ -16,6 +16,7 @@ from . import messages, rules
 from .answer import accepted, read_input, rejected
 from .fields import Choice, Field, read_fields
 from .inputs import YEAR_MAX, YEAR_MIN
+from .wording import count_en
 
 NAME = "quota"
 COUNT_MAX = 1000
@@ -49,14 +50,15 @@ FIELDS: tuple[Field, ...] = (
     Field("enterprise_level", "choice", "企业类别", "Enterprise",
           help_zh="国家级或省级专精特新“小巨人”企业。", help_en="National-level or provincial-level little-giant enterprise.",
           required=True, choices=LEVELS, clauses=("s2-3",)),
-    Field("disqualified", "boolean", "已因违规或不实举荐被取消举荐资格", "Lost the right to nominate (irregular nominations)",
+    Field("disqualified", "boolean", "已因违规或不实举荐被取消举荐资格",
+          "Nomination eligibility revoked (irregular or untruthful nominations)",
           default=False, clauses=("s2-3",)),
-    Field("already_nominated", "integer", "本年度已举荐人数", "People already nominated this year",
+    Field("already_nominated", "count", "本年度已举荐人数", "People already nominated this year",
           default=0, minimum=0, maximum=COUNT_MAX, clauses=("s2-3",)),
     Field("nominees", "records", "被举荐人名单", "Nominees",
           help_zh="逐一填写本次拟举荐的人员及署名情况。", help_en="Each person proposed now, with who signed.",
           default=(), clauses=("s2-3",), extra={"fields": [f.metadata() for f in NOMINEE_FIELDS]}),
-    Field("nominee_count", "integer", "本次举荐人数", "Number proposed now",
+    Field("nominee_count", "count", "本次举荐人数", "Number proposed now",
           help_zh="不逐一核对时，只填写人数。", help_en="If you do not list them, just how many.",
           minimum=0, maximum=COUNT_MAX, clauses=("s2-3",)),
     Field("year", "year", "举荐年度", "Nomination year",
@@ -118,36 +120,48 @@ def calculate(inputs: Mapping[str, Any]) -> dict[str, Any]:
 def _explain(values: dict[str, Any], r: dict[str, Any], proposed: int) -> tuple[list[str], list[str]]:
     level = next(c for c in LEVELS if c.value == values["enterprise_level"])
     if values["enterprise_level"] == "none":
-        zh = ["举荐制只适用于专精特新“小巨人”企业，其他企业没有举荐名额。"]
-        en = ["The nomination system applies only to little-giant enterprises; other enterprises have no quota."]
+        zh = ["举荐制只适用于专精特新“小巨人”企业，其他企业没有举荐名额。"
+              "另外，国家重点实验室、国家技术创新中心和经认证的科技领军企业、行业龙头企业等，可推荐本单位技术（项目）负责人"
+              "或贡献、业绩突出的专业技术人员直接申报相应层级职称（第二部分第（三）项），通知未规定人数，不在本计算器范围内。"]
+        en = ["The nomination system applies only to little-giant enterprises; other enterprises have no "
+              "nomination quota. Separately, state key laboratories, national technology innovation centres, "
+              "certified leading science and technology enterprises, leading industry enterprises and the like may "
+              "recommend their technical (project) leaders, or professional and technical personnel with outstanding "
+              "contributions or performance, to apply directly for a title at the corresponding level (Part II(3)); the "
+              "notice sets no number for that route, and this calculator does not cover it."]
     elif values["disqualified"]:
         zh = [f"{level.zh}因违规或不实举荐已被取消举荐资格，举荐名额为 0。"]
-        en = [f"{level.en}: the right to nominate was withdrawn for irregular or untruthful nominations, so the quota is 0."]
+        en = [f"{level.en}: its nomination eligibility has been revoked for irregular or untruthful nominations, "
+              f"so the quota is 0."]
     else:
         zh = [f"{level.zh}每年度最多可举荐 {r['quota']} 人直接申报高级职称。"]
-        en = [f"A {level.en.lower()} enterprise may nominate at most {r['quota']} person(s) a year "
-              f"to apply directly for a senior title."]
+        en = [f"A {level.en.lower()} enterprise may nominate at most {count_en(r['quota'], 'person', 'people')} "
+              f"a year to apply directly for a senior title."]
     zh.append(f"本年度已举荐 {values['already_nominated']} 人，本次拟举荐 {proposed} 人，合计 {r['used']} 人。")
     en.append(f"Already nominated this year: {values['already_nominated']}; proposed now: {proposed}; "
               f"{r['used']} in all.")
     if r["within_quota"]:
         zh.append(f"未超出名额，尚余 {r['remaining']} 个名额。")
-        en.append(f"This is within the quota; {r['remaining']} place(s) remain.")
+        en.append(f"This is within the quota; {count_en(r['remaining'], 'place')} "
+                  f"{'remains' if r['remaining'] == 1 else 'remain'}.")
     else:
         zh.append(f"超出名额 {r['excess']} 人，超出部分不能举荐。")
-        en.append(f"This exceeds the quota by {r['excess']}: the excess cannot be nominated.")
+        en.append(f"This exceeds the quota by {count_en(r['excess'], 'person', 'people')}: the excess cannot be "
+                  f"nominated.")
     for check in r["nominee_checks"]:
         who_zh = check["name"] or f"第 {check['index'] + 1} 人"
-        who_en = check["name"] or f"nominee {check['index'] + 1}"
+        who_en = check["name"] or f"Nominee {check['index'] + 1}"
         if check["ok"]:
             zh.append(f"{who_zh}：署名推荐符合要求。")
             en.append(f"{who_en}: the signatures meet the requirements.")
         else:
             zh.append(f"{who_zh}：" + "；".join(messages.PROBLEMS[p][0] for p in check["problems"]) + "。")
             en.append(f"{who_en}: " + "; ".join(messages.PROBLEMS[p][1] for p in check["problems"]) + ".")
-    zh.append("被举荐人填写举荐报告（附件1），可直接申报工程系列高级职称，评审标准适用工程系列社会化评审条件，"
-              "评审类型选择“专精特新专项”。")
-    en.append("A nominee fills in the nomination report (Annex 1) and may apply directly for a senior title in the "
-              "engineering series, judged on the engineering series' open (non-employer) evaluation standards, "
-              "evaluation type “专精特新专项” (SRDI special track).")
+    if r["quota"] > 0:
+        zh.append("被举荐人凭企业董事长（或研发团队技术带头人）和 1 名同行业副高级以上专家署名推荐的举荐报告（附件1），"
+                  "可直接申报工程系列高级职称，评审标准适用工程系列社会化评审条件，评审类型选择“专精特新专项”。")
+        en.append("On a nomination report (Annex 1) signed by the chairman (or the R&D team's technical leader) and by "
+                  "one peer expert of the same industry at associate senior level or above, a nominee may apply "
+                  "directly for a senior title in the engineering series, judged on the engineering series' open "
+                  "(non-employer) evaluation standards, evaluation type “专精特新专项” (SRDI special track).")
     return zh, en

@@ -16,6 +16,7 @@ from . import messages, rules
 from .answer import accepted, read_input, rejected
 from .fields import Field
 from .inputs import YEAR_MAX, YEAR_MIN
+from .wording import count_en, format_day, join_en
 
 NAME = "tenure"
 CLAUSES = [rules.clause("cutoff")]
@@ -74,17 +75,6 @@ def full_years(start: _dt.date, cutoff: _dt.date) -> int:
     return max(years, 0)
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-           "August", "September", "October", "November", "December")
-
-
-def format_day(day: _dt.date, lang: str) -> str:
-    """A date as people write it in each language (also used by the site's pages)."""
-    if lang == "zh":
-        return f"{day.year}年{day.month}月{day.day}日"
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
 def _fmt_zh(day: _dt.date) -> str:
     return format_day(day, "zh")
 
@@ -93,8 +83,25 @@ def _fmt_en(day: _dt.date) -> str:
     return format_day(day, "en")
 
 
-def _years(years: list[int], sep: str) -> str:
-    return sep.join(str(y) for y in years)
+def _overlaps(year: int, start: _dt.date, end: _dt.date) -> bool:
+    """Whether an assessment year shares a day with the counted period after ``start`` up to ``end``."""
+    return _dt.date(year, 12, 31) > start and _dt.date(year, 1, 1) <= end
+
+
+def earliest_date(start: _dt.date, required: int, unqualified: list[int]) -> _dt.date:
+    """The first anniversary by which the whole years, less the given unsatisfactory
+    years inside the period up to it, reach ``required``.
+
+    A given year after that anniversary does not push it later; no further
+    unsatisfactory year is assumed. Each step either succeeds or passes one more
+    given year, so the loop ends within ``len(unqualified) + 1`` steps.
+    """
+    years = required
+    while True:
+        day = anniversary(start, years)
+        if years - sum(1 for y in unqualified if _overlaps(y, start, day)) >= required:
+            return day
+        years += 1
 
 
 def calculate(inputs: Mapping[str, Any]) -> dict[str, Any]:
@@ -120,11 +127,11 @@ def calculate(inputs: Mapping[str, Any]) -> dict[str, Any]:
         start, basis = _dt.date(review_year, 12, 31), "review_year_end"
     if start > cutoff:
         return rejected(NAME, [messages.error(
-            "qualified_on", "start_after_cutoff",
-            start=start.isoformat(), cutoff=cutoff.isoformat())])
+            "qualified_on", "start_after_cutoff", start_zh=_fmt_zh(start), start_en=_fmt_en(start),
+            cutoff_zh=_fmt_zh(cutoff), cutoff_en=_fmt_en(cutoff))])
 
     unqualified = sorted(set(values.get("unqualified_years") or []))
-    deducted = [y for y in unqualified if _dt.date(y, 12, 31) > start and _dt.date(y, 1, 1) <= cutoff]
+    deducted = [y for y in unqualified if _overlaps(y, start, cutoff)]
     ignored = [y for y in unqualified if y not in deducted]
     full = full_years(start, cutoff)
     counted = max(0, full - len(deducted))
@@ -134,7 +141,7 @@ def calculate(inputs: Mapping[str, Any]) -> dict[str, Any]:
     if required is not None:
         meets = counted >= required
         shortfall = max(0, required - counted)
-        earliest = anniversary(start, required + len(deducted))
+        earliest = earliest_date(start, required, unqualified)
         earliest_year = earliest.year
 
     result = {
@@ -143,33 +150,38 @@ def calculate(inputs: Mapping[str, Any]) -> dict[str, Any]:
         "required_years": required, "meets": meets, "shortfall_years": shortfall,
         "earliest_date": earliest, "earliest_apply_year": earliest_year,
     }
-    return accepted(NAME, values, result, list(CLAUSES), _explain(result, qualified_on), notes)
+    return accepted(NAME, values, result, list(CLAUSES), _explain(result, qualified_on, review_year), notes)
 
 
-def _explain(r: dict[str, Any], qualified_on: _dt.date) -> tuple[list[str], list[str]]:
+def _explain(r: dict[str, Any], qualified_on: _dt.date, review_year: int | None) -> tuple[list[str], list[str]]:
     zh: list[str] = []
     en: list[str] = []
     start, cutoff = r["start"], r["cutoff"]
     if r["start_basis"] == "review_year_end":
-        zh.append(f"您于{_fmt_zh(qualified_on)}取得资格，但所在评委会未能在当年度完成评审，"
-                  f"按第五部分第（五）项可从{_fmt_zh(start)}起算，较取得资格时间更有利。")
-        en.append(f"You obtained the title on {_fmt_en(qualified_on)}, but your committee could not finish "
-                  f"that review year, so under Part V(5) the years may count from {_fmt_en(start)}, "
+        zh.append(f"您的现职称属{review_year}年度评审，于{_fmt_zh(qualified_on)}取得资格；所在评委会未能在{review_year}年度内"
+                  f"完成评审，按第五部分第（五）项，年限可从申报当年（{review_year}年）12月31日起算，即{_fmt_zh(start)}，"
+                  f"较取得资格时间更有利。")
+        en.append(f"Your title was passed in the {review_year} review year and obtained on {_fmt_en(qualified_on)}; "
+                  f"as your committee could not finish the {review_year} review within that year, under Part V(5) "
+                  f"the years may count from 31 December of the year you applied ({_fmt_en(start)}), "
                   f"which is more favourable.")
     else:
         zh.append(f"年限从取得现资格时间{_fmt_zh(start)}起算。")
         en.append(f"The years count from the date you obtained the current title, {_fmt_en(start)}.")
     zh.append(f"终算时间为{_fmt_zh(cutoff)}：至该日共满 {r['full_years']} 个整年。")
-    en.append(f"The cutoff is {_fmt_en(cutoff)}: by then {r['full_years']} full year(s) have passed.")
-    if r["deducted_years"]:
-        zh.append(f"年度考核“不合格”的 {_years(r['deducted_years'], '、')} 年度不计入任职年限，"
-                  f"扣除 {len(r['deducted_years'])} 年。")
-        en.append(f"The year(s) rated “unsatisfactory” ({_years(r['deducted_years'], ', ')}) do not count: "
-                  f"{len(r['deducted_years'])} year(s) deducted.")
-    if r["ignored_years"]:
-        zh.append(f"{_years(r['ignored_years'], '、')} 年度不在计算期间（起算至终算）内，未作扣除。")
-        en.append(f"{_years(r['ignored_years'], ', ')} fall(s) outside the counted period (start to cutoff) "
-                  f"and was not deducted.")
+    en.append(f"The cutoff is {_fmt_en(cutoff)}: by then {count_en(r['full_years'], 'full year')} "
+              f"{'has' if r['full_years'] == 1 else 'have'} passed.")
+    deducted, ignored = r["deducted_years"], r["ignored_years"]
+    if deducted:
+        zh.append(f"年度考核“不合格”的 {'、'.join(map(str, deducted))} 年度不计入任职年限，扣除 {len(deducted)} 年。")
+        en.append(f"{'The year' if len(deducted) == 1 else 'The years'} rated “unsatisfactory” "
+                  f"({join_en([str(y) for y in deducted])}) {'does' if len(deducted) == 1 else 'do'} not count: "
+                  f"{count_en(len(deducted), 'year')} deducted.")
+    if ignored:
+        zh.append(f"{'、'.join(map(str, ignored))} 年度不在计算期间（起算至终算）内，未作扣除。")
+        en.append(f"{join_en([str(y) for y in ignored])} "
+                  f"{'falls' if len(ignored) == 1 else 'fall'} outside the counted period (start to cutoff) "
+                  f"and {'was' if len(ignored) == 1 else 'were'} not deducted.")
     zh.append(f"计入任职年限：{r['counted_years']} 年。")
     en.append(f"Years counted in the current title: {r['counted_years']}.")
     if r["required_years"] is None:
@@ -179,10 +191,10 @@ def _explain(r: dict[str, Any], qualified_on: _dt.date) -> tuple[list[str], list
     earliest = r["earliest_date"]
     if r["meets"]:
         zh.append(f"已达到要求的 {r['required_years']} 年。")
-        en.append(f"This meets the {r['required_years']} year(s) required.")
+        en.append(f"This meets the {count_en(r['required_years'], 'year')} required.")
     else:
         zh.append(f"距要求的 {r['required_years']} 年还差 {r['shortfall_years']} 年。")
-        en.append(f"This is {r['shortfall_years']} year(s) short of the {r['required_years']} required.")
+        en.append(f"This is {count_en(r['shortfall_years'], 'year')} short of the {r['required_years']} required.")
     zh.append(f"如此后年度考核均合格，最早在{_fmt_zh(earliest)}满足年限，即最早可在 {r['earliest_apply_year']} 年申报"
               f"（以当年终算时间为准）。")
     en.append(f"If no further year is rated unsatisfactory, you reach the years on {_fmt_en(earliest)}, "

@@ -8,7 +8,7 @@ import re
 from fractions import Fraction
 
 from calculators import rules
-from calculators.tenure import format_day
+from calculators.wording import format_day
 
 from .dates import KEY_DATES, UNDATED
 from .notice import SOURCE, by_id, clauses

@@ -14,8 +14,7 @@ import calculators
 from .pages import clause_link
 from .ui import t
 
-INPUT_MODES = {"integer": "numeric", "year": "numeric", "hours": "decimal", "date": "text", "years": "text"}
-PLACEHOLDERS = {"date": "2018-12-31", "years": "2019, 2020", "year": "2023", "hours": "0"}
+INPUT_MODES = {"integer": "numeric", "count": "numeric", "year": "numeric", "hours": "decimal", "date": "text", "years": "text"}
 BATCH_KEYS = ("batch_waiting", "batch_running", "batch_done", "batch_download", "batch_empty", "batch_too_big",
               "batch_status_ok", "batch_status_rejected", "failed")
 STATUS_KEYS = ("loading", "loading_runtime", "loading_python", "loading_wheel", "ready", "failed",
@@ -55,9 +54,8 @@ def _control(prefix: str, field: dict[str, Any], lang: str, name: str) -> str:
     else:
         value = "" if default in (None, 0, [], "") or kind in ("hours",) else _attr(default)
         mode = INPUT_MODES.get(kind, "text")
-        placeholder = PLACEHOLDERS.get(kind, "")
         widget = (f'<input type="text" id="{control_id}" name="{_attr(name)}" value="{value}" inputmode="{mode}" '
-                  f'autocomplete="off" placeholder="{placeholder}" aria-describedby="{described}"{required}>')
+                  f'autocomplete="off" aria-describedby="{described}"{required}>')
     help_text = f'<span class="calc-help" id="{control_id}-help">{_attr(field["help"][lang])}</span>'
     error = f'<span class="calc-error" id="{control_id}-error" data-error-for="{_attr(name)}" hidden></span>'
     if kind == "boolean":

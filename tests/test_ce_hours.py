@@ -48,7 +48,7 @@ def test_both_short_takes_the_larger_gap():
     assert (r["shortfall_total"], r["shortfall_professional"], r["hours_still_needed"]) == (15.0, 10.0, 15.0)
 
 
-def test_share_guidance_does_not_change_meets():
+def test_share_hint_does_not_change_meets():
     answer = ce(public_hours=40, professional_hours=60)
     assert answer["result"]["meets"] is True and answer["result"]["share_below_two_thirds"] is True
     assert "share_guidance" in [n["code"] for n in answer["notes"]]

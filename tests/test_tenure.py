@@ -24,7 +24,7 @@ def test_day_after_cutoff_is_rejected_with_both_messages():
     answer = tenure(qualified_on="2024-01-01")
     assert codes(answer) == ["start_after_cutoff"]
     assert answer["errors"][0]["field"] == "qualified_on"
-    assert "2024-01-01" in answer["errors"][0]["zh"] and "2024-01-01" in answer["errors"][0]["en"]
+    assert "2024年1月1日" in answer["errors"][0]["zh"] and "1 January 2024" in answer["errors"][0]["en"]
 
 
 @pytest.mark.parametrize(("qualified_on", "cutoff_year", "years"), [

@@ -1,0 +1,41 @@
+"""How numbers, dates and quoted labels are written in each language.
+
+Every message of the calculators goes through these helpers, so that a Chinese
+answer never shows an ISO date and an English one never says "year(s)".
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+           "August", "September", "October", "November", "December")
+
+
+def format_day(day: _dt.date, lang: str) -> str:
+    """A date as people write it in each language (also used by the site's pages)."""
+    if lang == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def count_en(number: int, singular: str, plural: str | None = None) -> str:
+    """``1 year``, ``2 years``: English counts without the "(s)" of a form letter."""
+    word = singular if number == 1 else (plural or singular + "s")
+    return f"{number} {word}"
+
+
+def join_en(items: list[str], last: str = "and") -> str:
+    """``2019``, ``2019 and 2020``, ``2019, 2020 and 2021``."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
+def inner_quotes(label: str) -> str:
+    """A label that holds quotation marks, ready to be quoted again.
+
+    Messages put a field's label in double quotes; a label that already has them
+    (年度考核“不合格”的年份) would nest “ inside “, so its own quotes become single.
+    """
+    return label.replace("“", "‘").replace("”", "’")
