@@ -44,8 +44,8 @@ FIELDS: tuple[Field, ...] = (
                    f"{rules.value('ce_hours_grassroots')} hours a year; others at least "
                    f"{rules.value('ce_hours_general')}."),
           default="general", choices=CATEGORIES, clauses=("s4-2",)),
-    _hours("public_hours", "公需科目学时", "Public-subject hours",
-           "本年度已登记的公需科目学时，可含两位小数。", "Hours of public subjects (公需科目) this year, up to two decimals.",
+    _hours("public_hours", "公需科目学时", "General (public) subject hours",
+           "本年度已登记的公需科目学时，可含两位小数。", "Hours of general (public) subjects this year, up to two decimals.",
            "s4-2"),
     _hours("professional_hours", "专业科目学时", "Professional subject hours",
            "本年度已登记的专业科目学时。", "Hours of professional subjects this year.", "s4-2"),
@@ -128,7 +128,7 @@ def _explain(values: dict[str, Any], r: dict[str, Any], req_prof: Fraction,
           f"reads that as two thirds of the minimum, {_num(req_prof)} hours, and checks professional hours "
           f"against it."]
     parts_zh = f"公需科目 {_num(values['public_hours'])} + 专业科目 {_num(values['professional_hours'])}"
-    parts_en = f"public {_num(values['public_hours'])} + professional {_num(values['professional_hours'])}"
+    parts_en = f"general (public) {_num(values['public_hours'])} + professional {_num(values['professional_hours'])}"
     if values["digital_hours"] > 0:
         parts_zh += (f" + 数字技术工程师培训 {_num(values['digital_hours'])}"
                      f"（依第四部分第（一）项记入当年学时；本计算器按专业科目计）")

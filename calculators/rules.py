@@ -32,7 +32,9 @@ _RULES = (
     Rule("cutoff", _dt.date(NOTICE_YEAR, 12, 31), "s5-5",
          "2023年申报者任职年限（工作年限）终算时间", "cutoff date of years in the current title for 2023 applicants"),
     Rule("review_years_covered", (2021, 2022), "s5-5",
-         "可从当年12月31日起算年限的评审年度", "review years whose titles may count from 31 December of that year"),
+         "评委会因系统建设或疫情未能在当年度完成评审时，可从申报当年12月31日起算年限的评审年度",
+         "review years whose titles may count from 31 December of the year of application, where the committee "
+         "could not finish within that year (system build-out or the epidemic)"),
     Rule("ce_hours_general", 90, "s4-2",
          "每年继续教育累计学时下限", "minimum continuing-education credit hours per year"),
     Rule("ce_hours_grassroots", 45, "s4-2",

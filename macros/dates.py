@@ -20,11 +20,11 @@ class KeyDate:
 
 
 KEY_DATES: tuple[KeyDate, ...] = (
-    KeyDate("issued", dt.date(2023, 4, 27), "signature", "毕节市人力资源和社会保障局印发本通知",
-            "The Bijie Municipal HRSS Bureau issues this notice"),
+    KeyDate("issued", dt.date(2023, 4, 27), "signature", "本通知成文日期（毕节市人力资源和社会保障局落款日期）",
+            "Date of this notice, as signed by the Bijie Municipal HRSS Bureau"),
     KeyDate("terminate-2022", dt.date(2023, 7, 31), "s5-4",
             "系统对2022年度未完成流程的申报记录统一作终止处理",
-            "The system terminates all application records of the 2022 year whose process is unfinished"),
+            "The system terminates all application records of the 2022 review year whose process is unfinished"),
     KeyDate("open-2023", dt.date(2023, 8, 1), "s5-4", "申报2023年度职称评审的，从本日起新增申报记录",
             "Applicants for the 2023 professional title evaluation can create new application records from this day"),
     KeyDate("cutoff", rules.value("cutoff"), rules.clause("cutoff"),
@@ -34,7 +34,7 @@ KEY_DATES: tuple[KeyDate, ...] = (
 UNDATED: tuple[tuple[str, str, str], ...] = (
     ("s5-1", "全省统一的个人资料上传、申报、审核等时间节点（详见附件3，原文未附）；各评委会自定的时间不得晚于全省节点",
      "Province-wide unified time points for uploading personal materials, application and review (Annex 3, not included "
-     "in the source); each committee's own deadlines may not be later"),
+     "in the source); each committee's own deadlines may not be later than the province-wide time points"),
     ("s5-5", "2021、2022年度通过评审、评委会未能在当年完成评审的：年限可从申报当年12月31日起算",
      "Titles passed in the 2021 or 2022 review year whose committee could not finish that year: years may count from "
      "31 December of the year of application"),

@@ -17,9 +17,20 @@ from .notice import SOURCE, by_id, clauses
 def clause_link(clause_id: str, lang: str, lang_root: str, text: str | None = None) -> str:
     """A link to a clause on the notice page, labelled with its number and heading."""
     clause = by_id()[clause_id]
-    label = text or (f"{clause.label_zh}：{clause.heading_zh}" if lang == "zh"
-                     else f"{clause.label_en}: {clause.heading_en}")
+    heading = (clause.heading_zh if lang == "zh" else clause.heading_en).rstrip("。.")
+    label = text or (f"{clause.label_zh}：{heading}" if lang == "zh" else f"{clause.label_en}: {heading}")
     return f'<a href="{lang_root}notice/#{clause_id}">{html.escape(label)}</a>'
+
+
+def short_label(clause_id: str, lang: str) -> str:
+    """A clause's number as a reader writes it in a narrow column: 四（二） / IV(2)."""
+    clause = by_id()[clause_id]
+    if clause.kind == "item":
+        return clause.label_zh.replace("第", "").replace("部分", "").replace("项", "") if lang == "zh" \
+            else clause.label_en.removeprefix("Part ")
+    if clause.kind == "part":
+        return clause.label_zh.replace("第", "") if lang == "zh" else clause.label_en
+    return clause.label_zh if lang == "zh" else clause.label_en
 
 
 def _table(css_class: str, head: tuple[str, ...], rows: list[str]) -> str:
@@ -47,13 +58,14 @@ def clauses_using(term_zh: str) -> list[str]:
 
 def glossary_table(lang: str, lang_root: str) -> str:
     """The glossary as an HTML table, each term linked to where the notice uses it."""
-    head = ("中文", "English", "出现于", "说明") if lang == "zh" else ("Chinese", "English", "Used in", "Note")
+    head = ("中文", "英文", "出现于") if lang == "zh" else ("Chinese", "English", "Used in")
     rows = []
     for term in glossary_terms():
         used = clauses_using(term["zh"])
-        links = " ".join(clause_link(c, lang, lang_root, c) for c in used) or "—"
+        links = ("、" if lang == "zh" else ", ").join(
+            clause_link(c, lang, lang_root, short_label(c, lang)) for c in used) or "—"
         rows.append(f'<tr><td lang="zh">{html.escape(term["zh"])}</td><td lang="en">{html.escape(term["en"])}</td>'
-                    f'<td>{links}</td><td>{html.escape(term["note"] or "")}</td></tr>')
+                    f'<td>{links}</td></tr>')
     return _table("glossary", head, rows)
 
 
@@ -62,10 +74,13 @@ def key_dates_table(lang: str, lang_root: str) -> str:
     head = ("日期", "事项", "条款") if lang == "zh" else ("Date", "What happens", "Clause")
     rows = [f'<tr><td><time datetime="{k.day.isoformat()}">{format_day(k.day, lang)}</time></td>'
             f'<td>{html.escape(k.zh if lang == "zh" else k.en)}</td>'
-            f'<td>{clause_link(k.clause, lang, lang_root, k.clause)}</td></tr>' for k in KEY_DATES]
+            f'<td>{clause_link(k.clause, lang, lang_root, short_label(k.clause, lang))}</td></tr>' for k in KEY_DATES]
     rows += [f'<tr><td>—</td><td>{html.escape(zh if lang == "zh" else en)}</td>'
-             f'<td>{clause_link(cid, lang, lang_root, cid)}</td></tr>' for cid, zh, en in UNDATED]
+             f'<td>{clause_link(cid, lang, lang_root, short_label(cid, lang))}</td></tr>' for cid, zh, en in UNDATED]
     return _table("key-dates", head, rows)
+
+
+_ZH_DIGITS = "零一二三四五六七八九十"
 
 
 def rule_text(key: str, lang: str) -> str:
@@ -74,7 +89,9 @@ def rule_text(key: str, lang: str) -> str:
     if key == "cutoff":
         return format_day(value, lang)
     if isinstance(value, Fraction):
-        return f"{value.denominator}分之{value.numerator}" if lang == "zh" else f"{value.numerator}/{value.denominator}"
+        if lang == "zh":
+            return f"{_ZH_DIGITS[value.denominator]}分之{_ZH_DIGITS[value.numerator]}"
+        return f"{value.numerator}/{value.denominator}"
     if isinstance(value, tuple):
-        return ("、" if lang == "zh" else " and ").join(map(str, value))
+        return (" 或 " if lang == "zh" else " or ").join(map(str, value))
     return str(value)

@@ -105,7 +105,9 @@ def notice_markdown(lang: str, calculators_url: str) -> str:
             blocks.append(f'# {text} {{ #title data-source="{lang}" }}')
             blocks.append(f'<div class="clause-tools-row">{clause_tools(clause, lang)}</div>')
             if lang == "en":
-                blocks.append(f'<p class="unofficial" data-search-exclude>{t("unofficial", lang)}</p>')
+                blocks.append(f'<div class="admonition note" data-search-exclude><p class="admonition-title">'
+                              f'{t("unofficial_title", lang)}</p><p>{t("unofficial", lang)} '
+                              f'<a href="../../notice/" hreflang="zh" lang="zh">中文</a></p></div>')
         elif clause.kind == "part":
             blocks.append(part_heading(clause, lang))
             blocks.append(f'<div class="clause-tools-row">{clause_tools(clause, lang)}</div>')

@@ -21,9 +21,18 @@ UI: dict[str, tuple[str, str]] = {
                "Check the rule in the clause text:"),
     "no_wasm": ("本浏览器不支持 WebAssembly，无法运行计算器。请按条款原文自行核对：",
                 "This browser does not support WebAssembly, so the calculator cannot run. Check the rule in the clause text:"),
-    "noscript": ("计算器需要启用 JavaScript。计算规则见页面上方的“计算口径”及条款原文：",
-                 "The calculator needs JavaScript. The rule is explained above under “How this is calculated”, "
+    "noscript": ("计算器需要启用 JavaScript。计算规则见页面下方的“计算口径”及条款原文：",
+                 "The calculator needs JavaScript. The rule is explained below under “How this is calculated”, "
                  "and in the clause text:"),
+    "who_speaks": ("计算结果仅供参考，不是认定结论：是否符合条件，由用人单位和评委会依据通知中文原文认定。"
+                   "本站不是毕节市人力资源和社会保障局的网站。",
+                   "This answer is information, not a decision: your employer and the evaluation committee decide, "
+                   "on the Chinese text of the notice. This site is not the Bijie HRSS Bureau's."),
+    "link_privacy": ("在本页填写和计算时，内容只在您的设备上处理；但“复制链接”生成的链接会把所填内容（包括姓名）写在网址里，"
+                     "打开链接时网址会发送给本站所在的服务器。分享前请确认其中没有不宜公开的信息。",
+                     "What you type and calculate here stays on your device; but the copied link carries what you "
+                     "typed (names included) in its address, which is sent to this site's server when the link is "
+                     "opened. Check it holds nothing private before you share it."),
     "errors_title": ("请修改以下内容：", "Please correct the following:"),
     "verdict_yes": ("符合要求", "Requirement met"),
     "verdict_no": ("不符合要求", "Requirement not met"),
@@ -35,7 +44,9 @@ UI: dict[str, tuple[str, str]] = {
     "required_mark": ("（必填）", "(required)"),
     "external": ("（外部网站）", "(external site)"),
     "unofficial": ("英文为非官方译文，以中文原文为准。",
-                   "The English is an unofficial translation; the Chinese text is authoritative."),
+                   "This English text is an unofficial translation made for reference; the Chinese text is "
+                   "authoritative."),
+    "unofficial_title": ("非官方译文", "Unofficial translation"),
     "clause": ("条款", "Clause"),
     "annexes": ("附件（原文未附）", "Annexes (not included in the source text)"),
     "annex_missing": ("通知正文提及此附件，但本网站所据原文未包含其内容。",

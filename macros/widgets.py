@@ -96,12 +96,14 @@ def calculator_html(name: str, lang: str, root: str, wheel: str, runtime: str) -
 <form data-calculator="{name}" id="{prefix}" novalidate data-lang="{lang}" data-notice-url="{notice}" data-root="{root}" data-wheel="{root}{wheel}" data-runtime="{root}{runtime}" data-fields="{_attr(",".join(f["name"] for f in meta["fields"]))}" aria-label="{_attr(meta["title"][lang])}" {messages}>
 {fields}
 <div class="calc-actions"><button type="submit" class="md-button md-button--primary">{t("calculate", lang)}</button>
-<button type="button" class="md-button" data-copy-calc-link>{t("copy_calc_link", lang)}</button></div>
+<button type="button" class="md-button" data-copy-calc-link aria-describedby="{prefix}-link-privacy">{t("copy_calc_link", lang)}</button></div>
+<p class="calc-help" id="{prefix}-link-privacy">{t("link_privacy", lang)}</p>
 </form>
 <div class="calc-result" data-calculator-result data-for="{prefix}" data-state="loading" role="status" aria-live="polite" aria-atomic="true" tabindex="-1">
 <p class="calc-status">{t("loading", lang)}</p>
 <p class="calc-fallback" hidden>{t("failed", lang)} {links}</p>
 </div>
+<p class="calc-disclaimer">{t("who_speaks", lang)}</p>
 <script type="module" src="{root}assets/js/calculator.js"></script>
 </div>'''
 

@@ -171,6 +171,8 @@ function render(form, answer, json) {
   }
   result.replaceChildren(...nodes, result.querySelector(".calc-fallback") || el("p"));
   result.dataset.state = answer.ok ? "ok" : "error";
+  const verdict = answer.ok ? (answer.result.meets ?? answer.result.ok) : null;
+  result.dataset.verdict = verdict === true ? "yes" : verdict === false ? "no" : "none";
   result.dataset.json = json;
 }
 
