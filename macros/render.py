@@ -38,12 +38,20 @@ def citation(clause: Clause, lang: str) -> str:
     return CITATION_TITLE_EN + ("" if clause.kind == "title" else f", {clause.label_en}")
 
 
+def anchor_text(clause: Clause, lang: str) -> str:
+    """What a clause's permalink shows: its id (s4-2), or on a Chinese page the Chinese name of a clause
+    whose id is an English word (signature shows as 落款), so that Chinese readers never see code words."""
+    if lang == "zh" and not clause.id[1:2].isdigit():
+        return clause.label_zh
+    return clause.id
+
+
 def clause_tools(clause: Clause, lang: str) -> str:
     """The permalink and copy controls of a clause, kept out of the search index and print."""
     copied = t("copied", lang)
     return (
         f'<span class="clause-tools" data-search-exclude>'
-        f'<a class="clause-anchor" href="#{clause.id}" title="{t("clause_link_title", lang)}">#{clause.id}</a>'
+        f'<a class="clause-anchor" href="#{clause.id}" title="{t("clause_link_title", lang)}">#{anchor_text(clause, lang)}</a>'
         f'<button type="button" class="clause-copy" data-copy-link="{clause.id}" data-copied="{copied}">'
         f'{t("copy_link", lang)}</button>'
         f'<button type="button" class="clause-copy" data-copy-citation="{html.escape(citation(clause, lang))}" '
