@@ -91,7 +91,9 @@ def calculator_html(name: str, lang: str, root: str, wheel: str, runtime: str) -
     notice = f"{lang_root}notice/"
     links = ("、" if lang == "zh" else ", ").join(clause_link(c, lang, lang_root, c) for c in meta["clauses"])
     messages = _messages(STATUS_KEYS, lang)
-    return f'''<div class="calc" data-search-exclude data-calculator-widget="{name}" lang="{lang}">
+    # A <section>, not a <div>: the theme's search indexer ends an excluded element at the first
+    # closing tag of the same name, and the form is full of <div>s.
+    return f'''<section class="calc" data-search-exclude data-calculator-widget="{name}" lang="{lang}">
 <noscript><p class="calc-noscript">{t("noscript", lang)} {links}</p></noscript>
 <form data-calculator="{name}" id="{prefix}" novalidate data-lang="{lang}" data-notice-url="{notice}" data-root="{root}" data-wheel="{root}{wheel}" data-runtime="{root}{runtime}" data-fields="{_attr(",".join(f["name"] for f in meta["fields"]))}" aria-label="{_attr(meta["title"][lang])}" {messages}>
 {fields}
@@ -105,7 +107,7 @@ def calculator_html(name: str, lang: str, root: str, wheel: str, runtime: str) -
 </div>
 <p class="calc-disclaimer">{t("who_speaks", lang)}</p>
 <script type="module" src="{root}assets/js/calculator.js"></script>
-</div>'''
+</section>'''
 
 
 def batch_html(name: str, lang: str, root: str) -> str:

@@ -65,10 +65,26 @@ def test_upload_from_the_page_gives_table_csv_and_counts():
     assert "public_hours" in answer["rows"][1][-1]
 
 
+BUGGY_ENGINE = """
+import sys
+from calculators import CALCULATORS, cli
+def broken(inputs):
+    raise ZeroDivisionError("a planted bug")
+CALCULATORS["tenure"].calculate = broken
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
 def test_cli_as_a_process_reports_bugs_only_as_1():
-    proc = subprocess.run([sys.executable, "-m", "calculators", "quota"], input='{"enterprise_level": "national"}',
-                          capture_output=True, text=True, cwd=ROOT)
-    assert proc.returncode == 0
+    bug = subprocess.run([sys.executable, "-c", BUGGY_ENGINE, "tenure"], input='{"qualified_on": "2018-12-31"}',
+                         capture_output=True, text=True, cwd=ROOT)
+    assert bug.returncode == 1 and "ZeroDivisionError" in bug.stderr
+    for name, stdin in [("quota", '{"enterprise_level": "national"}'), ("tenure", '{"qualified_on": "x"}'),
+                        ("tenure", "not json"), ("tenure", ""), ("tenure", "[1, 2]"), ("ce_hours", "null"),
+                        ("ce_hours", '{"public_hours": 1e400}'), ("quota", '{"nominees": "[{"}')]:
+        proc = subprocess.run([sys.executable, "-m", "calculators", name], input=stdin,
+                              capture_output=True, text=True, cwd=ROOT)
+        assert proc.returncode in (0, 2) and "Traceback" not in proc.stderr, (name, stdin, proc.stderr)
 
 
 def _docstrings(tree):

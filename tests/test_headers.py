@@ -11,6 +11,24 @@ from macros import headers
 SITE = ROOT / "site"
 PAGES = sorted(SITE.rglob("*.html"))
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+REFERRER = re.compile(r'<meta name="referrer" content="([^"]*)">')
+
+# The policy as the README states it, written out here rather than read from macros/headers.py,
+# so that a change on either side alone fails.
+EXPECTED_DIRECTIVES = {
+    "default-src": "'self'", "style-src": "'self'", "img-src": "'self' data:", "font-src": "'self'",
+    "connect-src": "'self'", "worker-src": "'self'", "manifest-src": "'self'", "object-src": "'none'",
+    "base-uri": "'self'", "form-action": "'self'",
+}
+EXPECTED_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+
+
+def test_the_build_is_there():
+    assert len(PAGES) >= 22, "site/ is missing or empty: run make build"
 
 
 def page_policies() -> dict[str, str]:
@@ -22,6 +40,8 @@ def test_every_page_has_one_policy_before_any_script():
         text = path.read_text(encoding="utf-8")
         assert len(META.findall(text)) == 1, path
         assert text.index("Content-Security-Policy") < text.index("<script"), path
+        assert REFERRER.findall(text) == ["no-referrer"], path
+        assert text.index('name="referrer"') < text.index("<script"), path
 
 
 def test_scripts_only_from_the_site_and_inline_scripts_by_hash():
@@ -29,8 +49,8 @@ def test_scripts_only_from_the_site_and_inline_scripts_by_hash():
     assert len(policies) == 1
     policy = policies.pop()
     directives = dict(d.split(" ", 1) for d in policy.split("; "))
-    assert directives["default-src"] == "'self'"
-    scripts = directives["script-src"].split()
+    scripts = directives.pop("script-src").split()
+    assert directives == EXPECTED_DIRECTIVES
     assert scripts[:2] == ["'self'", "'wasm-unsafe-eval'"]
     assert all(s.startswith("'sha256-") for s in scripts[2:])
     assert "unsafe-inline" not in policy and "unsafe-eval'" not in policy.replace("wasm-unsafe-eval", "")
@@ -46,8 +66,9 @@ def test_host_header_files_carry_the_same_policy():
     assert f"  Content-Security-Policy: {page_policy}; frame-ancestors 'self'\n" in rules
     nginx = (SITE / "nginx-headers.conf").read_text(encoding="utf-8")
     assert nginx.count(f'add_header Content-Security-Policy "{page_policy}; frame-ancestors') == 2
-    for name in ("X-Content-Type-Options: nosniff", "Referrer-Policy: no-referrer"):
-        assert name in rules and name.replace(": ", ' "') in nginx
+    for name, value in EXPECTED_HEADERS.items():
+        assert f"  {name}: {value}\n" in rules, name
+        assert nginx.count(f'add_header {name} "{value}" always;') == 2, name
 
 
 def test_host_files_give_runtime_mime_types_and_cache_versioned_assets():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -141,3 +142,20 @@ def test_widgets_work_after_navigating(page, site_url, requests_seen):
     type_into(page, "qualified_on", "2019-01-01")
     page.locator('[name="qualified_on"]').press("Enter")
     assert submitted_answer(page)["result"]["counted_years"] == 4
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_not_met_verdict_is_not_shown_in_green(page, site_url, requests_seen, lang):
+    """Review finding: every answered state had the green box, "not met" included."""
+    prefix = "en/" if lang == "en" else ""
+    page.goto(f"{site_url}{prefix}calculators/ce-hours/?public_hours=90&professional_hours=0")
+    result = page.locator("[data-calculator-result]")
+    expect(result).to_have_attribute("data-verdict", "no", timeout=READY)
+    not_met = result.evaluate("e => getComputedStyle(e).backgroundColor")
+    expect(result.locator(".calc-verdict--no")).to_be_visible()
+    page.goto(f"{site_url}{prefix}calculators/ce-hours/?public_hours=30&professional_hours=60")
+    expect(result).to_have_attribute("data-verdict", "yes", timeout=READY)
+    met = result.evaluate("e => getComputedStyle(e).backgroundColor")
+    red, green, _ = (int(v) for v in re.findall(r"\d+", not_met)[:3])
+    assert not_met != met and red > green, (not_met, met)
+    expect(page.locator(".calc-disclaimer")).to_be_visible()
