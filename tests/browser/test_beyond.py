@@ -120,8 +120,23 @@ def wait_until_kept(page: Page, runtime_files: int = 5) -> None:
     }})()""")
 
 
+@pytest.fixture
+def context_requests(context):
+    """Every request of the browser context, the service worker's own included."""
+    seen: list = []
+    context.on("request", lambda request: seen.append(request))
+    return seen
+
+
+def stays_on(seen: list, url: str) -> None:
+    origin = url.split(PREFIX)[0]
+    outside = [r.url for r in seen if not (r.url.startswith(origin + "/") or r.url.startswith(("data:", "blob:")))]
+    assert seen and outside == []
+    assert any(r.service_worker for r in seen), "the service worker's own requests were not seen"
+
+
 @pytest.mark.parametrize("lang", ["", "en/"])
-def test_second_visit_works_offline(page, own_server, lang):
+def test_second_visit_works_offline(page, own_server, context_requests, lang):
     """The second visit starts Python from the snapshot the first one kept, with no network."""
     root, url, server = own_server
     open_calculator(page, f"{url}{lang}calculators/ce-hours/")
@@ -134,9 +149,10 @@ def test_second_visit_works_offline(page, own_server, lang):
     type_into(page, "professional_hours", "95")
     page.locator('[name="professional_hours"]').press("Enter")
     assert submitted_answer(page)["result"]["meets"] is True
+    stays_on(context_requests, url)
 
 
-def test_new_build_replaces_the_old_cache(page, own_server):
+def test_new_build_replaces_the_old_cache(page, own_server, context_requests):
     root, url, _ = own_server
     open_calculator(page, f"{url}calculators/ce-hours/")
     wait_until_kept(page)
@@ -156,3 +172,4 @@ def test_new_build_replaces_the_old_cache(page, own_server):
     until(page, "caches.keys().then((k) => k.includes('site-' + '0'.repeat(16)))")
     runtime = [name for name in old if name.startswith("runtime-")]
     assert len(runtime) == 1 and runtime[0] in page.evaluate("caches.keys()")
+    stays_on(context_requests, url)

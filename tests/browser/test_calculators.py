@@ -113,6 +113,7 @@ def test_copy_link_reproduces_the_calculation(page, context, site_url, requests_
     type_into(page, "public_hours", "30")
     type_into(page, "professional_hours", "50")
     page.locator("[data-copy-calc-link]").click()
+    expect(page.locator("[data-copy-calc-link]")).to_have_attribute("data-copied", "true")
     link = page.evaluate("navigator.clipboard.readText()")
     assert "public_hours=30" in link and "professional_hours=50" in link
     page.goto(link)
@@ -159,3 +160,16 @@ def test_a_not_met_verdict_is_not_shown_in_green(page, site_url, requests_seen, 
     red, green, _ = (int(v) for v in re.findall(r"\d+", not_met)[:3])
     assert not_met != met and red > green, (not_met, met)
     expect(page.locator(".calc-disclaimer")).to_be_visible()
+
+
+def test_a_policy_violation_inside_the_worker_is_caught(page, site_url, no_csp_violation):
+    """Proof that the suite sees the worker: a request the header policy refuses, planted in the worker."""
+    no_csp_violation.planted = '\nfetch("https://example.invalid/planted").catch(() => {});\n'
+    open_calculator(page, f"{site_url}calculators/tenure/")
+    for _ in range(50):
+        if no_csp_violation.refused:
+            break
+        page.wait_for_timeout(100)
+    assert no_csp_violation.refused == [
+        "Content Security Policy violation in worker: connect-src https://example.invalid/planted"]
+    no_csp_violation.refused.clear()

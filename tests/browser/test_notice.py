@@ -32,9 +32,11 @@ def test_copy_link_and_citation(page, context, site_url, requests_seen, lang, ci
     page.goto(f"{site_url}{lang}notice/")
     button = page.locator('[data-clause="s4-2"] [data-copy-link]')
     button.click()
+    expect(button).to_have_text("Copied" if lang else "已复制")  # written: the label changes after writeText
     assert page.evaluate("navigator.clipboard.readText()") == f"{site_url}{lang}notice/#s4-2"
-    expect(button).to_have_text("Copied" if lang else "已复制")
-    page.locator('[data-clause="s4-2"] [data-copy-citation]').click()
+    cite = page.locator('[data-clause="s4-2"] [data-copy-citation]')
+    cite.click()
+    expect(cite).to_have_text("Copied" if lang else "已复制")
     assert page.evaluate("navigator.clipboard.readText()") == f"{citation} {site_url}{lang}notice/#s4-2"
 
 

@@ -88,11 +88,13 @@ def tab_to(page: Page, selector: str, limit: int = 80) -> None:
 def test_tab_reaches_every_control(page, site_url, requests_seen, path):
     open_calculator(page, site_url + path)
     controls = page.locator(".calc input, .calc select, .calc button, .calc-batch input, .calc-batch a")
-    wanted = set(controls.evaluate_all("nodes => nodes.map((n) => n.id || n.name || n.textContent.trim())"))
+    count = controls.evaluate_all("nodes => nodes.map((n, i) => n.setAttribute('data-tab-key', i)).length")
+    assert count >= 5, "the selector matched no controls"
+    wanted = {str(i) for i in range(count)}
     reached = set()
     for _ in range(200):
         page.keyboard.press("Tab")
-        reached.add(page.evaluate("(e => e.id || e.name || e.textContent.trim())(document.activeElement)"))
+        reached.add(page.evaluate("document.activeElement?.getAttribute('data-tab-key')"))
         if wanted <= reached:
             break
     assert wanted - reached == set()
@@ -112,7 +114,9 @@ def test_keyboard_only(page, site_url, requests_seen, lang):
     assert answer["result"]["counted_years"] == 5
     result = page.locator("[data-calculator-result]")
     assert result.get_attribute("aria-live") == "polite" and result.get_attribute("role") == "status"
-    for control in page.locator("form[data-calculator] [name]").all():
+    controls = page.locator("form[data-calculator] [name]").all()
+    assert len(controls) >= 5, "the selector matched no controls"
+    for control in controls:
         control_id = control.get_attribute("id")
         assert page.locator(f'label[for="{control_id}"]').count() == 1
         for described in control.get_attribute("aria-describedby").split():
@@ -149,6 +153,8 @@ def test_query_string_is_data_not_markup(page, site_url, requests_seen, payload)
     expect(result).to_have_attribute("data-state", "error", timeout=READY)
     expect(page.locator('[name="qualified_on"]')).to_have_value(payload)
     assert page.evaluate("window.__pwned") is None
+    expect(page.locator("form[data-calculator]")).to_have_count(1)  # so that the count below looks somewhere
+    expect(page.locator("[data-calculator-result] li").first).to_be_visible()
     assert page.locator("form[data-calculator] img, form[data-calculator] svg[onload], "
                         "[data-calculator-result] img, [data-calculator-result] script").count() == 0
 
@@ -164,6 +170,7 @@ def test_typed_input_is_data_not_markup(page, site_url, requests_seen, payload):
     assert answer["errors"]
     expect(page.locator('[name="nominees[0].name"]')).to_have_value(payload)
     assert page.evaluate("window.__pwned") is None
+    expect(page.locator("[data-calculator-result] li").first).to_be_visible()
     assert page.locator("[data-calculator-result] img, [data-calculator-result] svg, "
                         "[data-calculator-result] script").count() == 0
 
@@ -173,6 +180,7 @@ def test_print_handout(page, site_url, requests_seen, lang):
     page.goto(f"{site_url}{lang}notice/")
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".clause-copy"):
+        assert page.locator(hidden).count() >= 1, f"{hidden} matched nothing"
         expect(page.locator(hidden).first).to_be_hidden()
     anchor = page.locator('[data-clause="s4-2"] .clause-anchor')
     expect(anchor).to_be_visible()
