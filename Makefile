@@ -8,7 +8,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
-.PHONY: serve build test lint test-python test-node test-browser chromium bench clean
+.PHONY: serve build test lint test-python test-node test-browser chromium bench mutate clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,14 @@ test: lint test-python test-node test-browser
 
 bench: $(BIN)/.installed site/.built chromium
 	$(BIN)/python bench/run.py
+
+$(BIN)/.mutate-installed: $(BIN)/.installed requirements-mutate.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-mutate.txt
+	touch $@
+
+# Not part of make test: plants deliberate bugs one at a time and reports which the fast suites catch.
+mutate: $(BIN)/.mutate-installed node_modules/.installed site/.built
+	$(BIN)/python tests/mutate.py
 
 clean:
 	rm -rf site build $(VENV) node_modules

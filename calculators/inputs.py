@@ -87,7 +87,7 @@ def _decimal(raw: Any) -> Decimal:
         return Decimal(repr(raw))
     if not isinstance(raw, str):
         raise Invalid("invalid_number")
-    text = normalise(raw).replace("，", ",").replace("。", ".")
+    text = normalise(raw).replace("。", ".")  # NFKC leaves the ideographic full stop alone
     if not _NUMBER.fullmatch(text):
         lowered = text.lower().lstrip("+-")
         if lowered in {"inf", "infinity", "∞"}:

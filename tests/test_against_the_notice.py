@@ -92,14 +92,6 @@ def test_calendar_dates_are_in_the_clauses_they_name(lang):
         assert ymd(day, with_year=False) in clause_text(clause_id), (day, clause_id)
 
 
-def test_unknown_fields_are_listed_in_a_note():
-    answer = calculators.run("tenure", {"qualified_on": "2018-12-31", "foo": 1, "bar": "x"})
-    notes = [n for n in answer["notes"] if n["code"] == "unknown_field"]
-    assert len(notes) == 1 and "bar, foo" in notes[0]["zh"] and "bar, foo" in notes[0]["en"]
-    assert not [n for n in calculators.run("tenure", {"qualified_on": "2018-12-31"})["notes"]
-                if n["code"] == "unknown_field"]
-
-
 # English completeness, clause by clause: no sentence, number, date or address lost.
 SENTENCE_END_EN = re.compile(r"(?<=[.!?])[”\"]?\s+(?=[(“\"A-Z0-9])")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
