@@ -15,17 +15,24 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# The wheels the page loads into Pyodide for .xlsx files (hash-pinned, served by the site itself).
+BROWSER_WHEELS := build/browser-wheels
+$(BROWSER_WHEELS)/.downloaded: requirements-browser.txt $(BIN)/.installed
+	$(BIN)/pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: --require-hashes \
+	  -r requirements-browser.txt -d $(BROWSER_WHEELS)
+	touch $@
+
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-site/.built: $(BIN)/.installed node_modules/.installed mkdocs.yml $(shell find docs macros calculators source overrides -type f 2>/dev/null) pyproject.toml
+site/.built: $(BIN)/.installed node_modules/.installed $(BROWSER_WHEELS)/.downloaded mkdocs.yml $(shell find docs macros calculators source overrides -type f 2>/dev/null) pyproject.toml
 	$(BIN)/mkdocs build --strict
 	touch $@
 
 build: site/.built
 
-serve: $(BIN)/.installed node_modules/.installed
+serve: $(BIN)/.installed node_modules/.installed $(BROWSER_WHEELS)/.downloaded
 	$(BIN)/mkdocs serve --strict --no-livereload -a 127.0.0.1:8000
 
 chromium:

@@ -25,12 +25,23 @@ TITLES = {
 
 
 def run(name: str, inputs: Any) -> dict[str, Any]:
-    """Answer one calculator for one raw input mapping."""
-    module = CALCULATORS.get(name)
+    """Answer one calculator for one raw input mapping; never raises.
+
+    Bad input is a normal answer. A failure inside a calculator is a bug: it is answered as
+    ``internal_error`` (with the exception under ``bug``), so that a page or a batch of a
+    hundred thousand rows keeps going, and the CLI exits 1 for it.
+    """
+    module = CALCULATORS.get(name) if isinstance(name, str) else None
     if module is None:
-        return {"ok": False, "calculator": name,
-                "errors": [messages.error(None, "unknown_calculator", name=name)]}
-    return module.calculate(inputs)
+        shown = name if isinstance(name, str) else ""
+        return {"ok": False, "calculator": shown,
+                "errors": [messages.error(None, "unknown_calculator", name=shown,
+                                          names=", ".join(CALCULATORS))]}
+    try:
+        return module.calculate(inputs)
+    except Exception as bug:  # noqa: BLE001 - reported as a bug, never raised at a reader
+        return {"ok": False, "calculator": name, "errors": [messages.error(None, "internal_error")],
+                "bug": f"{type(bug).__name__}: {bug}"}
 
 
 def metadata(name: str) -> dict[str, Any]:

@@ -114,10 +114,12 @@ def _read_records(f: Field, raw: Any) -> list[dict[str, Any]]:
     if isinstance(raw, str):
         try:
             raw = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise Invalid("invalid_list") from None
     if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
         raise Invalid("invalid_list")
+    if f.maximum is not None and len(raw) > f.maximum:
+        raise Invalid("out_of_range", low=0, high=f.maximum)
     return raw
 
 

@@ -41,8 +41,13 @@ ERRORS: dict[str, tuple[str, str]] = {
         "The input must be one JSON object (field names and values).",
     ),
     "unknown_calculator": (
-        "没有名为“{name}”的计算器。",
-        "There is no calculator named “{name}”.",
+        "没有名为“{name}”的计算器；可用的计算器：{names}。",
+        "There is no calculator named “{name}”; the calculators are: {names}.",
+    ),
+    "internal_error": (
+        "计算器内部出错，未能给出答案。这是本站的问题，不是您的输入有误；请按条款原文核对，并告知本站。",
+        "The calculator failed inside and gave no answer. This is the site's fault, not your input's: check the "
+        "clause text, and tell the site.",
     ),
     "review_year_not_covered": (
         "通知只允许 {covered_zh} 年度通过评审、且评委会因系统建设或疫情未能在当年度完成评审的申报人，"
@@ -101,6 +106,14 @@ KIND_ERRORS: dict[tuple[str, str], tuple[str, str]] = {
         "“{label_en}” must be between {low} and {high} hours (there are at most {high} hours in a year).",
     ),
 }
+KIND_ERRORS[("invalid_list", "records")] = (
+    "“{label_zh}”无法读取（如果来自分享的链接，链接可能不完整）。请重新逐一填写。",
+    "“{label_en}” cannot be read (if it came from a shared link, the link may be cut short). Enter them again.",
+)
+KIND_ERRORS[("out_of_range", "records")] = (
+    "“{label_zh}”最多填写 {high} 人。",
+    "“{label_en}” holds at most {high} people.",
+)
 KIND_ERRORS[("not_integer", "years")] = KIND_ERRORS[("invalid_number", "years")]
 KIND_ERRORS[("not_integer", "year")] = KIND_ERRORS[("invalid_number", "year")]
 
@@ -134,6 +147,60 @@ NOTES: dict[str, tuple[str, str]] = {
     ),
 }
 
+# What can be wrong with a spreadsheet file or one of its rows (calculators.table, calculators.batch).
+FILE_PROBLEMS: dict[str, tuple[str, str]] = {
+    "not_text": (
+        "这不是可以读取的表格文件。请在 Excel 或 WPS 中把表格另存为 CSV（逗号分隔）或 Excel 工作簿（.xlsx）后再选择。",
+        "This is not a spreadsheet file that can be read. Save the sheet from Excel or WPS as CSV "
+        "(comma-separated) or as an Excel workbook (.xlsx) and choose it again.",
+    ),
+    "unreadable": (
+        "文件第 {line} 行无法按表格读取（{detail}）。请在 Excel 或 WPS 中打开并重新另存为 CSV。",
+        "Line {line} of the file cannot be read as a table ({detail}). Open it in Excel or WPS and save it "
+        "as CSV again.",
+    ),
+    "no_header": (
+        "文件中没有列名：第一行应为列名（可使用下载的模板），其后每行一人。",
+        "The file has no column names: the first row names the columns (see the template), then one row per person.",
+    ),
+    "no_rows": (
+        "文件中只有列名，没有数据行：列名之后每行填写一人。",
+        "The file has column names but no data rows: add one row per person below them.",
+    ),
+    "duplicate_column": (
+        "列名重复：“{column}”出现在第 {columns_zh} 列。每个字段只能有一列，请删去多余的一列。",
+        "The column “{column}” appears more than once (columns {columns_en}). Give each field one column.",
+    ),
+    "no_known_column": (
+        "没有找到可以计算的列。列名应为表单上的名称（如“{example_zh}”），或使用下载的模板。",
+        "No column can be used. Name the columns as the form's fields (such as “{example_en}”), or use the template.",
+    ),
+    "merged_lines": (
+        "文件第 {first} 至 {last} 行被并入了同一个单元格，多半是某个单元格里多了一个引号，请检查这几行。",
+        "Lines {first} to {last} of the file ran into one cell, most likely because of a stray quotation mark: "
+        "check these lines.",
+    ),
+    "undecodable": (
+        "这一行有无法按 {encoding} 识别的字符，已显示为 �，请核对这一行的文字。",
+        "This row holds bytes that are not valid {encoding}; they are shown as �. Check its text.",
+    ),
+    "extra_cells": (
+        "这一行比列名多出 {count} 个单元格，已原样保留在最后几列，未参与计算。",
+        "This row has more cells than there are column names ({count} extra); they are kept in the last "
+        "columns and not used.",
+    ),
+    "empty_row": ("空行，未计算。", "Empty row, not calculated."),
+    "workbook_unsupported": (
+        "这里无法读取 Excel 工作簿（需要 openpyxl）：请另存为 CSV，或在网页的批量核对中选择该工作簿。",
+        "Excel workbooks cannot be read here (openpyxl is needed): save the sheet as CSV, or choose the workbook "
+        "in the web page's batch check.",
+    ),
+    "workbook_unreadable": (
+        "无法读取这个 Excel 工作簿（{detail}）。请在 Excel 或 WPS 中重新保存，或另存为 CSV。",
+        "This Excel workbook cannot be read ({detail}). Save it again from Excel or WPS, or save it as CSV.",
+    ),
+}
+
 PROBLEMS: dict[str, tuple[str, str]] = {
     "leader_signature_missing": (
         "缺少企业董事长（或研发团队技术带头人）署名推荐",
@@ -161,6 +228,12 @@ def error(field: str | None, code: str, kind: str = "", **params: Any) -> dict[s
         if key in params:
             params[key] = inner_quotes(params[key])
     return {"field": field, "code": code, "zh": zh.format(**params), "en": en.format(**params)}
+
+
+def file_problem(code: str, **params: Any) -> dict[str, str]:
+    """What is wrong with a file or one of its rows, in both languages."""
+    zh, en = FILE_PROBLEMS[code]
+    return {"code": code, "zh": zh.format(**params), "en": en.format(**params)}
 
 
 def note(code: str, **params: Any) -> dict[str, str]:

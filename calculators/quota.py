@@ -57,7 +57,7 @@ FIELDS: tuple[Field, ...] = (
           default=0, minimum=0, maximum=COUNT_MAX, clauses=("s2-3",)),
     Field("nominees", "records", "被举荐人名单", "Nominees",
           help_zh="逐一填写本次拟举荐的人员及署名情况。", help_en="Each person proposed now, with who signed.",
-          default=(), clauses=("s2-3",), extra={"fields": [f.metadata() for f in NOMINEE_FIELDS]}),
+          default=(), maximum=COUNT_MAX, clauses=("s2-3",), extra={"fields": [f.metadata() for f in NOMINEE_FIELDS]}),
     Field("nominee_count", "count", "本次举荐人数", "Number proposed now",
           help_zh="不逐一核对时，只填写人数。", help_en="If you do not list them, just how many.",
           minimum=0, maximum=COUNT_MAX, clauses=("s2-3",)),

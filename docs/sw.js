@@ -3,6 +3,8 @@
 // the cache answers only when the network does not. Files whose path carries a version
 // (the runtime, the wheel, the theme's hashed bundles): cache first. The build writes the
 // two names below; a new build gets a new site cache and the old one is deleted.
+// An address is kept without its query string: a shared calculation link carries the reader's
+// inputs (names included) there, and those never go into storage. The page itself is the same.
 const BUILD = "__BUILD__";
 const RUNTIME = "__RUNTIME__";
 const RUNTIME_FILES = __RUNTIME_FILES__;
@@ -26,9 +28,17 @@ function cacheFor(url) {
   return caches.open(url.pathname.includes("/assets/pyodide/") ? RUNTIME_CACHE : SITE_CACHE);
 }
 
+function withoutQuery(url) {
+  const bare = new URL(url);
+  bare.search = "";
+  bare.hash = "";
+  return bare.href;
+}
+
 async function keep(url) {
-  const cache = await cacheFor(new URL(url));
-  if (!(await cache.match(url))) await cache.add(url);
+  const bare = withoutQuery(url);
+  const cache = await cacheFor(new URL(bare));
+  if (!(await cache.match(bare))) await cache.add(bare);
 }
 
 async function cacheFirst(request) {
@@ -36,7 +46,7 @@ async function cacheFirst(request) {
   const hit = await cache.match(request);
   if (hit) return hit;
   const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  if (response.ok) await cache.put(withoutQuery(request.url), response.clone());
   return response;
 }
 
@@ -44,7 +54,7 @@ async function networkFirst(request) {
   const cache = await cacheFor(new URL(request.url));
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(request, response.clone());
+    if (response.ok) await cache.put(withoutQuery(request.url), response.clone());
     return response;
   } catch (error) {
     const hit = await cache.match(request, { ignoreSearch: true });

@@ -49,7 +49,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def batch(name: str) -> str:
         """The CSV batch check of a calculator, run by the same worker as the form."""
-        return widgets.batch_html(name, lang(), root())
+        return widgets.batch_html(name, lang(), root(), env.conf["extra"]["xlsx_wheels"])
 
     @env.macro
     def side_by_side() -> str:

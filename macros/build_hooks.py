@@ -24,6 +24,7 @@ from macros import headers, open_data  # noqa: E402
 PYODIDE = ROOT / "node_modules" / "pyodide"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 WHEEL_DIR = ROOT / "build" / "wheels"
+BROWSER_WHEELS = ROOT / "build" / "browser-wheels"
 
 
 def sources_hash() -> str:
@@ -58,7 +59,16 @@ def on_config(config: Any) -> Any:
     wheel = build_wheel()
     config["extra"]["calculators_wheel"] = f"assets/wheels/{wheel.parent.name}/{wheel.name}"
     config["extra"]["pyodide_dir"] = f"assets/pyodide/{pyodide_version()}/"
+    config["extra"]["xlsx_wheels"] = [f"assets/wheels/{path.name}" for path in browser_wheels()]
     return config
+
+
+def browser_wheels() -> list[Path]:
+    """The pinned wheels (requirements-browser.txt) the page loads for .xlsx files, dependencies first."""
+    wheels = sorted(BROWSER_WHEELS.glob("*.whl"), key=lambda path: not path.name.startswith("et_xmlfile"))
+    if len(wheels) != 2:
+        raise SystemExit("build/browser-wheels is missing: run `make build` (it downloads requirements-browser.txt)")
+    return wheels
 
 
 def on_post_build(config: Any) -> None:
@@ -73,6 +83,8 @@ def on_post_build(config: Any) -> None:
     target = site / config["extra"]["calculators_wheel"]
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(wheel, target)
+    for path in browser_wheels():
+        shutil.copy2(path, site / "assets" / "wheels" / path.name)
     open_data.write_all(site)
     runtime_files = [f"{config['extra']['pyodide_dir']}{name}" for name in RUNTIME_FILES]
     secure_pages(site, ["/" + path for path in runtime_files])

@@ -76,7 +76,10 @@ def netlify_headers(csp: str, runtime_files: Iterable[str]) -> str:
     """The ``_headers`` file: rules for every path, then caching, then exact MIME types."""
     lines = ["/*", f"  Content-Security-Policy: {csp}"]
     lines += [f"  {name}: {value}" for name, value in SECURITY_HEADERS.items()]
-    lines += [f"  Cache-Control: {REVALIDATE}", ""]
+    # No Cache-Control here: Cloudflare Pages joins the headers of every matching rule, so a
+    # "no-cache" for /* would spoil the year-long caching of the versioned folders below. Both
+    # hosts already make pages revalidate by default ("max-age=0, must-revalidate").
+    lines += [""]
     for path in VERSIONED:
         lines += [path, f"  Cache-Control: {IMMUTABLE}", ""]
     for path in runtime_files:

@@ -1,5 +1,5 @@
 """Files the site publishes for reuse: the notice and the year's rules as JSON, the key
-dates as iCalendar, and the batch-check templates as CSV.
+dates as iCalendar, and the batch-check templates as CSV and Excel workbooks in each language.
 
 Each is derived from the same sources as the pages (the notice's clauses, the engine's
 rules table, the key-dates table, the engine's field metadata), so that the data and
@@ -9,9 +9,14 @@ the pages cannot disagree. The schema is documented on the developers' page.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
+import re
+import zipfile
 from pathlib import Path
 from typing import Any
+
+import openpyxl
 
 import calculators
 from calculators import batch, rules
@@ -106,4 +111,44 @@ def write_all(site: Path) -> None:
     for lang in ("zh", "en"):
         (out / f"key-dates.{lang}.ics").write_bytes(key_dates_ics(lang).encode("utf-8"))
     for name in BATCH_CALCULATORS:
-        (out / f"{name}-template.csv").write_bytes(batch.template(name).encode("utf-8"))
+        for lang in ("zh", "en"):
+            (out / template_name(name, lang, "csv")).write_bytes(("\ufeff" + batch.template_csv(name, lang)).encode("utf-8"))
+            (out / template_name(name, lang, "xlsx")).write_bytes(template_xlsx(name, lang))
+
+
+def template_name(name: str, lang: str, kind: str) -> str:
+    """The published name of a batch template: tenure-template.zh.xlsx."""
+    return f"{name}-template.{lang}.{kind}"
+
+
+def template_xlsx(name: str, lang: str) -> bytes:
+    """The template as a real Excel workbook (openpyxl): the labels, one example row, every cell text,
+    so that Excel keeps dates and years as typed. Byte-stable between builds."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "模板" if lang == "zh" else "Template"
+    for row in batch.template_rows(name, lang):
+        sheet.append(row)
+    for column in sheet.columns:
+        sheet.column_dimensions[column[0].column_letter].width = max(12, 2 * len(str(column[0].value)) + 2)
+        for cell in column:
+            cell.number_format = "@"
+    book.properties.created = book.properties.modified = dt.datetime(2023, 4, 27)
+    raw = io.BytesIO()
+    book.save(raw)
+    return stable_zip(raw.getvalue())
+
+
+def stable_zip(data: bytes) -> bytes:
+    """The same archive with every entry dated 1980-01-01 and the workbook's own "modified" stamp fixed,
+    so that a rebuild writes the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            content = source.read(entry.filename)
+            if entry.filename == "docProps/core.xml":  # openpyxl stamps the time of saving here
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2023-04-27T00:00:00Z", content)
+            target.writestr(info, content)
+    return out.getvalue()

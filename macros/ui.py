@@ -54,22 +54,40 @@ UI: dict[str, tuple[str, str]] = {
     "field_error_prefix": ("错误：", "Error: "),
     "calendar_name": ("毕节市2023年职称工作关键日期", "Bijie 2023 professional title work: key dates"),
     "download_ics": ("下载日历文件（.ics），可导入手机或电脑日历", "Download the calendar file (.ics) for your phone or computer"),
-    "batch_title": ("批量核对（CSV 文件）", "Check many people at once (CSV file)"),
-    "batch_help": ("每行一人，列名与上面表单的字段名相同（见模板）。文件只在本浏览器中处理，不会上传到任何地方。",
-                   "One person per row, with columns named as the fields of the form above (see the template). "
+    "batch_title": ("批量核对（Excel、WPS 或 CSV 文件）", "Check many people at once (Excel, WPS or CSV file)"),
+    "batch_help": ("每行一人，第一行为列名：可以用上面表单中的名称（如“取得现资格时间”），也可以用英文名称；"
+                   "其他列（如姓名、工号）原样保留在结果中。可直接选择 Excel 或 WPS 保存的文件："
+                   "Excel 工作簿（.xlsx），或 CSV / 文本文件（UTF-8、GB18030 或 UTF-16 编码，逗号、制表符或分号分隔）。"
+                   "文件只在本浏览器中处理，不会上传到任何地方。",
+                   "One person per row; the first row names the columns, with the names on the form above "
+                   "(such as “Date the current title was obtained”) in English or Chinese. Other columns (a name, a "
+                   "staff number) are kept in the results. Choose the file as Excel or WPS saved it: an Excel "
+                   "workbook (.xlsx), or CSV or text (UTF-8, GB18030 or UTF-16; comma, tab or semicolon separated). "
                    "The file is processed in this browser only and is never uploaded anywhere."),
-    "batch_template": ("下载 CSV 模板", "Download the CSV template"),
-    "batch_pick": ("选择要核对的 CSV 文件（UTF-8 或 GB18030 编码）", "Choose the CSV file to check (UTF-8 or GB18030)"),
+    "batch_template": ("下载模板（含一行示例）：", "Download the template (with one example row):"),
+    "batch_template_xlsx": ("Excel 工作簿（.xlsx）", "Excel workbook (.xlsx)"),
+    "batch_template_csv": ("CSV 文件", "CSV file"),
+    "batch_pick": ("选择要核对的文件（.xlsx、.csv 或 .txt）", "Choose the file to check (.xlsx, .csv or .txt)"),
     "batch_waiting": ("正在等待计算引擎就绪…", "Waiting for the calculator engine…"),
-    "batch_running": ("正在核对…", "Checking…"),
-    "batch_done": ("共 {rows} 行：{ok} 行已计算，{rejected} 行被退回（原因见表格最后一列）。",
-                   "{rows} rows: {ok} calculated, {rejected} rejected (the reason is in the last column)."),
-    "batch_download": ("下载核对结果（CSV）", "Download the results (CSV)"),
-    "batch_empty": ("文件中没有数据行：第一行应为列名，其后每行一人。",
-                    "The file has no data rows: the first row names the columns, then one row per person."),
-    "batch_too_big": ("文件过大：一次最多核对 5 MB。", "The file is too large: at most 5 MB at a time."),
-    "batch_status_ok": ("已计算", "calculated"),
-    "batch_status_rejected": ("退回", "rejected"),
+    "batch_reading": ("正在读取文件…", "Reading the file…"),
+    "batch_loading_xlsx": ("正在载入 Excel 读取组件（首次约需数秒）…", "Loading the Excel reader (a few seconds the first time)…"),
+    "batch_running": ("正在核对：已完成 {done} / {total} 行", "Checking: {done} of {total} rows done"),
+    "batch_cancel": ("停止核对", "Stop checking"),
+    "batch_cancelled": ("已停止核对（完成 {done} / {total} 行），没有生成结果文件。可以重新选择文件。",
+                        "Checking stopped ({done} of {total} rows done); no results file was made. "
+                        "You can choose a file again."),
+    "batch_done": ("共 {rows} 行：{ok} 行已计算，{rejected} 行被退回，{empty} 行为空行。",
+                   "{rows} rows: {ok} calculated, {rejected} rejected, {empty} empty."),
+    "batch_shown": ("下表显示前 {shown} 行（退回原因在第二列）；下载的结果文件包含全部 {rows} 行。",
+                    "The table shows the first {shown} rows (the reason for a rejection is in the second column); "
+                    "the results file holds all {rows} rows."),
+    "batch_only_rejected": ("只看被退回的行", "Show rejected rows only"),
+    "batch_download": ("下载核对结果（CSV，可用 Excel 或 WPS 打开）", "Download the results (CSV, opens in Excel or WPS)"),
+    "batch_too_big": ("文件过大：一次最多核对 {limit} MB，请分成几个文件。",
+                      "The file is too large: at most {limit} MB at a time; split it into several files."),
+    "batch_file_failed": ("这个文件未能核对完成（{detail}）。计算器仍可正常使用，请检查文件后重试。",
+                          "This file could not be checked ({detail}). The calculator still works: check the file "
+                          "and try again."),
     "side_by_side_note": ("左栏为中文原文（以此为准），右栏为非官方英文译文；条款编号与两种语言的通知全文页相同。",
                           "Left: the Chinese original (authoritative); right: the unofficial English translation. "
                           "Clause anchors are the same as on the notice pages in both languages."),

@@ -11,12 +11,14 @@ from typing import Any
 
 import calculators
 
+from . import open_data
 from .pages import clause_link
 from .ui import t
 
 INPUT_MODES = {"integer": "numeric", "count": "numeric", "year": "numeric", "hours": "decimal", "date": "text", "years": "text"}
-BATCH_KEYS = ("batch_waiting", "batch_running", "batch_done", "batch_download", "batch_empty", "batch_too_big",
-              "batch_status_ok", "batch_status_rejected", "failed")
+BATCH_KEYS = ("batch_waiting", "batch_reading", "batch_loading_xlsx", "batch_running", "batch_cancelled", "batch_done",
+              "batch_shown", "batch_only_rejected", "batch_download", "batch_too_big", "batch_file_failed", "failed")
+BATCH_MAX_MB = 5
 STATUS_KEYS = ("loading", "loading_runtime", "loading_python", "loading_wheel", "ready", "failed",
                "no_wasm", "errors_title", "verdict_yes", "verdict_no", "clauses_cited", "notes", "copied",
                "copy_failed", "remove_nominee", "nominee")
@@ -110,16 +112,23 @@ def calculator_html(name: str, lang: str, root: str, wheel: str, runtime: str) -
 </section>'''
 
 
-def batch_html(name: str, lang: str, root: str) -> str:
-    """Checking a CSV of many people in the browser: template, file picker, results table."""
+def batch_html(name: str, lang: str, root: str, xlsx_wheels: list[str]) -> str:
+    """Checking a spreadsheet of many people in the browser: templates, file picker, progress, results."""
     section = f"batch-{name}"
     messages = _messages(BATCH_KEYS, lang)
-    template = f"{root}data/{name}-template.csv"
-    return f'''<section class="calc-batch" data-search-exclude data-batch="{name}" data-lang="{lang}" aria-labelledby="{section}-title" {messages}>
+    templates = " ".join(
+        f'<a href="{root}data/{open_data.template_name(name, lang, kind)}" download>{t(f"batch_template_{kind}", lang)}</a>'
+        for kind in ("xlsx", "csv"))
+    wheels = ",".join(f"{root}{wheel}" for wheel in xlsx_wheels)
+    return f'''<section class="calc-batch" data-search-exclude data-batch="{name}" data-lang="{lang}" data-max-mb="{BATCH_MAX_MB}" data-xlsx-wheels="{_attr(wheels)}" aria-labelledby="{section}-title" {messages}>
 <h2 id="{section}-title">{t("batch_title", lang)}</h2>
-<p class="calc-help">{t("batch_help", lang)}</p>
-<p><a href="{template}" download>{t("batch_template", lang)}</a></p>
+<p class="calc-help" id="{section}-help">{t("batch_help", lang)}</p>
+<p>{t("batch_template", lang)} {templates}</p>
 <div class="calc-field"><label for="{section}-file">{t("batch_pick", lang)}</label>
-<input type="file" id="{section}-file" accept=".csv,text/csv" data-batch-file></div>
+<input type="file" id="{section}-file" accept=".xlsx,.csv,.txt,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="{section}-help" data-batch-file></div>
+<div class="calc-batch-progress" data-batch-progress hidden>
+<progress max="1" value="0" aria-labelledby="{section}-progress-label"></progress>
+<span id="{section}-progress-label" data-batch-progress-label></span>
+<button type="button" class="md-button" data-batch-cancel>{t("batch_cancel", lang)}</button></div>
 <div class="calc-batch-result" data-batch-result data-state="idle" role="status" aria-live="polite"></div>
 </section>'''

@@ -12,7 +12,7 @@ import zipfile
 from conftest import ROOT
 
 import calculators
-from calculators import batch, cli, rules
+from calculators import cli, rules
 
 
 def run_cli(*args, stdin=""):
@@ -34,35 +34,6 @@ def test_exit_codes_and_text():
 def test_list():
     status, text = run_cli("--list")
     assert status == 0 and [line.split("\t")[0] for line in text.splitlines()] == ["tenure", "ce_hours", "quota"]
-
-
-def test_csv_batch_keeps_every_row_in_order(tmp_path):
-    source = tmp_path / "staff.csv"
-    source.write_text("qualified_on,required_years,unqualified_years\n2018-12-31,5,\nbad,5,\n\n2019-01-01,5,2020\n",
-                      encoding="utf-8-sig")
-    status, text = run_cli("tenure", "--csv", str(source), "--lang", "en")
-    rows = list(__import__("csv").reader(io.StringIO(text)))
-    assert status == 0
-    assert rows[0][:4] == ["row", "qualified_on", "required_years", "unqualified_years"]
-    assert [r[0] for r in rows[1:]] == ["1", "2", "4"]
-    assert [r[rows[0].index("status")] for r in rows[1:]] == ["ok", "rejected", "ok"]
-    assert "valid date" in rows[2][-1] and rows[1][-1] == ""
-    assert rows[3][rows[0].index("counted_years")] == "3"
-
-
-def test_csv_in_gb18030_as_excel_saves_it():
-    text = batch.decode("category,public_hours,professional_hours\n基层,15,30\n".encode("gb18030"))
-    header, rows = batch.run_rows("ce_hours", text)
-    assert rows[0][header.index("meets")] == "true"
-
-
-def test_upload_from_the_page_gives_table_csv_and_counts():
-    data = "category,public_hours,professional_hours\n基层,15,30\n一般,x,60\n\n一般,30,20\n".encode("gb18030")
-    answer = batch.run_upload("ce_hours", data, "en")
-    assert answer["counts"] == {"rows": 3, "ok": 2, "rejected": 1}
-    assert answer["csv"] == batch.to_csv(answer["header"], answer["rows"])
-    assert [row[0] for row in answer["rows"]] == ["1", "2", "4"]
-    assert "public_hours" in answer["rows"][1][-1]
 
 
 BUGGY_ENGINE = """

@@ -8,6 +8,7 @@ import json
 import re
 
 import icalendar
+import openpyxl
 import pytest
 from conftest import ROOT
 from test_site import CLAUSE_IDS, parse
@@ -98,8 +99,24 @@ def test_key_dates_page_offers_the_calendar(lang):
 
 
 @pytest.mark.parametrize("name", ["tenure", "ce_hours"])
-def test_templates_are_the_engine_fields(name):
-    assert (DATA / f"{name}-template.csv").read_bytes().decode("utf-8") == batch.template(name)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_templates_speak_the_page_language_and_are_accepted(name, lang):
+    """The published CSV and workbook hold the labels of the page's language and one example row,
+    and a batch check of either, as downloaded, calculates that row."""
+    labels = [f.label_zh if lang == "zh" else f.label_en for f in calculators.CALCULATORS[name].FIELDS
+              if f.kind != "records"]
+    text = (DATA / f"{name}-template.{lang}.csv").read_bytes().decode("utf-8")
+    assert text.startswith("\ufeff") and text.splitlines()[0].split(",")[1:] == labels
+    book = openpyxl.load_workbook(DATA / f"{name}-template.{lang}.xlsx")
+    assert [cell.value for cell in next(book.active.iter_rows())][1:] == labels
+    for kind in ("csv", "xlsx"):
+        run = batch.run_file(name, (DATA / f"{name}-template.{lang}.{kind}").read_bytes(), lang)
+        assert run.problem is None and run.counts == {"rows": 1, "ok": 1, "rejected": 0, "empty": 0}, kind
+
+
+def test_templates_are_byte_stable():
+    from macros.open_data import template_xlsx
+    assert template_xlsx("tenure", "zh") == template_xlsx("tenure", "zh") == (DATA / "tenure-template.zh.xlsx").read_bytes()
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])

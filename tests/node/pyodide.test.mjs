@@ -16,7 +16,7 @@ const python = process.env.PYTHON || join(root, ".venv", "bin", "python");
 
 function builtWheel() {
   const base = join(site, "assets", "wheels");
-  const [hash] = readdirSync(base);
+  const hash = readdirSync(base).find((name) => /^[0-9a-f]{12}$/.test(name));
   const [wheel] = readdirSync(join(base, hash)).filter((name) => name.endsWith(".whl"));
   return join(base, hash, wheel);
 }
@@ -71,11 +71,37 @@ test("bad input is an answer in Pyodide too, never an exception", () => {
   }
 });
 
-test("the batch runs in Pyodide with every row kept", () => {
-  const globals = pyodide.toPy({ text: "public_hours,professional_hours\n30,60\n-1,5\n40,50\n" });
-  const csv = pyodide.runPython("import calculators.batch as b\nb.run_csv('ce_hours', text, 'en')", { globals });
+test("the batch runs in Pyodide with every row kept, a slice at a time, as CPython does", () => {
+  const text = "public_hours,professional_hours\r30,60\r-1,5\r=1+2,50\r";
+  const globals = pyodide.toPy({ data: new TextEncoder().encode(text) });
+  const csv = pyodide.runPython(`
+import calculators.batch as b
+run = b.BatchRun("ce_hours", bytes(data), "en")
+while not run.done:
+    run.step(1)
+run.csv()`, { globals });
   globals.destroy();
-  const rows = csv.trim().split(/\r?\n/);
+  const cpython = execFileSync(python, ["-c", `import sys, calculators.batch as b
+sys.stdout.write(b.run_file("ce_hours", sys.stdin.buffer.read(), "en").csv())`], { input: text, cwd: root }).toString();
+  assert.equal(csv, cpython);
+  const rows = csv.trim().split(/\r\n/);
   assert.equal(rows.length, 4);
-  assert.match(rows[2], /rejected/);
+  assert.match(rows[2], /^rejected,/);
+  assert.match(rows[3], /'=1\+2/);
+});
+
+test("an Excel template filled in is read in Pyodide with the self-hosted openpyxl", async () => {
+  const base = join(site, "assets", "wheels");
+  for (const name of ["et_xmlfile", "openpyxl"]) {
+    await pyodide.loadPackage(join(base, readdirSync(base).find((file) => file.startsWith(name))));
+  }
+  const globals = pyodide.toPy({ data: new Uint8Array(readFileSync(join(site, "data", "tenure-template.zh.xlsx"))) });
+  const summary = JSON.parse(pyodide.runPython(`
+import json, calculators.batch as b
+run = b.run_file("tenure", bytes(data), "zh")
+json.dumps(run.summary())`, { globals }));
+  globals.destroy();
+  assert.equal(summary.problem, null);
+  assert.deepEqual(summary.counts, { rows: 1, ok: 1, rejected: 0, empty: 0 });
+  assert.equal(summary.rows[0].cells[0], "已计算");
 });

@@ -1,5 +1,6 @@
 // Module worker: runs Pyodide and the calculators wheel off the main thread.
-// It only moves JSON between the page and calculators.run (and calculators.batch).
+// It only moves JSON between the page and calculators.run, and drives calculators.batch.BatchRun
+// a slice of rows at a time, so that the page can show progress and stop a long check.
 // The runtime lives under a folder named by its version, which the page passes in.
 //
 // Starting Python takes seconds, most of it initialising the interpreter. The first visit
@@ -60,6 +61,42 @@ async function start({ runtimeUrl, wheelUrl }) {
   if (keep) await keep();
 }
 
+const BATCH_SLICE = 2000;
+const cancelled = new Set();
+let xlsxReady = null;
+
+// openpyxl and its one dependency, self-hosted pure-Python wheels, loaded the first time a workbook is picked.
+function loadXlsxReader(urls) {
+  xlsxReady ??= (async () => {
+    for (const url of urls) await pyodide.loadPackage(new URL(url, self.location.href).href);
+    pyodide.runPython("import openpyxl");
+  })();
+  return xlsxReady;
+}
+
+async function batch({ id, name, data, lang, xlsxWheels }) {
+  const isWorkbook = data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
+  if (isWorkbook) {
+    postMessage({ type: "batch-progress", id, stage: "batch_loading_xlsx" });
+    try { await loadXlsxReader(xlsxWheels); } catch { xlsxReady = null; }
+  }
+  postMessage({ type: "batch-progress", id, stage: "batch_reading" });
+  const run = call("import calculators.batch as b\nb.BatchRun(name, bytes(data), lang)", { name, data, lang });
+  try {
+    const total = run.total;
+    while (!run.done) {
+      if (cancelled.delete(id)) { postMessage({ type: "batch-cancelled", id, done: run.position, total }); return; }
+      const done = run.step(BATCH_SLICE);
+      postMessage({ type: "batch-progress", id, done, total });
+      await new Promise((resolve) => setTimeout(resolve, 0)); // lets a "cancel" message in
+    }
+    const json = call("import json\njson.dumps(run.summary())", { run });
+    postMessage({ type: "batch", id, json, csv: run.csv() });
+  } finally {
+    run.destroy();
+  }
+}
+
 function call(expression, args) {
   const globals = pyodide.toPy(args);
   try {
@@ -79,9 +116,9 @@ self.onmessage = async (event) => {
         { name: message.name, inputs: JSON.stringify(message.inputs) });
       postMessage({ type: "answer", id: message.id, json });
     } else if (message.type === "batch") {
-      const json = call("import calculators.batch as b, json\njson.dumps(b.run_upload(name, bytes(data), lang))",
-        { name: message.name, data: message.data, lang: message.lang });
-      postMessage({ type: "batch", id: message.id, json });
+      await batch(message);
+    } else if (message.type === "cancel") {
+      cancelled.add(message.id);
     }
   } catch (error) {
     postMessage({ type: message.type === "start" ? "failed" : "bug", id: message.id, message: String(error) });

@@ -60,6 +60,9 @@ function readForm(form) {
   for (const name of form.dataset.fields.split(",")) {
     const records = form.querySelector(`[data-records="${name}"]`);
     if (records) {
+      // A shared link's list that could not be read goes to the engine as it came, so that the
+      // reader gets the engine's error rather than an answer for nobody.
+      if (records.dataset.raw !== undefined) { inputs[name] = records.dataset.raw; continue; }
       const rows = [...records.querySelectorAll("[data-row]")].map((row) => {
         const item = {};
         for (const control of row.querySelectorAll("[name]")) {
@@ -95,10 +98,12 @@ function fillFromQuery(form) {
     const value = params.get(name);
     const records = form.querySelector(`[data-records="${name}"]`);
     if (records) {
-      let rows = [];
-      try { rows = JSON.parse(value); } catch { rows = []; }
+      let rows = null;
+      try { rows = JSON.parse(value); } catch { rows = null; }
       records.querySelector("[data-rows]").replaceChildren();
-      if (Array.isArray(rows)) rows.forEach((r) => addRow(records, r && typeof r === "object" ? r : {}));
+      const readable = Array.isArray(rows) && rows.every((r) => r && typeof r === "object" && !Array.isArray(r));
+      if (readable) rows.forEach((r) => addRow(records, r));
+      else records.dataset.raw = value;
       continue;
     }
     const control = form.elements.namedItem(name);
@@ -183,6 +188,7 @@ let whenReady = null;
 const readyPromise = new Promise((resolve) => { whenReady = resolve; });
 let nextId = 1;
 const pending = new Map();
+const progress = new Map();
 
 function failAll(key) {
   ready = false;
@@ -218,6 +224,8 @@ function startWorker() {
     } else if (data.type === "failed") {
       clearTimeout(timer);
       failAll("failed");
+    } else if (data.type === "batch-progress") {
+      progress.get(data.id)?.(data);
     } else if (pending.has(data.id)) {
       const done = pending.get(data.id);
       pending.delete(data.id);
@@ -229,8 +237,7 @@ function startWorker() {
     runtimeUrl: new URL(runtime, location.href).href });
 }
 
-function ask(message) {
-  const id = nextId++;
+function ask(message, id = nextId++) {
   return new Promise((resolve) => {
     pending.set(id, resolve);
     worker.postMessage({ ...message, id });
@@ -264,22 +271,24 @@ async function copyLink(form, button) {
   }
 }
 
-// ---- batch checks of a CSV file: read here, checked in the worker, never sent anywhere ----
-const BATCH_MAX_BYTES = 5 * 1024 * 1024;
+// ---- batch checks of a spreadsheet: read here, checked in the worker, never sent anywhere ----
+function say(section, key, values = {}) {
+  return Object.entries(values).reduce((text, [k, v]) => text.replaceAll(`{${k}}`, String(v)), msg(section, key));
+}
 
-function batchTable(section, answer) {
+function batchTable(section, summary, onlyRejected) {
   const table = el("table", { class: "calc-batch-table" });
   const head = el("tr");
-  answer.header.forEach((name) => head.append(el("th", { scope: "col" }, name)));
+  summary.header.forEach((name) => head.append(el("th", { scope: "col" }, name)));
   table.append(el("thead"), el("tbody"));
   table.tHead.append(head);
-  const status = answer.header.indexOf("status");
-  for (const row of answer.rows) {
-    const tr = el("tr", { class: `calc-batch-row--${row[status]}` });
-    row.forEach((cell, i) => tr.append(el("td", {}, i === status ? msg(section, `batch_status_${cell}`) : cell)));
+  for (const row of onlyRejected ? summary.rejected : summary.rows) {
+    const tr = el("tr", { class: `calc-batch-row--${row.status}` });
+    row.cells.forEach((cell) => tr.append(el("td", {}, cell)));
     table.tBodies[0].append(tr);
   }
-  const wrap = el("div", { class: "calc-batch-scroll", tabindex: "0", role: "region", "aria-label": answer.summary });
+  const wrap = el("div", { class: "calc-batch-scroll", tabindex: "0", role: "region",
+    "aria-label": say(section, "batch_title") });
   wrap.append(table);
   return wrap;
 }
@@ -290,21 +299,60 @@ function showBatch(section, state, ...nodes) {
   result.replaceChildren(...nodes.map((node) => (typeof node === "string" ? el("p", {}, node) : node)));
 }
 
+function showProgress(section, data) {
+  const box = section.querySelector("[data-batch-progress]");
+  const bar = box.querySelector("progress");
+  box.hidden = false;
+  if (data.total === undefined) {
+    bar.removeAttribute("value");
+    box.querySelector("[data-batch-progress-label]").textContent = say(section, data.stage);
+    return;
+  }
+  bar.max = Math.max(data.total, 1);
+  bar.value = data.done;
+  box.querySelector("[data-batch-progress-label]").textContent = say(section, "batch_running", data);
+}
+
+function showSummary(section, summary, csv) {
+  const name = section.dataset.batch;
+  const counts = summary.counts;
+  const link = el("a", { href: URL.createObjectURL(new Blob(["\ufeff", csv], { type: "text/csv;charset=utf-8" })),
+    download: `${name}-results.csv`, "data-batch-download": "" }, msg(section, "batch_download"));
+  const filter = el("label", { class: "calc-batch-filter" });
+  const only = el("input", { type: "checkbox", "data-batch-only-rejected": "" });
+  filter.append(only, " " + msg(section, "batch_only_rejected"));
+  const shown = say(section, "batch_shown", { shown: summary.rows.length, rows: counts.rows });
+  const render = () => showBatch(section, "done", say(section, "batch_done", counts), shown, link, filter,
+    batchTable(section, summary, only.checked));
+  only.addEventListener("change", () => { render(); only.focus(); });
+  render();
+}
+
 async function checkFile(section, file) {
-  if (file.size > BATCH_MAX_BYTES) { showBatch(section, "error", msg(section, "batch_too_big")); return; }
+  const limit = Number(section.dataset.maxMb);
+  if (file.size > limit * 1024 * 1024) { showBatch(section, "error", say(section, "batch_too_big", { limit })); return; }
   if (!ready) showBatch(section, "waiting", msg(section, "batch_waiting"));
   await readyPromise;
-  showBatch(section, "running", msg(section, "batch_running"));
+  showBatch(section, "running");
   const data = new Uint8Array(await file.arrayBuffer());
-  const reply = await ask({ type: "batch", name: section.dataset.batch, data, lang: section.dataset.lang });
-  if (reply.type !== "batch") { showBatch(section, "failed", msg(section, "failed")); return; }
-  const answer = JSON.parse(reply.json);
-  if (!answer.rows.length) { showBatch(section, "error", msg(section, "batch_empty")); return; }
-  const { rows, ok, rejected } = answer.counts;
-  answer.summary = msg(section, "batch_done").replace("{rows}", rows).replace("{ok}", ok).replace("{rejected}", rejected);
-  const link = el("a", { href: URL.createObjectURL(new Blob(["\ufeff", answer.csv], { type: "text/csv" })),
-    download: `${section.dataset.batch}-results.csv`, "data-batch-download": "" }, msg(section, "batch_download"));
-  showBatch(section, "done", answer.summary, link, batchTable(section, answer));
+  const xlsxWheels = section.dataset.xlsxWheels.split(",").filter(Boolean)
+    .map((url) => new URL(url, location.href).href);
+  const cancel = section.querySelector("[data-batch-cancel]");
+  const id = nextId++;
+  cancel.onclick = () => worker.postMessage({ type: "cancel", id });
+  progress.set(id, (update) => showProgress(section, update));
+  const reply = await ask({ type: "batch", name: section.dataset.batch, data, lang: section.dataset.lang, xlsxWheels }, id);
+  progress.delete(id);
+  section.querySelector("[data-batch-progress]").hidden = true;
+  if (reply.type === "batch-cancelled") {
+    showBatch(section, "cancelled", say(section, "batch_cancelled", reply));
+  } else if (reply.type !== "batch") {
+    showBatch(section, "error", say(section, "batch_file_failed", { detail: reply.message }));
+  } else {
+    const summary = JSON.parse(reply.json);
+    if (summary.problem) showBatch(section, "error", summary.problem[section.dataset.lang]);
+    else showSummary(section, summary, reply.csv);
+  }
 }
 
 for (const section of document.querySelectorAll("[data-batch]")) {
@@ -317,12 +365,15 @@ for (const form of forms) {
   form.querySelector("[data-copy-calc-link]").addEventListener("click", (e) => copyLink(form, e.currentTarget));
   const records = form.querySelector("[data-records]");
   if (records) {
+    records.addEventListener("input", () => { delete records.dataset.raw; });
     records.querySelector("[data-add-row]").addEventListener("click", () => {
+      delete records.dataset.raw;
       addRow(records).querySelector("input,select")?.focus();
     });
     records.addEventListener("click", (event) => {
       const remove = event.target.closest("[data-remove-row]");
       if (!remove) return;
+      delete records.dataset.raw;
       remove.closest("[data-row]").remove();
       renumber(records);
       records.querySelector("[data-add-row]").focus();
