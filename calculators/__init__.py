@@ -24,12 +24,13 @@ TITLES = {
 }
 
 
-def run(name: str, inputs: Any) -> dict[str, Any]:
+def run(name: str, inputs: Any, explain: bool = True) -> dict[str, Any]:
     """Answer one calculator for one raw input mapping; never raises.
 
     Bad input is a normal answer. A failure inside a calculator is a bug: it is answered as
     ``internal_error`` (with the exception under ``bug``), so that a page or a batch of a
-    hundred thousand rows keeps going, and the CLI exits 1 for it.
+    hundred thousand rows keeps going, and the CLI exits 1 for it. A batch, which shows only
+    the figures, passes ``explain=False``.
     """
     module = CALCULATORS.get(name) if isinstance(name, str) else None
     if module is None:
@@ -38,7 +39,7 @@ def run(name: str, inputs: Any) -> dict[str, Any]:
                 "errors": [messages.error(None, "unknown_calculator", name=shown,
                                           names=", ".join(CALCULATORS))]}
     try:
-        return module.calculate(inputs)
+        return module.calculate(inputs, explain)
     except Exception as bug:  # noqa: BLE001 - reported as a bug, never raised at a reader
         return {"ok": False, "calculator": name, "errors": [messages.error(None, "internal_error")],
                 "bug": f"{type(bug).__name__}: {bug}"}

@@ -69,8 +69,9 @@ def _two_places(hours: Fraction) -> Decimal:
     return (Decimal(hours.numerator) / Decimal(hours.denominator)).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
-def calculate(inputs: Mapping[str, Any]) -> dict[str, Any]:
-    """Check one year's hours against clause s4-2, counting s4-1 training as professional."""
+def calculate(inputs: Mapping[str, Any], explain: bool = True) -> dict[str, Any]:
+    """Check one year's hours against clause s4-2, counting s4-1 training as professional
+    (``explain=False``: no explanation, for a batch)."""
     values, errors, notes = read_input(FIELDS, inputs)
     if errors:
         return rejected(NAME, errors)
@@ -112,7 +113,7 @@ def calculate(inputs: Mapping[str, Any]) -> dict[str, Any]:
     clauses = [rules.clause("ce_hours_general")]
     if digital > 0:
         clauses.append(rules.clause("digital_training_counts"))
-    explanation = _explain(values, result, required_professional, shortfall_professional)
+    explanation = _explain(values, result, required_professional, shortfall_professional) if explain else ([], [])
     return accepted(NAME, values, result, clauses, explanation, notes)
 
 

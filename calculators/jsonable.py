@@ -6,9 +6,13 @@ import datetime as _dt
 from decimal import Decimal
 from typing import Any
 
+_PLAIN = (str, int, float, bool, type(None))
+
 
 def to_json(value: Any) -> Any:
     """Dates as ISO text, decimals as numbers, tuples as lists, recursively."""
+    if isinstance(value, _PLAIN):
+        return value
     if isinstance(value, _dt.date):
         return value.isoformat()
     if isinstance(value, Decimal):

@@ -81,8 +81,9 @@ def _check_nominee(index: int, nominee: dict[str, Any]) -> dict[str, Any]:
     return {"index": index, "name": nominee["name"], "ok": not problems, "problems": problems}
 
 
-def calculate(inputs: Mapping[str, Any]) -> dict[str, Any]:
-    """Count the enterprise's nominations against its quota and check each nominee's signatures."""
+def calculate(inputs: Mapping[str, Any], explain: bool = True) -> dict[str, Any]:
+    """Count the enterprise's nominations against its quota and check each nominee's signatures
+    (``explain=False``: no explanation, for a batch)."""
     values, errors, notes = read_input(FIELDS, inputs)
     nominees: list[dict[str, Any]] = []
     for index, raw in enumerate(values.get("nominees") or ()):
@@ -114,7 +115,7 @@ def calculate(inputs: Mapping[str, Any]) -> dict[str, Any]:
         "ok": used <= quota and all(c["ok"] for c in checks),
     }
     return accepted(NAME, values, result, [rules.clause("quota_national")],
-                    _explain(values, result, proposed), notes)
+                    _explain(values, result, proposed) if explain else ([], []), notes)
 
 
 def _explain(values: dict[str, Any], r: dict[str, Any], proposed: int) -> tuple[list[str], list[str]]:

@@ -104,8 +104,10 @@ def earliest_date(start: _dt.date, required: int, unqualified: list[int]) -> _dt
         years += 1
 
 
-def calculate(inputs: Mapping[str, Any]) -> dict[str, Any]:
-    """Count the years in the current title at the cutoff, as clause s5-5 describes."""
+def calculate(inputs: Mapping[str, Any], explain: bool = True) -> dict[str, Any]:
+    """Count the years in the current title at the cutoff, as clause s5-5 describes.
+
+    ``explain=False`` leaves the explanation out, for a batch that shows only the figures."""
     values, errors, notes = read_input(FIELDS, inputs)
     review_year = values.get("review_year")
     covered = rules.value("review_years_covered")
@@ -150,7 +152,8 @@ def calculate(inputs: Mapping[str, Any]) -> dict[str, Any]:
         "required_years": required, "meets": meets, "shortfall_years": shortfall,
         "earliest_date": earliest, "earliest_apply_year": earliest_year,
     }
-    return accepted(NAME, values, result, list(CLAUSES), _explain(result, qualified_on, review_year), notes)
+    explanation = _explain(result, qualified_on, review_year) if explain else ([], [])
+    return accepted(NAME, values, result, list(CLAUSES), explanation, notes)
 
 
 def _explain(r: dict[str, Any], qualified_on: _dt.date, review_year: int | None) -> tuple[list[str], list[str]]:

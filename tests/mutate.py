@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ENGINE_TESTS = ["tests/test_cases.py", "tests/test_tenure.py", "tests/test_ce_hours.py", "tests/test_quota.py",
                 "tests/test_wording.py", "tests/test_contract_details.py", "tests/test_cli_and_rules.py",
-                "tests/test_properties.py", "tests/conftest.py"]
+                "tests/test_properties.py", "tests/test_batch.py", "tests/conftest.py"]
 # Tests that cannot run on mutmut's instrumented copy: the first reads the engine's own syntax tree (and
 # finds mutmut's trampolines), the others start new processes that do not see the mutant.
 NOT_UNDER_MUTMUT = ["tests/test_cli_and_rules.py::test_rule_numbers_live_only_in_the_rules_table",
@@ -205,11 +205,14 @@ def mutmut_engine() -> dict[str, int]:
         with (copy / "pyproject.toml").open("a", encoding="utf-8") as handle:
             handle.write(config)
         mutmut = str(copy / ".venv" / "bin" / "mutmut")
-        subprocess.run([mutmut, "run"], cwd=copy, capture_output=True, text=True, timeout=3600)
+        run_log = subprocess.run([mutmut, "run"], cwd=copy, capture_output=True, text=True, timeout=3600)
         listing = subprocess.run([mutmut, "results", "--all", "true"], cwd=copy, capture_output=True, text=True)
         counts: dict[str, int] = {}
         for status in re.findall(r":\s*(\w[\w ]*?)\s*$", listing.stdout, re.M):
             counts[status] = counts.get(status, 0) + 1
+        if not counts.get("killed"):
+            print("mutmut did not run its mutants; the end of what it said:\n"
+                  + (run_log.stdout + run_log.stderr)[-3000:], flush=True)
         survivors = [line.split(":")[0].strip() for line in listing.stdout.splitlines() if line.endswith("survived")]
         (ROOT / "mutation-survivors.txt").write_text("\n".join(survivors) + "\n", encoding="utf-8")
         return counts

@@ -91,7 +91,10 @@ async function batch({ id, name, data, lang, xlsxWheels }) {
       await new Promise((resolve) => setTimeout(resolve, 0)); // lets a "cancel" message in
     }
     const json = call("import json\njson.dumps(run.summary())", { run });
-    postMessage({ type: "batch", id, json, csv: run.csv() });
+    const bytes = run.csv_bytes();
+    const csv = bytes.toJs();
+    bytes.destroy();
+    postMessage({ type: "batch", id, json, csv }, [csv.buffer]);
   } finally {
     run.destroy();
   }
