@@ -85,28 +85,32 @@ def calculate(inputs: Mapping[str, Any], explain: bool = True) -> dict[str, Any]
     public, professional, digital = (values[k] for k in ("public_hours", "professional_hours", "digital_hours"))
     total = public + professional + digital
     professional_total = professional + digital
-    shortfall_total = max(Decimal(0), required_total - total)
-    shortfall_professional = max(Fraction(0), required_professional - Fraction(professional_total))
+    # Comparisons with two thirds in exact integer-scaled Decimal (a·3 ≥ b·2): a batch of a whole
+    # unit calls this a hundred thousand times, and Fractions are slow.
+    meets_total = total >= required_total
+    meets_professional = professional_total * share_min.denominator >= required_total * share_min.numerator
+    shortfall_total = Decimal(0) if meets_total else required_total - total
+    shortfall_professional = Fraction(0) if meets_professional else required_professional - Fraction(professional_total)
     share = None
     below = False
     if total > 0:
-        exact_share = Fraction(professional_total) / Fraction(total)
-        below = exact_share < share_min
-        share = (Decimal(professional_total) / Decimal(total)).quantize(Decimal("0.0001"), ROUND_HALF_UP)
-    if below and professional_total >= required_professional:
+        below = professional_total * share_min.denominator < total * share_min.numerator
+        share = (professional_total / total).quantize(Decimal("0.0001"), ROUND_HALF_UP)
+    if below and meets_professional:
         notes.append(messages.note("share_guidance", total=_num(total), target=_num(_two_places(Fraction(total) * share_min))))
+    still_needed = max(Fraction(shortfall_total), shortfall_professional) if shortfall_total or shortfall_professional else 0
 
     result = {
         "required_total": required_total,
         "required_professional": float(required_professional),
         "total": total,
         "professional_total": professional_total,
-        "meets_total": total >= required_total,
-        "meets_professional": professional_total >= required_professional,
-        "meets": total >= required_total and professional_total >= required_professional,
+        "meets_total": meets_total,
+        "meets_professional": meets_professional,
+        "meets": meets_total and meets_professional,
         "shortfall_total": shortfall_total,
         "shortfall_professional": float(shortfall_professional),
-        "hours_still_needed": float(max(Fraction(shortfall_total), shortfall_professional)),
+        "hours_still_needed": float(still_needed),
         "professional_share": share,
         "share_below_two_thirds": below,
     }

@@ -46,8 +46,8 @@ def is_blank(raw: Any) -> bool:
 
 
 def normalise(text: str) -> str:
-    """Fold full-width forms to ASCII and drop surrounding space."""
-    return unicodedata.normalize("NFKC", text).strip()
+    """Fold full-width forms to ASCII and drop surrounding space (ASCII is already folded)."""
+    return text.strip() if text.isascii() else unicodedata.normalize("NFKC", text).strip()
 
 
 def parse_date(raw: Any) -> _dt.date:
