@@ -39,7 +39,7 @@ def test_list():
 BUGGY_ENGINE = """
 import sys
 from calculators import CALCULATORS, cli
-def broken(inputs):
+def broken(inputs, explain=True):
     raise ZeroDivisionError("a planted bug")
 CALCULATORS["tenure"].calculate = broken
 sys.exit(cli.main(sys.argv[1:]))
