@@ -9,6 +9,8 @@ from .notice import Clause, clauses
 from .ui import t
 
 URL = re.compile(r"https?://[A-Za-z0-9.:/_\-]+[A-Za-z0-9/]")
+PHONE = re.compile(r"(?<![\d-])0\d{2,3}-\d{7,8}(?![\d-])")
+LINKED = re.compile(f"{URL.pattern}|{PHONE.pattern}")
 CITATION_TITLE_ZH = "《毕节市人力资源和社会保障局关于做好2023年职称工作的通知》"
 CITATION_TITLE_EN = "Bijie Municipal HRSS Bureau, Notice on the 2023 Professional Title Work"
 CALCULATOR_FOR_CLAUSE = {"s5-5": "tenure", "s4-2": "ce-hours", "s4-1": "ce-hours", "s2-3": "quota"}
@@ -20,12 +22,19 @@ def external_link(url: str, lang: str) -> str:
             f'<span class="visually-hidden">{t("external", lang)}</span></a>')
 
 
+def phone_link(number: str) -> str:
+    """A telephone number a phone can call with one tap (the text stays as the notice writes it)."""
+    return f'<a class="tel" href="tel:{number.replace("-", "")}">{html.escape(number)}</a>'
+
+
 def text_with_links(text: str, lang: str) -> str:
-    """Escape a paragraph of the notice and turn the platform addresses in it into links."""
+    """Escape a paragraph of the notice and turn the platform addresses and the telephone number in it
+    into links."""
     out, last = [], 0
-    for match in URL.finditer(text):
+    for match in LINKED.finditer(text):
         out.append(html.escape(text[last:match.start()]))
-        out.append(external_link(match.group(0), lang))
+        found = match.group(0)
+        out.append(phone_link(found) if PHONE.fullmatch(found) else external_link(found, lang))
         last = match.end()
     out.append(html.escape(text[last:]))
     return "".join(out)

@@ -33,6 +33,11 @@ UI: dict[str, tuple[str, str]] = {
                      "What you type and calculate here stays on your device; but the copied link carries what you "
                      "typed (names included) in its address, which is sent to this site's server when the link is "
                      "opened. Check it holds nothing private before you share it."),
+    "answer_heading": ("计算结果", "The answer"),
+    "shared_note": ("此页面是通过他人分享的链接打开的，表单中已填入链接里的内容，下方是据此计算的结果。",
+                    "This page was opened from a shared link: the form holds that link's inputs, and the answer "
+                    "below is calculated from them."),
+    "shared_clear": ("清空，自己填写", "Clear the form"),
     "errors_title": ("请修改以下内容：", "Please correct the following:"),
     "verdict_yes": ("符合要求", "Requirement met"),
     "verdict_no": ("不符合要求", "Requirement not met"),

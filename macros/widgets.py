@@ -21,7 +21,7 @@ BATCH_KEYS = ("batch_waiting", "batch_reading", "batch_loading_xlsx", "batch_run
 BATCH_MAX_MB = 5
 STATUS_KEYS = ("loading", "loading_runtime", "loading_python", "loading_wheel", "ready", "failed",
                "no_wasm", "errors_title", "verdict_yes", "verdict_no", "clauses_cited", "notes", "copied",
-               "copy_failed", "remove_nominee", "nominee")
+               "copy_failed", "remove_nominee", "nominee", "answer_heading", "shared_note", "shared_clear")
 
 
 def _attr(value: Any) -> str:

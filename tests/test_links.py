@@ -40,7 +40,7 @@ class Links(HTMLParser):
             if found.get(key) and (key == "id" or tag == "a"):
                 self.ids.add(found[key])
         target = found.get("href") if tag in ("a", "link") else found.get("src") if tag in ("script", "img") else None
-        if not target or target.startswith(("mailto:", "javascript:", "data:")):
+        if not target or target.startswith(("mailto:", "javascript:", "data:", "tel:")):
             return
         if tag == "link" and found.get("rel") in ("canonical", "alternate") and target.startswith("http"):
             return

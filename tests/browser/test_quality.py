@@ -49,16 +49,21 @@ def test_no_axe_violation_on_any_page(page, site_url, requests_seen, path):
     assert page.locator("html").get_attribute("lang") == ("en" if path.startswith("en/") else "zh")
 
 
-def test_no_axe_violation_on_the_not_found_page(page, root_url):
+@pytest.mark.parametrize(("path", "lang", "heading", "home"), [
+    ("no/such/page/", "zh", "404 - 找不到该页面", "/notice/"),
+    ("en/no/such/page/", "en", "404 - Page not found", "/en/notice/")])
+def test_the_not_found_page_speaks_the_paths_language(page, root_url, path, lang, heading, home):
     """MkDocs gives 404.html root-absolute paths (a host serves it for any missing URL, at any
     depth), so it is checked at the root of a host, as a root deployment serves it."""
     seen: list[str] = []
     page.on("request", lambda request: seen.append(request.url))
-    response = page.goto(root_url + "no/such/page/")
+    response = page.goto(root_url + path)
     assert response.status == 404
     page.wait_for_load_state("networkidle")
-    expect(page.locator("h1")).to_have_text("404 - 找不到该页面 / Page not found")
-    expect(page.locator('.md-content a[href="/en/notice/"]')).to_be_visible()
+    assert page.locator("html").get_attribute("lang") == lang
+    expect(page.locator("h1:visible")).to_have_text(heading)
+    assert page.title().startswith(heading.removeprefix("404 - "))
+    expect(page.locator(f'.md-content a[href="{home}"]')).to_be_visible()
     assert axe_violations(page) == []
     assert [url for url in seen if not url.startswith(root_url)] == []
 

@@ -145,11 +145,15 @@ function clauseLinks(form, ids) {
   return span;
 }
 
+function controlFor(form, field) {
+  return field ? form.querySelector(`[name="${CSS.escape(field)}"]`) : null;
+}
+
 function render(form, answer, json) {
   const lang = form.dataset.lang;
   const result = resultFor(form);
   clearErrors(form);
-  const nodes = [];
+  const nodes = [el("h2", { class: "calc-answer-heading", tabindex: "-1" }, msg(form, "answer_heading"))];
   if (answer.ok) {
     const verdict = answer.result.meets ?? answer.result.ok;
     if (verdict !== null && verdict !== undefined) {
@@ -170,7 +174,18 @@ function render(form, answer, json) {
   } else {
     nodes.push(el("p", { class: "calc-verdict calc-verdict--no" }, msg(form, "errors_title")));
     const list = el("ul", { class: "calc-errors" });
-    answer.errors.forEach((error) => list.append(el("li", {}, error[lang])));
+    for (const error of answer.errors) {
+      const control = controlFor(form, error.field);
+      const item = el("li");
+      if (control) {
+        const link = el("a", { href: `#${control.id}` }, error[lang]);
+        link.addEventListener("click", (event) => { event.preventDefault(); control.focus(); });
+        item.append(link);
+      } else {
+        item.textContent = error[lang];
+      }
+      list.append(item);
+    }
     nodes.push(list);
     showErrors(form, answer.errors, lang);
   }
@@ -219,7 +234,7 @@ function startWorker() {
       navigator.serviceWorker?.ready.then((registration) => registration.active.postMessage({ runtime: true }));
       for (const form of forms) {
         setStatus(form, "ready", msg(form, "ready"));
-        if (fillFromQuery(form)) submit(form);
+        if (fillFromQuery(form)) submit(form, true);
       }
     } else if (data.type === "failed") {
       clearTimeout(timer);
@@ -244,14 +259,54 @@ function ask(message, id = nextId++) {
   });
 }
 
-async function submit(form) {
+// An answer opened from a shared link is brought into view, with a line that says whose inputs these
+// are; an answer with errors sends the reader to the first field to mend.
+function afterAnswer(form, answer, shared) {
+  const result = resultFor(form);
+  if (shared) {
+    showSharedNote(form);
+    result.querySelector(".calc-answer-heading").focus({ preventScroll: true });
+    result.scrollIntoView({ block: "start" });
+  } else if (!answer.ok) {
+    (form.querySelector("[aria-invalid=true]") || result.querySelector(".calc-answer-heading")).focus();
+  }
+}
+
+function showSharedNote(form) {
+  if (form.querySelector("[data-shared-note]")) return;
+  const note = el("p", { class: "calc-shared", "data-shared-note": "" }, msg(form, "shared_note") + " ");
+  const clear = el("button", { type: "button", class: "md-button" }, msg(form, "shared_clear"));
+  clear.addEventListener("click", () => {
+    history.replaceState(null, "", location.pathname);
+    form.reset();
+    const records = form.querySelector("[data-records]");
+    if (records) { records.querySelector("[data-rows]").replaceChildren(); delete records.dataset.raw; }
+    note.remove();
+    clearErrors(form);
+    rememberQuery(form);
+    setStatus(form, "ready", msg(form, "ready"));
+    form.querySelector("input,select")?.focus();
+  });
+  note.append(clear);
+  form.prepend(note);
+}
+
+// The form's inputs as a query string, kept on the form for the language switch (site.js).
+function rememberQuery(form) {
+  form.setAttribute("data-query", toQuery(readForm(form)).toString());
+}
+
+async function submit(form, shared = false) {
   if (!ready) return;
+  rememberQuery(form);
   const result = resultFor(form);
   result.setAttribute("aria-busy", "true");
   const data = await ask({ type: "run", name: form.dataset.calculator, inputs: readForm(form) });
   result.removeAttribute("aria-busy");
   if (data.type === "answer") {
-    render(form, JSON.parse(data.json), data.json);
+    const answer = JSON.parse(data.json);
+    render(form, answer, data.json);
+    afterAnswer(form, answer, shared);
   } else {
     setStatus(form, "failed", msg(form, "failed"));
   }
@@ -259,7 +314,6 @@ async function submit(form) {
 
 async function copyLink(form, button) {
   const url = `${location.origin}${location.pathname}?${toQuery(readForm(form))}`;
-  history.replaceState(null, "", url);
   try {
     await navigator.clipboard.writeText(url);
     button.dataset.copied = "true";
@@ -362,6 +416,8 @@ for (const section of document.querySelectorAll("[data-batch]")) {
 
 for (const form of forms) {
   form.addEventListener("submit", (event) => { event.preventDefault(); submit(form); });
+  form.addEventListener("input", () => rememberQuery(form));
+  form.addEventListener("change", () => rememberQuery(form));
   form.querySelector("[data-copy-calc-link]").addEventListener("click", (e) => copyLink(form, e.currentTarget));
   const records = form.querySelector("[data-records]");
   if (records) {

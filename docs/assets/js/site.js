@@ -1,5 +1,6 @@
 // Site-wide behaviour of the notice pages: copy a clause's link or citation, and keep
-// the reader on the same clause when switching language. Plain links work without it.
+// the reader's place when switching language (the clause in view, or a calculator's inputs).
+// Plain links work without it.
 (function () {
   "use strict";
 
@@ -37,17 +38,48 @@
     }
   });
 
-  // Switching language keeps the reader on the same clause: the ids are the same in both.
-  // Captured before the theme's own handler, which would drop the fragment.
+  // The clause nearest the top of the window (just under the header), among those still in view.
+  function clauseInView() {
+    if (window.scrollY === 0) { return null; }
+    var header = document.querySelector(".md-header");
+    var line = header ? header.getBoundingClientRect().bottom : 0;
+    var found = null;
+    var nearest = Infinity;
+    document.querySelectorAll("[data-clause]").forEach(function (clause) {
+      var box = clause.getBoundingClientRect();
+      var distance = Math.abs(box.top - line);
+      if (box.bottom > line && distance < nearest) { nearest = distance; found = clause; }
+    });
+    return found ? found.getAttribute("data-clause") : null;
+  }
+
+  // Switching language keeps the reader's place: the clause ids are the same in both languages,
+  // and a calculator's inputs travel as a shared link does, so that the other page answers again.
+  // Captured before the theme's own handler, which would drop both.
   window.addEventListener("click", function (event) {
     var target = event.target instanceof Element ? event.target : null;
     var switcher = target && target.closest("a[hreflang]");
-    if (switcher && location.hash) {
-      event.preventDefault();
-      event.stopPropagation();
-      location.href = switcher.href.split("#")[0] + location.hash;
-    }
+    if (!switcher || switcher.origin !== location.origin) { return; }
+    var form = document.querySelector("form[data-calculator]");
+    var query = form && form.getAttribute("data-query");
+    var clause = clauseInView();
+    var place = query ? "?" + query : clause ? "#" + clause : location.hash;
+    if (!place) { return; }
+    event.preventDefault();
+    event.stopPropagation();
+    location.href = switcher.href.split(/[?#]/)[0] + place;
   }, true);
+
+  // The not-found page is one file for every missing address: it speaks the language of the path.
+  var notFound = document.querySelector("[data-not-found]");
+  if (notFound) {
+    var english = /\/en(\/|$)/.test(location.pathname);
+    document.documentElement.lang = english ? "en" : "zh";
+    document.title = notFound.getAttribute(english ? "data-title-en" : "data-title-zh");
+    notFound.querySelectorAll("[data-lang]").forEach(function (part) {
+      part.hidden = part.getAttribute("data-lang") !== (english ? "en" : "zh");
+    });
+  }
 })();
 
 // For print: each clause anchor carries its full URL, which the print stylesheet shows.

@@ -1,0 +1,148 @@
+"""Never lose the reader's place across the two languages (newcomer walk-through problems 2, 3, 5 and
+the smaller slips), at desktop and phone sizes."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SITE
+from playwright.sync_api import Page, expect
+from test_calculators import READY, open_calculator, type_into
+
+SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+PAGES = sorted(p.parent.relative_to(SITE).as_posix().removeprefix(".") + "/" for p in SITE.rglob("index.html"))
+
+
+def search(page: Page, query: str) -> None:
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    box.press_sequentially(query)
+    box.press("End")  # Chinese arrives without key events (as from an IME); the theme searches on keyup
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("start", ["", "notice/", "en/", "en/notice/"])
+@pytest.mark.parametrize(("query", "target", "clause"), [("继续教育", "notice/", "s4-2"),
+                                                         ("continuing education", "en/notice/", "s4-3")])
+def test_a_search_result_in_either_language_opens_its_clause(page, site_url, requests_seen, size, start, query,
+                                                               target, clause):
+    page.set_viewport_size(SIZES[size])
+    page.goto(site_url + start)
+    search(page, query)
+    hit = page.locator(f'.md-search-result__link[href*="/bijie/{target}"][href$="#{clause}"]').first
+    expect(hit).to_be_attached(timeout=15000)
+    hit.click()
+    page.wait_for_url(f"**/bijie/{target}*#{clause}")
+    expect(page.locator(f'[data-clause="{clause}"]')).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_page_asks_for_a_file_that_does_not_exist(page, site_url, path):
+    failed: list[str] = []
+    page.on("response", lambda response: failed.append(f"{response.status} {response.url}")
+            if response.status >= 400 else None)
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    assert failed == []
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize(("start", "other", "clause"), [("notice/", "en/notice/", "s4-2"),
+                                                         ("en/notice/", "notice/", "s5-5"),
+                                                         ("side-by-side/", "en/side-by-side/", "s3-2")])
+def test_the_language_switch_keeps_the_clause_in_view_without_a_fragment(page, site_url, requests_seen, size,
+                                                                          start, other, clause):
+    page.set_viewport_size(SIZES[size])
+    page.goto(site_url + start)
+    page.locator(f'[data-clause="{clause}"]').evaluate("e => window.scrollTo(0, e.getBoundingClientRect().top "
+                                                       "+ window.scrollY - 90)")
+    page.wait_for_timeout(200)
+    assert "#" not in page.url
+    switch = page.locator(f'.md-select__link[hreflang="{"zh" if other.startswith("notice") or other.startswith("side") else "en"}"]')
+    switch.dispatch_event("click")
+    page.wait_for_url(f"**/bijie/{other}#{clause}")
+    expect(page.locator(f'[data-clause="{clause}"]')).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_language_switch_keeps_a_calculators_inputs_and_answers_again(page, site_url, requests_seen, lang):
+    prefix, other = ("", "en/") if lang == "zh" else ("en/", "")
+    open_calculator(page, f"{site_url}{prefix}calculators/tenure/")
+    type_into(page, "qualified_on", "2019-06-30")
+    type_into(page, "unqualified_years", "2020")
+    type_into(page, "required_years", "5")
+    page.locator('[name="required_years"]').press("Enter")
+    expect(page.locator("[data-calculator-result]")).to_have_attribute("data-state", "ok")
+    page.locator(f'.md-select__link[hreflang="{"en" if lang == "zh" else "zh"}"]').dispatch_event("click")
+    page.wait_for_url(f"**/bijie/{other}calculators/tenure/?*")
+    result = page.locator("[data-calculator-result]")
+    expect(result).to_have_attribute("data-state", "ok", timeout=READY)
+    expect(page.locator('[name="qualified_on"]')).to_have_value("2019-06-30")
+    expect(result).to_contain_text("Years counted in the current title: 3" if lang == "zh" else "计入任职年限：3 年")
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_a_shared_answer_is_brought_into_view(page, site_url, requests_seen, size, lang):
+    page.set_viewport_size(SIZES[size])
+    page.goto(f'{site_url}{lang}calculators/quota/?enterprise_level=national'
+              f'&nominees=[{{"name":"A","leader_signed":true}},{{"name":"B"}}]')
+    result = page.locator("[data-calculator-result]")
+    expect(result).to_have_attribute("data-state", "ok", timeout=READY)
+    heading = result.locator(".calc-answer-heading")
+    expect(heading).to_be_focused()
+    expect(heading).to_be_in_viewport()
+    note = page.locator("[data-shared-note]")
+    expect(note).to_contain_text("shared link" if lang else "分享的链接")
+    note.locator("button").click()
+    expect(note).to_have_count(0)
+    assert "?" not in page.url
+    expect(page.locator("[data-row]")).to_have_count(0)
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_errors_take_focus_and_the_summary_links_each_field(page, site_url, requests_seen, lang):
+    open_calculator(page, f"{site_url}{lang}calculators/tenure/")
+    type_into(page, "qualified_on", "2019-02-30")
+    type_into(page, "required_years", "x")
+    page.locator('[name="required_years"]').press("Enter")
+    expect(page.locator("[data-calculator-result]")).to_have_attribute("data-state", "error")
+    expect(page.locator('[name="qualified_on"]')).to_be_focused()
+    links = page.locator(".calc-errors a")
+    expect(links).to_have_count(2)
+    links.nth(1).click()
+    expect(page.locator('[name="required_years"]')).to_be_focused()
+
+
+def test_copy_link_leaves_the_address_as_it_was(page, context, site_url, requests_seen):
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_calculator(page, f"{site_url}calculators/ce-hours/")
+    type_into(page, "public_hours", "30")
+    before = page.url
+    page.locator("[data-copy-calc-link]").click()
+    expect(page.locator("[data-copy-calc-link]")).to_have_attribute("data-copied", "true")
+    assert "public_hours=30" in page.evaluate("navigator.clipboard.readText()")
+    assert page.url == before
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_the_telephone_number_can_be_tapped(page, site_url, requests_seen, lang):
+    page.goto(f"{site_url}{lang}notice/")
+    expect(page.locator('[data-clause="closing"] a[href="tel:08578222283"]')).to_have_text("0857-8222283")
+
+
+def test_the_english_menu_entry_for_chinese_is_marked_chinese(page, site_url, requests_seen):
+    page.goto(f"{site_url}en/notice/")
+    assert page.locator('.md-select__link[hreflang="zh"]').get_attribute("lang") == "zh"
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_the_table_of_contents_marks_the_section_in_view(page, site_url, requests_seen, size, lang):
+    """A link to a part lands with its heading just under the header; the contents mark that part,
+    not the one before it."""
+    page.set_viewport_size(SIZES[size])
+    page.goto(f"{site_url}{lang}notice/#s4")
+    expect(page.locator('[id="s4"]')).to_be_in_viewport()
+    active = page.locator(".md-nav--secondary .md-nav__link--active")
+    expect(active.first).to_have_attribute("href", "#s4")
