@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from macros import headers
 
@@ -113,8 +114,11 @@ class CspWatch:
         self.planted = ""
 
     def serve_worker(self, route) -> None:
-        response = route.fetch()
-        route.fulfill(response=response, body=WORKER_LISTENER + response.text() + self.planted)
+        try:
+            response = route.fetch()
+            route.fulfill(response=response, body=WORKER_LISTENER + response.text() + self.planted)
+        except PlaywrightError:  # the page went away while its worker was loading: nothing to serve
+            return
 
 
 @pytest.fixture(autouse=True)
