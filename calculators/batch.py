@@ -13,10 +13,10 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from typing import Any
 
 from . import CALCULATORS, messages, rules, run, table
+from .inputs import normalise
 
 RESULTS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "tenure": (
@@ -47,7 +47,7 @@ _MARKS = re.compile(r"[\s“”\"'‘’*:]|\(必填\)|\(required\)")  # after N
 
 
 def _key(text: str) -> str:
-    return _MARKS.sub("", unicodedata.normalize("NFKC", text).lower())
+    return _MARKS.sub("", normalise(text).lower())
 
 
 def _say(pair: tuple[str, str], lang: str) -> str:
@@ -149,10 +149,10 @@ class BatchRun:
             self.problem = messages.file_problem("no_rows")
             return
         width = len(self.table.header)
-        self.extra = max(len(row.cells) for row in self.table.rows) - width
+        self.extra = max(0, max(len(row.cells) for row in self.table.rows) - width)
         unnamed = "第 {} 列（无列名）" if self.lang == "zh" else "column {} (no name)"
         inputs = [column or unnamed.format(i + 1) for i, column in enumerate(self.table.header)]
-        inputs += [unnamed.format(width + i + 1) for i in range(max(self.extra, 0))]
+        inputs += [unnamed.format(width + i + 1) for i in range(self.extra)]
         self.header = [_say(HEAD[key], self.lang) for key in ("status", "reason", "row")] + inputs
         self.header += [_say((zh, en), self.lang) for _, zh, en in RESULTS[self.name]]
         self._writer.writerow([safe_cell(cell) for cell in self.header])
@@ -167,7 +167,7 @@ class BatchRun:
 
     def _one(self, row: table.Row) -> None:
         width = len(self.table.header)
-        cells = row.cells + [""] * (width + max(self.extra, 0) - len(row.cells))
+        cells = row.cells + [""] * (width + self.extra - len(row.cells))
         notes = [note[self.lang] for note in row.notes]
         extra = sum(1 for cell in row.cells[width:] if cell.strip())
         if extra:

@@ -93,10 +93,6 @@ KIND_ERRORS: dict[tuple[str, str], tuple[str, str]] = {
         "“{label_zh}”须为人数（整数），例如 1。",
         "“{label_en}” must be a number of people (a whole number), e.g. 1.",
     ),
-    ("not_integer", "count"): (
-        "“{label_zh}”须为人数（整数），例如 1。",
-        "“{label_en}” must be a number of people (a whole number), e.g. 1.",
-    ),
     ("out_of_range", "count"): (
         "“{label_zh}”须在 {low} 至 {high} 人之间。",
         "“{label_en}” must be between {low} and {high} people.",
@@ -114,6 +110,7 @@ KIND_ERRORS[("out_of_range", "records")] = (
     "“{label_zh}”最多填写 {high} 人。",
     "“{label_en}” holds at most {high} people.",
 )
+KIND_ERRORS[("not_integer", "count")] = KIND_ERRORS[("invalid_number", "count")]
 KIND_ERRORS[("not_integer", "years")] = KIND_ERRORS[("invalid_number", "years")]
 KIND_ERRORS[("not_integer", "year")] = KIND_ERRORS[("invalid_number", "year")]
 
