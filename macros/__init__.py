@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from . import pages, render, ui, widgets  # noqa: E402
+from . import faq, pages, render, training, ui, widgets  # noqa: E402
 
 
 def define_env(env: Any) -> None:
@@ -30,10 +30,13 @@ def define_env(env: Any) -> None:
     def lang_root() -> str:
         return root() + ("en/" if lang() == "en" else "")
 
+    def public_url() -> str:
+        return env.conf["extra"]["public_url"]
+
     @env.macro
     def notice() -> str:
         """The whole notice in the page's language."""
-        return render.notice_markdown(lang(), lang_root() + "calculators/")
+        return render.notice_markdown(lang(), lang_root() + "calculators/", public_url())
 
     @env.macro
     def clause_link(clause_id: str, text: str | None = None) -> str:
@@ -44,7 +47,8 @@ def define_env(env: Any) -> None:
     def calculator(name: str) -> str:
         """A calculator widget rendered from the engine's field metadata."""
         extra = env.conf["extra"]
-        return widgets.calculator_html(name, lang(), root(), extra["calculators_wheel"], extra["pyodide_dir"])
+        return widgets.calculator_html(name, lang(), root(), extra["calculators_wheel"], extra["pyodide_dir"],
+                                       extra["qr_wheel"])
 
     @env.macro
     def batch(name: str) -> str:
@@ -54,7 +58,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def side_by_side() -> str:
         """Every clause in Chinese and English next to each other."""
-        return render.side_by_side_html(lang())
+        return render.side_by_side_html(lang(), public_url())
 
     @env.macro
     def data_url(name: str) -> str:
@@ -75,6 +79,21 @@ def define_env(env: Any) -> None:
     def key_dates() -> str:
         """The dates and deadlines of the notice, each linked to its clause."""
         return pages.key_dates_table(lang(), lang_root())
+
+    @env.macro
+    def presenter() -> str:
+        """Presenter mode: every clause as a slide, with its citation, address and QR code."""
+        return training.presenter_html(lang(), root(), public_url())
+
+    @env.macro
+    def handout() -> str:
+        """The handout builder and the handout it prints."""
+        return training.handout_html(lang(), root(), public_url())
+
+    @env.macro
+    def questions() -> str:
+        """The common questions, each answered from the notice, with worked examples."""
+        return faq.questions_html(lang(), lang_root())
 
     @env.macro
     def rule(key: str) -> Any:

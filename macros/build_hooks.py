@@ -59,15 +59,27 @@ def on_config(config: Any) -> Any:
     wheel = build_wheel()
     config["extra"]["calculators_wheel"] = f"assets/wheels/{wheel.parent.name}/{wheel.name}"
     config["extra"]["pyodide_dir"] = f"assets/pyodide/{pyodide_version()}/"
-    config["extra"]["xlsx_wheels"] = [f"assets/wheels/{path.name}" for path in browser_wheels()]
+    wheels = {path.name.split("-")[0]: f"assets/wheels/{path.name}" for path in browser_wheels()}
+    config["extra"]["xlsx_wheels"] = [wheels["et_xmlfile"], wheels["openpyxl"]]
+    config["extra"]["qr_wheel"] = wheels["segno"]
+    config["extra"]["public_url"] = public_url(config["extra"].get("public_url"))
     return config
 
 
+def public_url(configured: str | None) -> str:
+    """The address the site is published at (SITE_URL), ending in "/": printed QR codes and URLs point there,
+    since a sheet of paper has no address bar to take it from."""
+    url = (configured or "").strip()
+    if not url.startswith(("http://", "https://")):
+        raise SystemExit(f"SITE_URL must be an absolute http(s) address, not {url!r}")
+    return url if url.endswith("/") else url + "/"
+
+
 def browser_wheels() -> list[Path]:
-    """The pinned wheels (requirements-browser.txt) the page loads for .xlsx files, dependencies first."""
-    wheels = sorted(BROWSER_WHEELS.glob("*.whl"), key=lambda path: not path.name.startswith("et_xmlfile"))
-    if len(wheels) != 2:
-        raise SystemExit("build/browser-wheels is missing: run `make build` (it downloads requirements-browser.txt)")
+    """The pinned wheels (requirements-browser.txt) the page loads into Pyodide when they are needed."""
+    wheels = sorted(BROWSER_WHEELS.glob("*.whl"))
+    if len(wheels) != 3:
+        raise SystemExit("build/browser-wheels is incomplete: run `make build` (it downloads requirements-browser.txt)")
     return wheels
 
 

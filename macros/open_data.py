@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import icalendar
 import openpyxl
 
 import calculators
@@ -29,7 +30,7 @@ from .ui import t
 SCHEMA_VERSION = 1
 DATA_DIR = "data"
 BATCH_CALCULATORS = ("tenure", "ce_hours")
-ICS_STAMP = "20230427T000000Z"  # the notice's date: the file is the same for every build
+ICS_STAMP = dt.datetime(2023, 4, 27, tzinfo=dt.UTC)  # the notice's date: the file is the same for every build
 
 
 def notice_json() -> dict[str, Any]:
@@ -64,42 +65,29 @@ def rules_json() -> dict[str, Any]:
     }
 
 
-def _ics_text(value: str) -> str:
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+def key_dates_ics(lang: str) -> bytes:
+    """The notice's dates as all-day events, in the page's language, each citing its clause.
 
-
-def _fold(line: str) -> list[str]:
-    """RFC 5545 3.1: lines of at most 75 octets, continued with a leading space, never inside a character."""
-    out, current = [], ""
-    for char in line:
-        limit = 75 if not out else 74
-        if len((current + char).encode("utf-8")) > limit:
-            out.append(current)
-            current = ""
-        current += char
-    out.append(current)
-    return [out[0], *(" " + part for part in out[1:])]
-
-
-def key_dates_ics(lang: str) -> str:
-    """The notice's dates as all-day events, in the page's language, each citing its clause."""
+    Written by icalendar (escaping, folding at 75 octets, CRLF); every stamp is the notice's
+    date, so that the file is the same for every build."""
     by_id = {c.id: c for c in clauses()}
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//bijie-title-2023//key dates//" + lang.upper(),
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{_ics_text(t('calendar_name', lang))}"]
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//bijie-title-2023//key dates//" + lang.upper())
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", t("calendar_name", lang))
     for date in KEY_DATES:
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{date.uid}-{lang}@bijie-title-2023",
-            f"DTSTAMP:{ICS_STAMP}",
-            f"DTSTART;VALUE=DATE:{date.day:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{date.day + dt.timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_ics_text(date.zh if lang == 'zh' else date.en)}",
-            f"DESCRIPTION:{_ics_text(citation(by_id[date.clause], lang))} ({date.clause})",
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "".join(part + "\r\n" for line in lines for part in _fold(line))
+        event = icalendar.Event()
+        event.add("uid", f"{date.uid}-{lang}@bijie-title-2023")
+        event.add("dtstamp", ICS_STAMP)
+        event.add("dtstart", date.day)
+        event.add("dtend", date.day + dt.timedelta(days=1))
+        event.add("summary", date.zh if lang == "zh" else date.en)
+        event.add("description", f"{citation(by_id[date.clause], lang)} ({date.clause})")
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    return calendar.to_ical()
 
 
 def write_all(site: Path) -> None:
@@ -109,7 +97,7 @@ def write_all(site: Path) -> None:
     (out / "notice.json").write_text(json.dumps(notice_json(), ensure_ascii=False, indent=1), encoding="utf-8")
     (out / "rules.json").write_text(json.dumps(rules_json(), ensure_ascii=False, indent=1), encoding="utf-8")
     for lang in ("zh", "en"):
-        (out / f"key-dates.{lang}.ics").write_bytes(key_dates_ics(lang).encode("utf-8"))
+        (out / f"key-dates.{lang}.ics").write_bytes(key_dates_ics(lang))
     for name in BATCH_CALCULATORS:
         for lang in ("zh", "en"):
             (out / template_name(name, lang, "csv")).write_bytes(("\ufeff" + batch.template_csv(name, lang)).encode("utf-8"))

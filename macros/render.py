@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+from .addresses import print_reference
 from .notice import Clause, clauses
 from .ui import t
 
@@ -55,8 +56,9 @@ def anchor_text(clause: Clause, lang: str) -> str:
     return clause.id
 
 
-def clause_tools(clause: Clause, lang: str) -> str:
-    """The permalink and copy controls of a clause, kept out of the search index and print."""
+def clause_tools(clause: Clause, lang: str, public_url: str) -> str:
+    """The permalink and copy controls of a clause, kept out of the search index; in print, the clause's
+    id, published address and QR code instead."""
     copied = t("copied", lang)
     return (
         f'<span class="clause-tools" data-search-exclude>'
@@ -64,11 +66,11 @@ def clause_tools(clause: Clause, lang: str) -> str:
         f'<button type="button" class="clause-copy" data-copy-link="{clause.id}" data-copied="{copied}">'
         f'{t("copy_link", lang)}</button>'
         f'<button type="button" class="clause-copy" data-copy-citation="{html.escape(citation(clause, lang))}" '
-        f'data-copied="{copied}">{t("copy_citation", lang)}</button></span>'
+        f'data-copied="{copied}">{t("copy_citation", lang)}</button>{print_reference(clause, lang, public_url)}</span>'
     )
 
 
-def _lead(clause: Clause, paragraph: str, lang: str) -> int:
+def heading_end(clause: Clause, paragraph: str, lang: str) -> int:
     """Where an item's heading sentence ends in its paragraph."""
     if lang == "zh":
         return paragraph.index("。") + 1
@@ -86,16 +88,16 @@ def _part_title(clause: Clause, lang: str) -> str:
     return clause.zh[0] if lang == "zh" else f"{clause.label_en}. {clause.heading_en}"
 
 
-def clause_html(clause: Clause, lang: str, calculators_url: str) -> str:
+def clause_html(clause: Clause, lang: str, calculators_url: str, public_url: str) -> str:
     """One clause; its id (the same in both languages) is on its heading, or on the clause itself."""
     calc = CALCULATOR_FOR_CLAUSE.get(clause.id)
     link = (f'<p class="clause-calc" data-search-exclude><a href="{calculators_url}{calc}/">'
             f'{t("to_calculator", lang)}</a></p>') if calc else ""
     paragraphs = clause.zh if lang == "zh" else clause.en
-    tools = clause_tools(clause, lang)
+    tools = clause_tools(clause, lang, public_url)
     if clause.kind == "item":
         text = paragraphs[0]
-        cut = _lead(clause, text, lang)
+        cut = heading_end(clause, text, lang)
         return (f'<section class="clause clause--item" data-clause="{clause.id}">'
                 f'<h3 class="clause-heading" id="{clause.id}" data-source="{lang}">{html.escape(text[:cut])}</h3>'
                 f'{tools}<p data-source="{lang}">{text_with_links(text[cut:], lang)}</p>{link}</section>')
@@ -113,28 +115,28 @@ def part_heading(clause: Clause, lang: str) -> str:
     return f'## {_part_title(clause, lang)} {{ #{clause.id} data-source="{lang}" }}'
 
 
-def notice_markdown(lang: str, calculators_url: str) -> str:
+def notice_markdown(lang: str, calculators_url: str, public_url: str) -> str:
     """The whole notice in one language: title, parts, clauses, closing, signature, annexes."""
     blocks = []
     for clause in clauses():
         if clause.kind == "title":
             text = clause.zh[0] if lang == "zh" else clause.en[0]
             blocks.append(f'# {text} {{ #title data-source="{lang}" }}')
-            blocks.append(f'<div class="clause-tools-row">{clause_tools(clause, lang)}</div>')
+            blocks.append(f'<div class="clause-tools-row">{clause_tools(clause, lang, public_url)}</div>')
             if lang == "en":
                 blocks.append(f'<div class="admonition note" data-search-exclude><p class="admonition-title">'
                               f'{t("unofficial_title", lang)}</p><p>{t("unofficial", lang)} '
                               f'<a href="../../notice/" hreflang="zh" lang="zh">中文</a></p></div>')
         elif clause.kind == "part":
             blocks.append(part_heading(clause, lang))
-            blocks.append(f'<div class="clause-tools-row">{clause_tools(clause, lang)}</div>')
+            blocks.append(f'<div class="clause-tools-row">{clause_tools(clause, lang, public_url)}</div>')
             if clause.zh[1:]:
                 rest = clause.zh[1:] if lang == "zh" else clause.en
                 blocks.append("".join(f'<p data-source="{lang}">{text_with_links(p, lang)}</p>' for p in rest))
         else:
             if clause.kind == "annex" and clause.id == "annex-1":
                 blocks.append(f'## {t("annexes", lang)} {{ #annexes }}')
-            blocks.append(clause_html(clause, lang, calculators_url))
+            blocks.append(clause_html(clause, lang, calculators_url, public_url))
     return "\n\n".join(blocks)
 
 
@@ -156,13 +158,13 @@ def _heading_class(clause: Clause, index: int) -> str:
     return ' class="pair-heading"' if index == 0 and clause.kind in ("title", "part") else ""
 
 
-def side_by_side_html(lang: str) -> str:
+def side_by_side_html(lang: str, public_url: str) -> str:
     """Each clause as one row: Chinese on the left, English on the right (stacked on a phone)."""
     rows = [f'<p class="unofficial" data-search-exclude>{t("side_by_side_note", lang)}</p>']
     for clause in clauses():
         rows.append(
             f'<section class="pair clause clause--{clause.kind}" id="{clause.id}" data-clause="{clause.id}">'
-            f'<div class="pair-tools">{clause_tools(clause, lang)}</div>'
+            f'<div class="pair-tools">{clause_tools(clause, lang, public_url)}</div>'
             f'<div class="pair-zh" lang="zh">{_pair_cell(clause, "zh")}</div>'
             f'<div class="pair-en" lang="en">{_pair_cell(clause, "en")}</div></section>')
     return "\n".join(rows)

@@ -12,7 +12,9 @@ from typing import Any
 import calculators
 
 from . import open_data
+from .notice import by_id
 from .pages import clause_link
+from .render import citation, text_with_links
 from .ui import t
 
 INPUT_MODES = {"integer": "numeric", "count": "numeric", "year": "numeric", "hours": "decimal", "date": "text", "years": "text"}
@@ -21,7 +23,8 @@ BATCH_KEYS = ("batch_waiting", "batch_reading", "batch_loading_xlsx", "batch_run
 BATCH_MAX_MB = 5
 STATUS_KEYS = ("loading", "loading_runtime", "loading_python", "loading_wheel", "ready", "failed",
                "no_wasm", "errors_title", "verdict_yes", "verdict_no", "clauses_cited", "notes", "copied",
-               "copy_failed", "remove_nominee", "nominee", "answer_heading", "shared_note", "shared_clear")
+               "copy_failed", "remove_nominee", "nominee", "answer_heading", "shared_note", "shared_clear",
+               "sheet_print", "sheet_yes", "sheet_no", "qr_of")
 
 
 def _attr(value: Any) -> str:
@@ -83,7 +86,29 @@ def _records(prefix: str, field: dict[str, Any], lang: str) -> str:
             f'<button type="button" class="md-button" data-add-row>{t("add_nominee", lang)}</button></fieldset>')
 
 
-def calculator_html(name: str, lang: str, root: str, wheel: str, runtime: str) -> str:
+def answer_sheet_html(name: str, lang: str) -> str:
+    """The printed answer sheet, filled by the page after each answer: inputs, verdict and explanation,
+    the full text of the clauses cited, the date, who decides, and the shared link with its QR code.
+    A technician takes it to the HR office, so an English page prints the Chinese clause text too."""
+    meta = calculators.metadata(name)
+    languages = ("zh",) if lang == "zh" else ("en", "zh")
+    clause_texts = "".join(
+        f'<div class="sheet-clause" data-sheet-clause="{cid}" hidden><p><strong>{html.escape(citation(by_id()[cid], lang))}</strong></p>'
+        + "".join(f'<p lang="{text_lang}">{text_with_links(p, text_lang)}</p>' for text_lang in languages
+                  for p in (by_id()[cid].zh if text_lang == "zh" else by_id()[cid].en))
+        + "</div>" for cid in meta["clauses"])
+    return f'''<section class="answer-sheet" data-answer-sheet="calc-{name}" data-search-exclude hidden>
+<h2>{_attr(meta["title"][lang])}：{t("sheet_title", lang)}</h2>
+<p>{t("printed_on", lang)}<span data-printed-date></span></p>
+<h3>{t("sheet_inputs", lang)}</h3><table class="sheet-inputs"><tbody data-sheet-inputs></tbody></table>
+<div data-sheet-answer></div>
+<h3>{t("sheet_clauses", lang)}</h3>{clause_texts}
+<p><strong>{t("who_speaks", lang)}</strong></p>
+<div class="sheet-link"><div data-sheet-qr></div><p>{t("sheet_link", lang)}<br><span class="sheet-url" data-sheet-url></span></p></div>
+</section>'''
+
+
+def calculator_html(name: str, lang: str, root: str, wheel: str, runtime: str, qr_wheel: str) -> str:
     """The whole widget: form, result region, and what shows without JavaScript."""
     meta = calculators.metadata(name)
     prefix = f"calc-{name}"
@@ -97,7 +122,7 @@ def calculator_html(name: str, lang: str, root: str, wheel: str, runtime: str) -
     # closing tag of the same name, and the form is full of <div>s.
     return f'''<section class="calc" data-search-exclude data-calculator-widget="{name}" lang="{lang}">
 <noscript><p class="calc-noscript">{t("noscript", lang)} {links}</p></noscript>
-<form data-calculator="{name}" id="{prefix}" novalidate data-lang="{lang}" data-notice-url="{notice}" data-root="{root}" data-wheel="{root}{wheel}" data-runtime="{root}{runtime}" data-fields="{_attr(",".join(f["name"] for f in meta["fields"]))}" aria-label="{_attr(meta["title"][lang])}" {messages}>
+<form data-calculator="{name}" id="{prefix}" novalidate data-lang="{lang}" data-notice-url="{notice}" data-root="{root}" data-wheel="{root}{wheel}" data-runtime="{root}{runtime}" data-qr-wheel="{root}{qr_wheel}" data-fields="{_attr(",".join(f["name"] for f in meta["fields"]))}" aria-label="{_attr(meta["title"][lang])}" {messages}>
 {fields}
 <div class="calc-actions"><button type="submit" class="md-button md-button--primary">{t("calculate", lang)}</button>
 <button type="button" class="md-button" data-copy-calc-link aria-describedby="{prefix}-link-privacy">{t("copy_calc_link", lang)}</button></div>
@@ -109,7 +134,8 @@ def calculator_html(name: str, lang: str, root: str, wheel: str, runtime: str) -
 </div>
 <p class="calc-disclaimer">{t("who_speaks", lang)}</p>
 <script type="module" src="{root}assets/js/calculator.js"></script>
-</section>'''
+</section>
+{answer_sheet_html(name, lang)}'''
 
 
 def batch_html(name: str, lang: str, root: str, xlsx_wheels: list[str]) -> str:

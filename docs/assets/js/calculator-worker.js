@@ -74,6 +74,21 @@ function loadXlsxReader(urls) {
   return xlsxReady;
 }
 
+// segno, a self-hosted pure-Python wheel, loaded the first time an answer's QR code is drawn.
+let qrReady = null;
+
+async function qr({ id, url, label, wheel }) {
+  qrReady ??= pyodide.loadPackage(wheel).then(() => pyodide.runPython("import segno"));
+  try {
+    await qrReady;
+  } catch (error) {
+    qrReady = null;
+    throw error;
+  }
+  const svg = call("import calculators.share as s\ns.qr_svg(url, label)", { url, label });
+  postMessage({ type: "qr", id, svg });
+}
+
 async function batch({ id, name, data, lang, xlsxWheels }) {
   const isWorkbook = data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
   if (isWorkbook) {
@@ -118,6 +133,8 @@ self.onmessage = async (event) => {
       const json = call("import calculators, json\njson.dumps(calculators.run(name, json.loads(inputs)))",
         { name: message.name, inputs: JSON.stringify(message.inputs) });
       postMessage({ type: "answer", id: message.id, json });
+    } else if (message.type === "qr") {
+      await qr(message);
     } else if (message.type === "batch") {
       await batch(message);
     } else if (message.type === "cancel") {

@@ -171,6 +171,10 @@ function render(form, answer, json) {
     const cited = el("p", { class: "calc-clauses" }, msg(form, "clauses_cited") + " ");
     cited.append(clauseLinks(form, answer.clauses));
     nodes.push(cited);
+    const print = el("button", { type: "button", class: "md-button calc-print", "data-print-sheet": "" },
+      msg(form, "sheet_print"));
+    print.addEventListener("click", async () => { await sheetReady.get(form); window.print(); });
+    nodes.push(print);
   } else {
     nodes.push(el("p", { class: "calc-verdict calc-verdict--no" }, msg(form, "errors_title")));
     const list = el("ul", { class: "calc-errors" });
@@ -194,7 +198,84 @@ function render(form, answer, json) {
   const verdict = answer.ok ? (answer.result.meets ?? answer.result.ok) : null;
   result.dataset.verdict = verdict === true ? "yes" : verdict === false ? "no" : "none";
   result.dataset.json = json;
+  sheetReady.set(form, answer.ok ? fillSheet(form, answer, nodes) : clearSheet(form));
 }
+
+// ---- the printed answer sheet: what was entered, the answer, the clauses in full, the link and its QR code ----
+const sheetReady = new Map();
+
+function sheetFor(form) {
+  return document.querySelector(`[data-answer-sheet="${form.id}"]`);
+}
+
+function today(lang) {
+  return new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en-GB", { dateStyle: "long" }).format(new Date());
+}
+
+function shownValue(form, control) {
+  if (control.type === "checkbox") return msg(form, control.checked ? "sheet_yes" : "sheet_no");
+  if (control.tagName === "SELECT") return control.selectedOptions[0]?.textContent ?? control.value;
+  return control.value.trim() || "—";
+}
+
+function inputRows(form) {
+  const rows = [];
+  for (const field of form.querySelectorAll(":scope > [data-field], :scope > [data-records]")) {
+    if (field.dataset.records !== undefined) {
+      field.querySelectorAll("[data-row]").forEach((row, i) => {
+        const parts = [...row.querySelectorAll("[data-field]")].map((part) =>
+          `${part.querySelector("label").firstChild.textContent.trim()}: ${shownValue(form, part.querySelector("[name]"))}`);
+        rows.push([`${field.querySelector("legend").textContent} ${i + 1}`, parts.join("; ")]);
+      });
+      continue;
+    }
+    const control = field.querySelector("[name]");
+    rows.push([field.querySelector("label").firstChild.textContent.trim(), shownValue(form, control)]);
+  }
+  return rows;
+}
+
+function sharedLink(form) {
+  return `${location.origin}${location.pathname}?${toQuery(readForm(form))}`;
+}
+
+function clearSheet(form) {
+  sheetFor(form)?.removeAttribute("data-ready");
+  return Promise.resolve();
+}
+
+async function fillSheet(form, answer, nodes) {
+  const sheet = sheetFor(form);
+  if (!sheet) return;
+  const body = sheet.querySelector("[data-sheet-inputs]");
+  body.replaceChildren(...inputRows(form).map(([label, value]) => {
+    const tr = el("tr");
+    tr.append(el("th", { scope: "row" }, label), el("td", {}, value));
+    return tr;
+  }));
+  const copies = nodes.slice(1).filter((node) => !node.matches("[data-print-sheet]")).map((node) => node.cloneNode(true));
+  sheet.querySelector("[data-sheet-answer]").replaceChildren(...copies);
+  sheet.querySelectorAll("[data-sheet-clause]").forEach((part) => { part.hidden = !answer.clauses.includes(part.dataset.sheetClause); });
+  sheet.querySelector("[data-printed-date]").textContent = today(form.dataset.lang);
+  const url = sharedLink(form);
+  sheet.querySelector("[data-sheet-url]").textContent = url;
+  const place = sheet.querySelector("[data-sheet-qr]");
+  place.replaceChildren();
+  sheet.setAttribute("data-ready", "");
+  const reply = await ask({ type: "qr", url, label: `${msg(form, "qr_of")} ${url}`,
+    wheel: new URL(form.dataset.qrWheel, location.href).href });
+  if (reply.type !== "qr" || sheet.querySelector("[data-sheet-url]").textContent !== url) return;
+  // Parsed as HTML, which puts <svg> in the SVG namespace (segno's inline SVG names none); nothing runs.
+  const svg = new DOMParser().parseFromString(reply.svg, "text/html").body.firstElementChild;
+  place.replaceChildren(document.importNode(svg, true));
+}
+
+window.addEventListener("beforeprint", () => {
+  forms.forEach((form) => {
+    const date = sheetFor(form)?.querySelector("[data-printed-date]");
+    if (date) date.textContent = today(form.dataset.lang);
+  });
+});
 
 // ---- the worker ---------------------------------------------------------------------
 let worker = null;
@@ -313,7 +394,7 @@ async function submit(form, shared = false) {
 }
 
 async function copyLink(form, button) {
-  const url = `${location.origin}${location.pathname}?${toQuery(readForm(form))}`;
+  const url = sharedLink(form);
   try {
     await navigator.clipboard.writeText(url);
     button.dataset.copied = "true";

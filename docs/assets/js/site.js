@@ -82,11 +82,6 @@
   }
 })();
 
-// For print: each clause anchor carries its full URL, which the print stylesheet shows.
-document.querySelectorAll(".clause-anchor").forEach(function (anchor) {
-  anchor.setAttribute("data-url", location.origin + location.pathname + anchor.getAttribute("href"));
-});
-
 // Offline reading: a service worker at the site's root keeps what the reader has opened.
 // On the first visit it starts after the page has loaded, so the page tells it what to keep.
 if ("serviceWorker" in navigator && window.isSecureContext && typeof __md_scope !== "undefined") {

@@ -1,0 +1,70 @@
+// Handout builder: shows the chosen clauses of the prepared handout below the form, and keeps the
+// choice in the address (?c=s4-2,s5-5&title=…&en=1) so that a handout can be kept, sent and printed
+// again. The clauses, their QR codes and every word come from the page.
+const form = document.querySelector("[data-handout-form]");
+const handout = document.querySelector("[data-handout]");
+const boxes = [...form.querySelectorAll('input[name="c"]')];
+const title = form.elements.namedItem("title");
+const english = form.elements.namedItem("en");
+const lang = form.dataset.lang;
+
+function chosen() {
+  return boxes.filter((box) => box.checked).map((box) => box.value);
+}
+
+function query() {
+  const params = new URLSearchParams();
+  const ids = chosen();
+  if (ids.length) params.set("c", ids.join(","));
+  if (title.value !== title.defaultValue) params.set("title", title.value);
+  if (english.checked !== english.defaultChecked) params.set("en", english.checked ? "1" : "0");
+  return params;
+}
+
+function update() {
+  const ids = new Set(chosen());
+  handout.querySelectorAll("[data-handout-clause]").forEach((part) => { part.hidden = !ids.has(part.dataset.handoutClause); });
+  handout.querySelector("[data-handout-empty]").hidden = ids.size > 0;
+  handout.querySelector("[data-handout-title]").textContent = title.value;
+  handout.dataset.english = english.checked ? "on" : "off";
+  const params = query();
+  history.replaceState(null, "", `${location.pathname}${params.size ? "?" + params : ""}`);
+  // The same clauses in presenter mode; a Chinese handout with the English presents both languages.
+  const deck = new URLSearchParams();
+  if (ids.size) deck.set("c", [...ids].join(","));
+  if (lang === "zh" && english.checked) deck.set("dual", "1");
+  form.querySelector("[data-handout-present]").href = `${form.dataset.presentUrl}${deck.size ? "?" + deck : ""}`;
+}
+
+function today() {
+  return new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en-GB", { dateStyle: "long" }).format(new Date());
+}
+
+async function copyLink(button) {
+  const url = location.href.split("#")[0];
+  try {
+    await navigator.clipboard.writeText(url);
+    const label = button.textContent;
+    button.textContent = form.dataset.msgCopied;
+    setTimeout(() => { button.textContent = label; }, 1500);
+  } catch {
+    window.prompt(form.dataset.msgCopyFailed, url);
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const wanted = new Set((params.get("c") || "").split(",").map((id) => id.trim()));
+boxes.forEach((box) => { box.checked = wanted.has(box.value); });
+if (params.has("title")) title.value = params.get("title");
+if (params.has("en")) english.checked = params.get("en") === "1";
+handout.querySelector("[data-printed-date]").textContent = today();
+
+form.addEventListener("input", update);
+form.addEventListener("change", update);
+form.addEventListener("submit", (event) => event.preventDefault());
+form.querySelector("[data-handout-all]").addEventListener("click", () => { boxes.forEach((b) => { b.checked = true; }); update(); });
+form.querySelector("[data-handout-none]").addEventListener("click", () => { boxes.forEach((b) => { b.checked = false; }); update(); });
+form.querySelector("[data-handout-print]").addEventListener("click", () => window.print());
+form.querySelector("[data-handout-copy]").addEventListener("click", (event) => copyLink(event.currentTarget));
+window.addEventListener("beforeprint", () => { handout.querySelector("[data-printed-date]").textContent = today(); });
+update();

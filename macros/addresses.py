@@ -1,0 +1,31 @@
+"""Where a clause lives at the published site, for paper and projectors: its address and its QR code.
+
+A printed sheet has no address bar, so these point at ``public_url`` (SITE_URL at build time),
+not at wherever the page happens to be opened.
+"""
+
+from __future__ import annotations
+
+import html
+
+from calculators import share
+
+from .notice import Clause
+from .ui import t
+
+
+def clause_url(clause_id: str, lang: str, public_url: str) -> str:
+    """The permanent address of a clause on the published notice page of a language."""
+    return f"{public_url}{'en/' if lang == 'en' else ''}notice/#{clause_id}"
+
+
+def clause_qr(clause: Clause, lang: str, public_url: str) -> str:
+    """The QR code of a clause's permanent address, named for screen readers."""
+    return share.qr_svg(clause_url(clause.id, lang, public_url), f'{t("qr_of", lang)} {clause_url(clause.id, lang, public_url)}')
+
+
+def print_reference(clause: Clause, lang: str, public_url: str) -> str:
+    """What the printed notice shows beside a clause: its id, its address and the QR code of it (print only)."""
+    url = clause_url(clause.id, lang, public_url)
+    return (f'<span class="clause-print" data-print-ref="{clause.id}"><span class="clause-print-text">{clause.id} · '
+            f'{html.escape(url)}</span>{clause_qr(clause, lang, public_url)}</span>')
