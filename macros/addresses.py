@@ -27,5 +27,13 @@ def clause_qr(clause: Clause, lang: str, public_url: str) -> str:
 def print_reference(clause: Clause, lang: str, public_url: str) -> str:
     """What the printed notice shows beside a clause: its id, its address and the QR code of it (print only)."""
     url = clause_url(clause.id, lang, public_url)
-    return (f'<span class="clause-print" data-print-ref="{clause.id}"><span class="clause-print-text">{clause.id} · '
+    return (f'<span class="clause-print" data-print-ref="{clause.id}"><span class="clause-print-text">{anchor_text(clause, lang)} · '
             f'{html.escape(url)}</span>{clause_qr(clause, lang, public_url)}</span>')
+
+
+def anchor_text(clause: Clause, lang: str) -> str:
+    """What a clause's permalink shows: its id (s4-2), or on a Chinese page the Chinese name of a clause
+    whose id is an English word (signature shows as 落款), so that Chinese readers never see code words."""
+    if lang == "zh" and not clause.id[1:2].isdigit():
+        return clause.label_zh
+    return clause.id

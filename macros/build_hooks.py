@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from mkdocs.utils.yaml import yaml_load
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -73,6 +75,11 @@ def public_url(configured: str | None) -> str:
     if not url.startswith(("http://", "https://")):
         raise SystemExit(f"SITE_URL must be an absolute http(s) address, not {url!r}")
     return url if url.endswith("/") else url + "/"
+
+
+def configured_public_url() -> str:
+    """The published address a build from this checkout uses (mkdocs.yml with SITE_URL); the tests read it."""
+    return public_url(yaml_load((ROOT / "mkdocs.yml").read_bytes())["extra"]["public_url"])
 
 
 def browser_wheels() -> list[Path]:

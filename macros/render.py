@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from .addresses import print_reference
+from .addresses import anchor_text, print_reference
 from .notice import Clause, clauses
 from .ui import t
 
@@ -46,14 +46,6 @@ def citation(clause: Clause, lang: str) -> str:
     if lang == "zh":
         return CITATION_TITLE_ZH + ("" if clause.kind == "title" else clause.label_zh)
     return CITATION_TITLE_EN + ("" if clause.kind == "title" else f", {clause.label_en}")
-
-
-def anchor_text(clause: Clause, lang: str) -> str:
-    """What a clause's permalink shows: its id (s4-2), or on a Chinese page the Chinese name of a clause
-    whose id is an English word (signature shows as 落款), so that Chinese readers never see code words."""
-    if lang == "zh" and not clause.id[1:2].isdigit():
-        return clause.label_zh
-    return clause.id
 
 
 def clause_tools(clause: Clause, lang: str, public_url: str) -> str:

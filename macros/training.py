@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from .addresses import clause_qr, clause_url
+from .addresses import anchor_text, clause_qr, clause_url
 from .notice import Clause, clauses
 from .render import citation, heading_end, text_with_links
 from .ui import t
@@ -54,7 +54,7 @@ def _text(clause: Clause, lang: str, css: str) -> str:
 
 def _reference(clause: Clause, lang: str, public_url: str, css: str) -> str:
     url = clause_url(clause.id, lang, public_url)
-    return (f'<div class="{css}"><p><span class="{css}-id">{clause.id}</span> '
+    return (f'<div class="{css}"><p><span class="{css}-id">{anchor_text(clause, lang)}</span> '
             f'<span class="{css}-cite">{html.escape(citation(clause, lang))}</span><br>'
             f'<span class="{css}-url">{html.escape(url)}</span></p>{clause_qr(clause, lang, public_url)}</div>')
 
@@ -118,7 +118,7 @@ def presenter_html(lang: str, root: str, public_url: str) -> str:
 <button type="button" data-present-next>{t("present_next", lang)}</button>
 <button type="button" data-present-second aria-pressed="false">{t("present_second", lang)}</button>
 <button type="button" data-present-fullscreen>{t("present_fullscreen", lang)}</button>
-<a href="{other_root}present/" data-present-other hreflang="{OTHER[lang]}" lang="{OTHER[lang]}">{t("present_other", lang)}</a>
+<a href="{other_root}present/" data-present-other data-keeps-place hreflang="{OTHER[lang]}" lang="{OTHER[lang]}">{t("present_other", lang)}</a>
 <a href="{lang_root}handout/" data-present-handout>{t("present_handout", lang)}</a>
 <a href="{lang_root}notice/">{t("present_exit", lang)}</a>
 <span class="present-keys">{t("present_keys", lang)}</span>

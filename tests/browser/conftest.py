@@ -14,8 +14,10 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 from macros import headers
+from macros.build_hooks import configured_public_url
 
 SITE = Path(__file__).resolve().parents[2] / "site"
+PUBLIC_URL = configured_public_url()  # where printed addresses and QR codes point
 PREFIX = "/bijie/"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]

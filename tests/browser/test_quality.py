@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import SITE
+from conftest import PUBLIC_URL, SITE
 from playwright.sync_api import Page, expect
 from test_calculators import READY, open_calculator, submitted_answer, type_into
 
@@ -38,7 +38,7 @@ def axe_violations(page: Page) -> list[str]:
 
 
 def test_every_page_is_listed():
-    assert "/" in PAGES and "en/notice/" in PAGES and "en/side-by-side/" in PAGES and len(PAGES) == 22
+    assert "/" in PAGES and "en/notice/" in PAGES and "en/side-by-side/" in PAGES and len(PAGES) == 28
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -184,10 +184,10 @@ def test_typed_input_is_data_not_markup(page, site_url, requests_seen, payload):
 def test_print_handout(page, site_url, requests_seen, lang):
     page.goto(f"{site_url}{lang}notice/")
     page.emulate_media(media="print")
-    for hidden in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".clause-copy"):
+    for hidden in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".clause-copy", ".clause-anchor"):
         assert page.locator(hidden).count() >= 1, f"{hidden} matched nothing"
         expect(page.locator(hidden).first).to_be_hidden()
-    anchor = page.locator('[data-clause="s4-2"] .clause-anchor')
-    expect(anchor).to_be_visible()
-    after = anchor.evaluate("e => getComputedStyle(e, '::after').content")
-    assert f"{lang}notice/#s4-2" in after and after.startswith('" — http')
+    reference = page.locator('[data-print-ref="s4-2"]')
+    expect(reference).to_be_visible()
+    expect(reference).to_have_text(f"s4-2 · {PUBLIC_URL}{lang}notice/#s4-2")
+    expect(reference.locator("svg.qr")).to_be_visible()

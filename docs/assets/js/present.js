@@ -67,7 +67,8 @@ function setSecond(on) {
   linkOtherLanguage();
 }
 
-// The other language's presenter shows the same deck at the same slide.
+// The other language's presenter shows the same deck at the same slide (site.js leaves a link marked
+// data-keeps-place alone).
 function linkOtherLanguage() {
   const other = root.querySelector("[data-present-other]");
   const query = params.toString();

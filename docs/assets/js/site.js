@@ -59,7 +59,7 @@
   window.addEventListener("click", function (event) {
     var target = event.target instanceof Element ? event.target : null;
     var switcher = target && target.closest("a[hreflang]");
-    if (!switcher || switcher.origin !== location.origin) { return; }
+    if (!switcher || switcher.origin !== location.origin || switcher.hasAttribute("data-keeps-place")) { return; }
     var form = document.querySelector("form[data-calculator]");
     var query = form && form.getAttribute("data-query");
     var clause = clauseInView();
