@@ -39,6 +39,7 @@ BASELINE = "calculators/baseline/"
 BATCH = "calculators/ce-hours/"
 NOTICE = "notice/"
 READY_TIMEOUT_MS = 120_000
+SHEET_KEYS = ("sheet_qr_first_ms", "sheet_qr_next_ms", "sheet_qr_bytes")
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".csv"}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -190,13 +191,31 @@ def calculator_run(browser: Browser, base: str, path: str) -> dict[str, float]:
     answered = wait_for(page, "ok")
     answer = answered - page.evaluate("window.__bench.submit")
     longest = longest_task_ms(page, answered)
+    sheet = answer_sheet_qr(page, answered) if path == CALCULATOR else {}
     page.close()
     page = context.new_page()
     page.goto(base + path)
     warm = wait_for(page, "ready")
     context.close()
     return {"cold_ready_ms": cold, "warm_ready_ms": warm, "answer_ms": answer,
-            "longest_task_ms": longest, "calculator_page_bytes": page_bytes}
+            "longest_task_ms": longest, "calculator_page_bytes": page_bytes, **sheet}
+
+
+QR_SHOWN = "(() => {{ const svg = document.querySelector('[data-sheet-qr] svg'); " \
+           "return svg && svg.getAttribute('aria-label').includes('{marker}') && performance.now(); }})()"
+
+
+def answer_sheet_qr(page: Page, answered: float) -> dict[str, float]:
+    """What the QR code of the printed answer sheet costs: the first one (segno's wheel fetched and
+    imported in the worker) and the next (drawn only), in ms after the answer, and the bytes it fetched."""
+    first = poll(page, QR_SHOWN.format(marker="required_years=5"))
+    wheel_bytes, _ = Handler.transferred.take()
+    page.fill('[name="required_years"]', "6")
+    page.locator('form[data-calculator] button[type="submit"]').click()
+    submitted = page.evaluate("window.__bench.submit")
+    second = poll(page, QR_SHOWN.format(marker="required_years=6"))
+    return {"sheet_qr_first_ms": first - answered, "sheet_qr_next_ms": second - submitted,
+            "sheet_qr_bytes": wheel_bytes}
 
 
 def notice_run(browser: Browser, base: str) -> tuple[int, int, float]:
@@ -298,6 +317,8 @@ def main() -> None:
     for name in runs:
         results[name] = {key: median(runs[name], key) for key in keys}
         results[name]["calculator_page_bytes"] = int(results[name]["calculator_page_bytes"])
+    for key in SHEET_KEYS:
+        results["ours"][key] = median(runs["ours"], key)
     results["ratios"] = {key.removesuffix("_ms"): round(results["ours"][key] / results["baseline"][key], 3)
                          if results["baseline"][key] else None
                          for key in ("cold_ready_ms", "warm_ready_ms", "longest_task_ms")}
@@ -322,6 +343,9 @@ def table(results: dict[str, Any]) -> str:
     lines += ["", f"notice page: {results['notice_page_bytes']:,} bytes, "
               f"of which Pyodide and wheel: {results['notice_page_pyodide_bytes']:,}; "
               f"its longest main-thread task: {results['notice_page_longest_task_ms']} ms",
+              f"answer sheet's QR code: first {results['ours']['sheet_qr_first_ms']} ms after the answer "
+              f"(segno fetched, {int(results['ours']['sheet_qr_bytes']):,} bytes, and imported), "
+              f"then {results['ours']['sheet_qr_next_ms']} ms after each press of Calculate",
               f"batch of 1,000 rows: {results['batch_1000_rows_ms']} ms; of 100,000 rows: "
               f"{results['batch_100k_rows_ms']} ms, tab's peak resident memory {results['batch_100k_rows_peak_mb']} MB"]
     return "\n".join(lines)
