@@ -1,35 +1,35 @@
 """`make bench`: how fast the calculators get ready and answer, against the naive embedding.
 
 The built site is served on 127.0.0.1 with the headers of its own ``_headers`` file and
-gzip for compressible types (as a static host would), and measured in headless Chromium.
-Each run launches a new browser, so every cold visit has a fresh profile; the warm visit
-is a second page in the same profile. In the same run the same figures are taken for a
-baseline page: our tenure page with the worker replaced by ``bench/baseline.js``, which
-loads the same Pyodide and wheel on the main thread at page load. The figures are medians
-over the runs; the ratios are ours / baseline. Results go to ``bench/results.json``.
+gzip for compressible types (as a static host would, ``bench/server.py``), and measured in
+headless Chromium, in two profiles: ``desktop`` (no throttling) and ``phone`` (Lighthouse's
+mobile throttling: CPU 4x slower through CDP, and 1.6 Mbit/s with 150 ms per response in the
+server itself, one budget for every connection). Each run launches a new browser, so every
+cold visit has a fresh profile; the warm visit is a second page in the same profile. In the
+same run the same figures are taken for a baseline page: our tenure page with the worker
+replaced by ``bench/baseline.js``, which loads the same Pyodide and wheel on the main thread
+at page load. The figures are medians over the runs; the ratios are ours / baseline. The
+desktop profile also opens every page of the site for its longest main-thread task. Results
+go to ``bench/results.json``.
 """
 
 from __future__ import annotations
 
-import functools
-import gzip
 import json
 import os
 import statistics
 import sys
 import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros import headers  # noqa: E402
+from bench.server import Host, Link  # noqa: E402
 
 SITE = ROOT / "site"
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
@@ -38,9 +38,12 @@ CALCULATOR = "calculators/tenure/"
 BASELINE = "calculators/baseline/"
 BATCH = "calculators/ce-hours/"
 NOTICE = "notice/"
-READY_TIMEOUT_MS = 120_000
+READY_TIMEOUT_MS = 300_000
 SHEET_KEYS = ("sheet_qr_first_ms", "sheet_qr_next_ms", "sheet_qr_bytes")
-COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".csv"}
+PHONE_RUNS = int(os.environ.get("BENCH_PHONE_RUNS", "3"))
+PHONE_CPU = 4  # Lighthouse mobile: CPU 4x slower
+PHONE_LINK = (1.6e6, 0.150)  # 1.6 Mbit/s down, 150 ms round trip (requests are small: upload is not throttled)
+KEYS = ("cold_ready_ms", "warm_ready_ms", "answer_ms", "longest_task_ms", "calculator_page_bytes")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # Records, in page time (ms since navigation start), when the result first reaches each state,
@@ -61,88 +64,6 @@ document.addEventListener("submit", () => {
   delete window.__bench.ok;
 }, true);
 """
-
-
-class Transferred:
-    """Bytes the server sent (headers and body), overall and for the Pyodide runtime and wheel."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.total = 0
-        self.runtime = 0
-
-    def add(self, path: str, size: int) -> None:
-        with self.lock:
-            self.total += size
-            if "/pyodide/" in path or path.endswith(".whl"):
-                self.runtime += size
-
-    def take(self) -> tuple[int, int]:
-        with self.lock:
-            figures = (self.total, self.runtime)
-            self.total = self.runtime = 0
-            return figures
-
-
-class Handler(SimpleHTTPRequestHandler):
-    """A static host: the site's ``_headers``, ETag revalidation, gzip, and the baseline page."""
-
-    rules = headers.read_netlify_headers((SITE / "_headers").read_text(encoding="utf-8"))
-    transferred = Transferred()
-    gzipped: dict[Path, bytes] = {}
-
-    def log_message(self, *args: Any) -> None:
-        return
-
-    def send_header(self, keyword: str, value: str) -> None:
-        self.transferred.add(urlsplit(self.path).path, len(keyword) + len(value) + 4)
-        super().send_header(keyword, value)
-
-    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
-        path = urlsplit(self.path).path
-        if path == "/" + BASELINE:
-            return self.send_body(path, baseline_page(), "text/html; charset=utf-8", None)
-        if path == "/bench/baseline.js":
-            return self.send_body(path, (ROOT / "bench" / "baseline.js").read_bytes(), "text/javascript", None)
-        file = Path(self.translate_path(path))
-        if file.is_dir():
-            file = file / "index.html"
-        if not file.is_file():
-            return self.send_error(404)
-        stat = file.stat()
-        etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
-        if self.headers.get("If-None-Match") == etag:
-            self.send_response(304)
-            self.send_site_headers(path, etag)
-            self.end_headers()
-            return None
-        return self.send_body(path, file.read_bytes(), self.guess_type(str(file)), etag, file)
-
-    def send_site_headers(self, path: str, etag: str | None) -> None:
-        for name, value in headers.headers_for(self.rules, path).items():
-            if name != "Content-Type":
-                self.send_header(name, value)
-        if etag:
-            self.send_header("ETag", etag)
-
-    def send_body(self, path: str, body: bytes, mime: str, etag: str | None, file: Path | None = None) -> None:
-        """A 200 response, gzipped (and the result kept, for files) when the client accepts it."""
-        encoded = "gzip" in self.headers.get("Accept-Encoding", "") and (Path(path).suffix or ".html") in COMPRESSIBLE
-        if encoded and file is None:
-            body = gzip.compress(body, 6)
-        elif encoded:
-            if file not in self.gzipped:
-                self.gzipped[file] = gzip.compress(body, 6)
-            body = self.gzipped[file]
-        self.send_response(200)
-        self.send_header("Content-Type", mime)
-        self.send_header("Content-Length", str(len(body)))
-        if encoded:
-            self.send_header("Content-Encoding", "gzip")
-        self.send_site_headers(path, etag)
-        self.end_headers()
-        self.wfile.write(body)
-        self.transferred.add(path, len(body))
 
 
 def baseline_page() -> bytes:
@@ -176,25 +97,33 @@ def longest_task_ms(page: Page, until: float) -> float:
     return round(max((duration for start, duration in tasks if start < until), default=0), 1)
 
 
-def calculator_run(browser: Browser, base: str, path: str) -> dict[str, float]:
+def new_page(context: Any, cpu: int) -> Page:
+    """A page of the context, its CPU slowed ``cpu`` times (workers included: one renderer process)."""
+    page = context.new_page()
+    if cpu > 1:
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": cpu})
+    return page
+
+
+def calculator_run(browser: Browser, host: Host, path: str, cpu: int = 1) -> dict[str, float]:
     """One cold visit (up to the first answer) and one warm visit, in a fresh profile."""
     context = browser.new_context()
     context.add_init_script(PROBE)
-    page = context.new_page()
-    Handler.transferred.take()
-    page.goto(base + path)
+    page = new_page(context, cpu)
+    host.transferred.take()
+    page.goto(host.url + path, timeout=READY_TIMEOUT_MS)
     cold = wait_for(page, "ready")
-    page_bytes, _ = Handler.transferred.take()
+    page_bytes, _ = host.transferred.take()
     page.fill('[name="qualified_on"]', "2018-12-31")
     page.fill('[name="required_years"]', "5")
     page.locator('form[data-calculator] button[type="submit"]').click()
     answered = wait_for(page, "ok")
     answer = answered - page.evaluate("window.__bench.submit")
     longest = longest_task_ms(page, answered)
-    sheet = answer_sheet_qr(page, answered) if path == CALCULATOR else {}
+    sheet = answer_sheet_qr(page, host, answered) if path == CALCULATOR and cpu == 1 else {}
     page.close()
-    page = context.new_page()
-    page.goto(base + path)
+    page = new_page(context, cpu)
+    page.goto(host.url + path, timeout=READY_TIMEOUT_MS)
     warm = wait_for(page, "ready")
     context.close()
     return {"cold_ready_ms": cold, "warm_ready_ms": warm, "answer_ms": answer,
@@ -205,11 +134,11 @@ QR_SHOWN = "(() => {{ const svg = document.querySelector('[data-sheet-qr] svg');
            "return svg && svg.getAttribute('aria-label').includes('{marker}') && performance.now(); }})()"
 
 
-def answer_sheet_qr(page: Page, answered: float) -> dict[str, float]:
+def answer_sheet_qr(page: Page, host: Host, answered: float) -> dict[str, float]:
     """What the QR code of the printed answer sheet costs: the first one (segno's wheel fetched and
     imported in the worker) and the next (drawn only), in ms after the answer, and the bytes it fetched."""
     first = poll(page, QR_SHOWN.format(marker="required_years=5"))
-    wheel_bytes, _ = Handler.transferred.take()
+    wheel_bytes, _ = host.transferred.take()
     page.fill('[name="required_years"]', "6")
     page.locator('form[data-calculator] button[type="submit"]').click()
     submitted = page.evaluate("window.__bench.submit")
@@ -218,18 +147,24 @@ def answer_sheet_qr(page: Page, answered: float) -> dict[str, float]:
             "sheet_qr_bytes": wheel_bytes}
 
 
-def notice_run(browser: Browser, base: str) -> tuple[int, int, float]:
-    """The notice page, cold: bytes, runtime bytes (none expected), and its longest task for reference."""
+def page_run(browser: Browser, host: Host, path: str) -> tuple[int, int, float]:
+    """One page, cold, until the network is idle: bytes, of which runtime bytes, and its longest task."""
     context = browser.new_context()
     context.add_init_script(PROBE)
     page = context.new_page()
-    Handler.transferred.take()
-    page.goto(base + NOTICE)
+    host.transferred.take()
+    page.goto(host.url + path)
     page.wait_for_load_state("networkidle")
     longest = longest_task_ms(page, float("inf"))
-    total, runtime = Handler.transferred.take()
+    total, runtime = host.transferred.take()
     context.close()
     return total, runtime, longest
+
+
+def site_pages() -> list[str]:
+    """Every page of the built site, both languages."""
+    return sorted(p.parent.relative_to(SITE).as_posix().removeprefix(".") + "/"
+                  for p in SITE.rglob("index.html") if "baseline" not in str(p))
 
 
 def renderer_rss_mb() -> int:
@@ -258,13 +193,13 @@ def tenure_rows(rows: int) -> bytes:
     return f"qualified_on,required_years\n{lines}".encode()
 
 
-def batch_run(browser: Browser, base: str, path: str, data: bytes) -> tuple[float, int]:
+def batch_run(browser: Browser, host: Host, path: str, data: bytes) -> tuple[float, int]:
     """A file picked on a calculator page until the summary and the download are ready; and the tab's
     peak resident memory meanwhile (MB)."""
     context = browser.new_context()
     context.add_init_script(PROBE)
     page = context.new_page()
-    page.goto(base + path)
+    page.goto(host.url + path)
     wait_for(page, "ready")
     peak = [renderer_rss_mb()]
     stop = threading.Event()
@@ -290,38 +225,64 @@ def median(runs: list[dict[str, float]], key: str) -> float:
     return round(statistics.median(run[key] for run in runs), 1)
 
 
+def summary(runs: dict[str, list[dict[str, float]]], count: int) -> dict[str, Any]:
+    """Medians of both pages and the ratios ours / baseline."""
+    result: dict[str, Any] = {"runs": count}
+    for name in runs:
+        result[name] = {key: median(runs[name], key) for key in KEYS}
+        result[name]["calculator_page_bytes"] = int(result[name]["calculator_page_bytes"])
+    result["ratios"] = {key.removesuffix("_ms"): round(result["ours"][key] / result["baseline"][key], 3)
+                        if result["baseline"][key] else None
+                        for key in ("cold_ready_ms", "warm_ready_ms", "longest_task_ms")}
+    return result
+
+
+def launch(playwright: Any) -> Browser:
+    return playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                                      args=CHROMIUM_ARGS)
+
+
 def main() -> None:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(SITE)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    extra = {"/" + BASELINE: (baseline_page, "text/html; charset=utf-8"),
+             "/bench/baseline.js": (lambda: (ROOT / "bench" / "baseline.js").read_bytes(), "text/javascript")}
+    desktop = Host(SITE, extra=extra)
+    phone = Host(SITE, Link(*PHONE_LINK), extra=extra)
     runs: dict[str, list[dict[str, float]]] = {"ours": [], "baseline": []}
+    phone_runs: dict[str, list[dict[str, float]]] = {"ours": [], "baseline": []}
     notice: list[tuple[int, int, float]] = []
     batch: list[float] = []
     batch_100k: list[tuple[float, int]] = []
     with sync_playwright() as playwright:
         for number in range(1, RUNS + 1):
             for name, path in (("ours", CALCULATOR), ("baseline", BASELINE)):
-                print(f"run {number}/{RUNS}: {name}", file=sys.stderr, flush=True)
-                browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
-                                                     args=CHROMIUM_ARGS)
-                runs[name].append(calculator_run(browser, base, path))
+                print(f"desktop run {number}/{RUNS}: {name}", file=sys.stderr, flush=True)
+                browser = launch(playwright)
+                runs[name].append(calculator_run(browser, desktop, path))
                 if name == "ours":
-                    notice.append(notice_run(browser, base))
-                    batch.append(batch_run(browser, base, BATCH, ce_hours_rows(1000))[0])
+                    notice.append(page_run(browser, desktop, NOTICE))
+                    batch.append(batch_run(browser, desktop, BATCH, ce_hours_rows(1000))[0])
                     if number <= BATCH_100K_RUNS:
-                        batch_100k.append(batch_run(browser, base, CALCULATOR, tenure_rows(100_000)))
+                        batch_100k.append(batch_run(browser, desktop, CALCULATOR, tenure_rows(100_000)))
                 browser.close()
-    server.shutdown()
-    keys = ("cold_ready_ms", "warm_ready_ms", "answer_ms", "longest_task_ms", "calculator_page_bytes")
-    results: dict[str, Any] = {"runs": RUNS}
-    for name in runs:
-        results[name] = {key: median(runs[name], key) for key in keys}
-        results[name]["calculator_page_bytes"] = int(results[name]["calculator_page_bytes"])
+        for number in range(1, PHONE_RUNS + 1):
+            for name, path in (("ours", CALCULATOR), ("baseline", BASELINE)):
+                browser = launch(playwright)
+                phone.link.sent, phone.link.busy = 0, 0.0
+                phone_runs[name].append(calculator_run(browser, phone, path, PHONE_CPU))
+                print(f"phone run {number}/{PHONE_RUNS}: {name}: cold {phone_runs[name][-1]['cold_ready_ms']:,.0f} ms; "
+                      f"the link carried {phone.link.throughput_kbit():,} kbit/s while busy",
+                      file=sys.stderr, flush=True)
+                browser.close()
+        browser = launch(playwright)
+        pages = {"/" + path.lstrip("/"): page_run(browser, desktop, path)[2] for path in site_pages()}
+        browser.close()
+    desktop.close()
+    phone.close()
+    results = summary(runs, RUNS)
     for key in SHEET_KEYS:
         results["ours"][key] = median(runs["ours"], key)
-    results["ratios"] = {key.removesuffix("_ms"): round(results["ours"][key] / results["baseline"][key], 3)
-                         if results["baseline"][key] else None
-                         for key in ("cold_ready_ms", "warm_ready_ms", "longest_task_ms")}
+    results["phone"] = summary(phone_runs, PHONE_RUNS)
+    results["pages_longest_task_ms"] = pages
     results["notice_page_bytes"] = int(statistics.median(total for total, _, _ in notice))
     results["notice_page_pyodide_bytes"] = int(statistics.median(runtime for _, runtime, _ in notice))
     results["notice_page_longest_task_ms"] = round(statistics.median(longest for _, _, longest in notice), 1)
@@ -332,22 +293,31 @@ def main() -> None:
     print(table(results))
 
 
-def table(results: dict[str, Any]) -> str:
-    """The figures as a Markdown table (the README's performance section uses the same)."""
-    lines = [f"Medians over {results['runs']} runs (ms, bytes transferred with gzip).", "",
+def profile_table(results: dict[str, Any], title: str) -> list[str]:
+    lines = [f"{title}: medians over {results['runs']} runs (ms, bytes transferred with gzip).", "",
              "| figure | ours (worker) | baseline (main thread) | ours / baseline |", "|---|---:|---:|---:|"]
-    for key in ("cold_ready_ms", "warm_ready_ms", "answer_ms", "longest_task_ms", "calculator_page_bytes"):
+    for key in KEYS:
         ratio = results["ratios"].get(key.removesuffix("_ms"))
         lines.append(f"| {key} | {results['ours'][key]:,} | {results['baseline'][key]:,} | "
                      f"{'' if ratio is None else ratio} |")
-    lines += ["", f"notice page: {results['notice_page_bytes']:,} bytes, "
-              f"of which Pyodide and wheel: {results['notice_page_pyodide_bytes']:,}; "
-              f"its longest main-thread task: {results['notice_page_longest_task_ms']} ms",
-              f"answer sheet's QR code: first {results['ours']['sheet_qr_first_ms']} ms after the answer "
-              f"(segno fetched, {int(results['ours']['sheet_qr_bytes']):,} bytes, and imported), "
-              f"then {results['ours']['sheet_qr_next_ms']} ms after each press of Calculate",
-              f"batch of 1,000 rows: {results['batch_1000_rows_ms']} ms; of 100,000 rows: "
-              f"{results['batch_100k_rows_ms']} ms, tab's peak resident memory {results['batch_100k_rows_peak_mb']} MB"]
+    warm = round(results["ours"]["warm_ready_ms"] / results["baseline"]["cold_ready_ms"], 3)
+    return [*lines, f"| warm ready, ours / baseline cold | | | {warm} |", ""]
+
+
+def table(results: dict[str, Any]) -> str:
+    """The figures as Markdown tables (the README's performance section uses the same)."""
+    pages = results["pages_longest_task_ms"]
+    worst = max(pages, key=pages.get)
+    lines = [*profile_table(results, "desktop"), *profile_table(results["phone"], "phone (CPU 4x, 1.6 Mbit/s, 150 ms)"),
+             f"longest main-thread task over all {len(pages)} pages: {pages[worst]} ms ({worst})",
+             f"notice page: {results['notice_page_bytes']:,} bytes, "
+             f"of which Pyodide and wheel: {results['notice_page_pyodide_bytes']:,}; "
+             f"its longest main-thread task: {results['notice_page_longest_task_ms']} ms",
+             f"answer sheet's QR code: first {results['ours']['sheet_qr_first_ms']} ms after the answer "
+             f"(segno fetched, {int(results['ours']['sheet_qr_bytes']):,} bytes, and imported), "
+             f"then {results['ours']['sheet_qr_next_ms']} ms after each press of Calculate",
+             f"batch of 1,000 rows: {results['batch_1000_rows_ms']} ms; of 100,000 rows: "
+             f"{results['batch_100k_rows_ms']} ms, tab's peak resident memory {results['batch_100k_rows_peak_mb']} MB"]
     return "\n".join(lines)
 
 

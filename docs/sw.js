@@ -41,20 +41,25 @@ async function keep(url) {
   if (!(await cache.match(bare))) await cache.add(bare);
 }
 
-async function cacheFirst(request) {
+// A response goes to the page as it arrives, while a copy is stored: waiting for the copy would hold
+// every byte of a 9.6 MB file back until the last one came, which hides a slow download's progress
+// and stops the browser compiling the runtime while it downloads.
+async function cacheFirst(event) {
+  const request = event.request;
   const cache = await cacheFor(new URL(request.url));
   const hit = await cache.match(request);
   if (hit) return hit;
   const response = await fetch(request);
-  if (response.ok) await cache.put(withoutQuery(request.url), response.clone());
+  if (response.ok) event.waitUntil(cache.put(withoutQuery(request.url), response.clone()));
   return response;
 }
 
-async function networkFirst(request) {
+async function networkFirst(event) {
+  const request = event.request;
   const cache = await cacheFor(new URL(request.url));
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(withoutQuery(request.url), response.clone());
+    if (response.ok) event.waitUntil(cache.put(withoutQuery(request.url), response.clone()));
     return response;
   } catch (error) {
     const hit = await cache.match(request, { ignoreSearch: true });
@@ -66,7 +71,7 @@ async function networkFirst(request) {
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== "GET" || url.origin !== location.origin) return;
-  event.respondWith(VERSIONED.test(url.pathname) ? cacheFirst(event.request) : networkFirst(event.request));
+  event.respondWith(VERSIONED.test(url.pathname) ? cacheFirst(event) : networkFirst(event));
 });
 
 // What a page loaded before this worker controlled it (the first visit) is kept on request:

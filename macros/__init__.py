@@ -48,7 +48,7 @@ def define_env(env: Any) -> None:
         """A calculator widget rendered from the engine's field metadata."""
         extra = env.conf["extra"]
         return widgets.calculator_html(name, lang(), root(), extra["calculators_wheel"], extra["pyodide_dir"],
-                                       extra["qr_wheel"])
+                                       extra["qr_wheel"], extra["runtime_bytes"])
 
     @env.macro
     def batch(name: str) -> str:

@@ -19,9 +19,11 @@ from .ui import t
 
 INPUT_MODES = {"integer": "numeric", "count": "numeric", "year": "numeric", "hours": "decimal", "date": "text", "years": "text"}
 BATCH_KEYS = ("batch_waiting", "batch_reading", "batch_loading_xlsx", "batch_running", "batch_cancelled", "batch_done",
-              "batch_shown", "batch_only_rejected", "batch_download", "batch_too_big", "batch_file_failed", "failed")
+              "batch_shown", "batch_only_rejected", "batch_download", "batch_too_big", "batch_file_failed",
+              "batch_engine_failed")
 BATCH_MAX_MB = 5
-STATUS_KEYS = ("loading", "loading_runtime", "loading_python", "loading_wheel", "ready", "failed",
+STATUS_KEYS = ("loading", "loading_runtime", "loading_python", "loading_wheel", "ready", "queued", "failed",
+               "failed_network", "no_worker",
                "no_wasm", "errors_title", "verdict_yes", "verdict_no", "clauses_cited", "notes", "copied",
                "copy_failed", "remove_nominee", "nominee", "answer_heading", "shared_note", "shared_clear",
                "sheet_print", "sheet_yes", "sheet_no", "qr_of")
@@ -108,7 +110,7 @@ def answer_sheet_html(name: str, lang: str) -> str:
 </section>'''
 
 
-def calculator_html(name: str, lang: str, root: str, wheel: str, runtime: str, qr_wheel: str) -> str:
+def calculator_html(name: str, lang: str, root: str, wheel: str, runtime: str, qr_wheel: str, runtime_bytes: int) -> str:
     """The whole widget: form, result region, and what shows without JavaScript."""
     meta = calculators.metadata(name)
     prefix = f"calc-{name}"
@@ -122,7 +124,7 @@ def calculator_html(name: str, lang: str, root: str, wheel: str, runtime: str, q
     # closing tag of the same name, and the form is full of <div>s.
     return f'''<section class="calc" data-search-exclude data-calculator-widget="{name}" lang="{lang}">
 <noscript><p class="calc-noscript">{t("noscript", lang)} {links}</p></noscript>
-<form data-calculator="{name}" id="{prefix}" novalidate data-lang="{lang}" data-notice-url="{notice}" data-root="{root}" data-wheel="{root}{wheel}" data-runtime="{root}{runtime}" data-qr-wheel="{root}{qr_wheel}" data-fields="{_attr(",".join(f["name"] for f in meta["fields"]))}" aria-label="{_attr(meta["title"][lang])}" {messages}>
+<form data-calculator="{name}" id="{prefix}" novalidate data-lang="{lang}" data-notice-url="{notice}" data-root="{root}" data-wheel="{root}{wheel}" data-runtime="{root}{runtime}" data-qr-wheel="{root}{qr_wheel}" data-runtime-bytes="{runtime_bytes}" data-fields="{_attr(",".join(f["name"] for f in meta["fields"]))}" aria-label="{_attr(meta["title"][lang])}" {messages}>
 {fields}
 <div class="calc-actions"><button type="submit" class="md-button md-button--primary">{t("calculate", lang)}</button>
 <button type="button" class="md-button" data-copy-calc-link aria-describedby="{prefix}-link-privacy">{t("copy_calc_link", lang)}</button></div>
@@ -130,7 +132,7 @@ def calculator_html(name: str, lang: str, root: str, wheel: str, runtime: str, q
 </form>
 <div class="calc-result" data-calculator-result data-for="{prefix}" data-state="loading" role="status" aria-live="polite" aria-atomic="true" tabindex="-1">
 <p class="calc-status">{t("loading", lang)}</p>
-<p class="calc-fallback" hidden>{t("failed", lang)} {links}</p>
+<p class="calc-fallback" hidden>{t("check_clause", lang)} {links} <button type="button" class="md-button" data-calc-retry>{t("retry", lang)}</button></p>
 </div>
 <p class="calc-disclaimer">{t("who_speaks", lang)}</p>
 <script type="module" src="{root}assets/js/calculator.js"></script>

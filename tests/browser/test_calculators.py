@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import calculators
+from macros.ui import t
 
 READY = 60_000
 
@@ -122,12 +123,31 @@ def test_copy_link_reproduces_the_calculation(page, context, site_url, requests_
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_broken_runtime_fails_clearly(page, context, site_url, requests_seen, lang):
+    """A runtime file that cannot be downloaded is a network failure, said once, with the clause and Retry."""
     context.route("**/*.wasm", lambda route: route.abort())
     page.goto(f"{site_url}{'en/' if lang == 'en' else ''}calculators/tenure/")
     result = page.locator("[data-calculator-result]")
     expect(result).to_have_attribute("data-state", "failed", timeout=READY + 30_000)
-    expect(result).to_contain_text("could not start" if lang == "en" else "未能")
+    expect(result.locator(".calc-status")).to_have_text(t("failed_network", lang))
     expect(result.locator('.calc-fallback a[href$="notice/#s5-5"]')).to_be_visible()
+    expect(result.locator("[data-calc-retry]")).to_be_visible()
+
+
+@pytest.mark.parametrize(("lang", "breakage", "key"), [
+    ("zh", "wasm", "no_wasm"), ("en", "wasm", "no_wasm"), ("zh", "worker", "no_worker"), ("en", "worker", "no_worker")])
+def test_a_browser_that_cannot_run_the_engine_is_told_so(page, context, site_url, requests_seen, lang, breakage, key):
+    """No WebAssembly, or a worker that cannot run (its script arrives but does not start): the browser is
+    named as the cause, not the network."""
+    if breakage == "wasm":
+        page.add_init_script("delete globalThis.WebAssembly;")
+    else:
+        context.unroute("**/assets/js/calculator-worker.js")
+        context.route("**/assets/js/calculator-worker.js", lambda route: route.fulfill(
+            status=200, content_type="text/javascript", body="this is not a module worker ("))
+    page.goto(f"{site_url}{'en/' if lang == 'en' else ''}calculators/tenure/")
+    result = page.locator("[data-calculator-result]")
+    expect(result).to_have_attribute("data-state", "failed", timeout=READY)
+    expect(result.locator(".calc-status")).to_have_text(t(key, lang))
 
 
 def test_widgets_work_after_navigating(page, site_url, requests_seen):

@@ -49,14 +49,66 @@ async function boot(runtimeUrl) {
   return { runtime, keep: () => saveSnapshot(key, snapshot) };
 }
 
-async function start({ runtimeUrl, wheelUrl }) {
-  postMessage({ type: "progress", stage: "loading_python" });
+// Every byte the runtime fetches passes through here while Python starts, so that the page can show
+// real progress (bytes received of the runtime's size, which the build measured) and tell a network
+// failure (a refused or dropped download) from a browser that cannot run the engine.
+const realFetch = self.fetch.bind(self);
+let starting = false;
+let received = 0;
+let runtimeBytes = 0;
+let reported = 0;
+let downloaded = false;
+
+function report(force = false) {
+  const now = Date.now();
+  if (!force && now - reported < 100) return;
+  reported = now;
+  postMessage({ type: "bytes", received, total: runtimeBytes });
+  if (received >= runtimeBytes && !downloaded) {
+    downloaded = true;
+    postMessage({ type: "progress", stage: "loading_python" });
+  }
+}
+
+function networkFailure() {
+  if (starting) postMessage({ type: "failed", kind: "network" });
+}
+
+self.fetch = async (input, init) => {
+  let response;
+  try {
+    response = await realFetch(input, init);
+  } catch (error) {
+    networkFailure();
+    throw error;
+  }
+  if (!starting || !response.body) return response;
+  if (!response.ok) { networkFailure(); return response; }
+  // No backpressure: bytes are counted as they arrive, even when Pyodide reads the file later.
+  const counter = new TransformStream({
+    transform(chunk, controller) {
+      received += chunk.byteLength;
+      report();
+      controller.enqueue(chunk);
+    },
+    flush() { report(true); },
+  }, undefined, { highWaterMark: Infinity });
+  response.body.pipeTo(counter.writable).catch(networkFailure);
+  return new Response(counter.readable, { status: response.status, statusText: response.statusText,
+    headers: response.headers });
+};
+
+async function start({ runtimeUrl, wheelUrl, bytes }) {
+  starting = true;
+  runtimeBytes = bytes;
+  postMessage({ type: "progress", stage: "loading_runtime" });
   const { runtime, keep } = await boot(runtimeUrl);
   pyodide = runtime;
   postMessage({ type: "progress", stage: "loading_wheel" });
   await pyodide.loadPackage(new URL(wheelUrl, self.location.href).href);
   // loadPackage does not throw when the download fails: importing tells.
   pyodide.runPython("import calculators, calculators.batch, json");
+  starting = false;
   postMessage({ type: "ready" });
   if (keep) await keep();
 }
@@ -141,6 +193,7 @@ self.onmessage = async (event) => {
       cancelled.add(message.id);
     }
   } catch (error) {
-    postMessage({ type: message.type === "start" ? "failed" : "bug", id: message.id, message: String(error) });
+    postMessage({ type: message.type === "start" ? "failed" : "bug", kind: "failed", id: message.id,
+      message: String(error) });
   }
 };

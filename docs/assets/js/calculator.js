@@ -1,6 +1,10 @@
 // The thin page layer of the calculators: start the worker at once, move form inputs to
 // Python and answers back to the page. All rules, labels and messages come from Python.
-const WORKER_TIMEOUT_MS = 60000;
+// No fixed deadline while the runtime downloads: the start fails as a network failure only when no
+// byte has arrived for STALL_MS, and as an engine that cannot start only when Python, with every
+// byte in, is still not ready after START_MS (a policy or browser that stops WebAssembly hangs).
+const STALL_MS = 30000;
+const START_MS = 90000;
 const forms = [...document.querySelectorAll("form[data-calculator]")];
 
 function resultFor(form) {
@@ -18,14 +22,17 @@ function el(tag, attrs = {}, text = "") {
   return node;
 }
 
-function setStatus(form, state, text) {
+function setStatus(form, state, text, bytes = null) {
   const result = resultFor(form);
   result.dataset.state = state;
   result.removeAttribute("data-json");
-  const status = el("p", { class: "calc-status" }, text);
+  const nodes = [el("p", { class: "calc-status" }, text)];
+  if (bytes) nodes.push(el("progress", { max: String(bytes.total), value: String(Math.min(bytes.received, bytes.total)),
+    "aria-label": text }));
+  if (form.dataset.pending && state !== "ready") nodes.push(el("p", { class: "calc-queued" }, msg(form, "queued")));
   const fallback = result.querySelector(".calc-fallback");
-  result.replaceChildren(status, fallback);
   fallback.hidden = state !== "failed";
+  result.replaceChildren(...nodes, fallback);
 }
 
 // ---- the nominee rows of the quota form -------------------------------------------
@@ -286,40 +293,81 @@ let nextId = 1;
 const pending = new Map();
 const progress = new Map();
 
+let stage = "loading_runtime";
+let lastSign = 0;
+let watchdog = null;
+
 function failAll(key) {
   ready = false;
+  clearInterval(watchdog);
+  worker?.terminate();
+  worker = null;
   forms.forEach((form) => setStatus(form, "failed", msg(form, key)));
-  document.querySelectorAll("[data-batch]").forEach((section) => showBatch(section, "failed", msg(section, "failed")));
+  // Said once, in the calculator's answer box; a batch section below only points there.
+  document.querySelectorAll("[data-batch]").forEach((section) => showBatch(section, "failed", msg(section, "batch_engine_failed")));
   pending.clear();
+}
+
+const FAILURES = { network: "failed_network", failed: "failed" };
+
+function showStage(next, bytes = null) {
+  stage = next;
+  lastSign = performance.now();
+  const percent = bytes ? Math.floor((100 * Math.min(bytes.received, bytes.total)) / bytes.total) : null;
+  forms.forEach((form) => {
+    if (ready) return;
+    const text = percent === null ? msg(form, stage) : msg(form, stage).replace("{percent}", String(percent));
+    setStatus(form, "loading", text, stage === "loading_runtime" ? bytes : null);
+  });
 }
 
 function startWorker() {
   if (typeof WebAssembly !== "object") { failAll("no_wasm"); return; }
-  forms.forEach((form) => setStatus(form, "loading", msg(form, "loading_runtime")));
-  const timer = setTimeout(() => { if (!ready) { worker?.terminate(); failAll("failed"); } }, WORKER_TIMEOUT_MS);
+  if (typeof Worker !== "function") { failAll("no_worker"); return; }
+  showStage("loading_runtime", { received: 0, total: Number(forms[0].dataset.runtimeBytes) });
   try {
     worker = new Worker(new URL("./calculator-worker.js", import.meta.url), { type: "module" });
   } catch {
-    clearTimeout(timer);
-    failAll("failed");
+    failAll("no_worker");
     return;
   }
-  worker.onerror = () => { clearTimeout(timer); failAll("failed"); };
+  // Bytes arriving keep the start alive; a silence of STALL_MS while downloading is a network failure.
+  watchdog = setInterval(() => {
+    const quiet = performance.now() - lastSign;
+    if (stage === "loading_runtime" && quiet > STALL_MS) failAll("failed_network");
+    else if (stage !== "loading_runtime" && quiet > START_MS) failAll("failed");
+  }, 1000);
+  // A worker that fails before it says anything: its script did not arrive (network), or this browser
+  // cannot run a module worker. Fetching the script again tells which.
+  let heard = false;
+  const script = new URL("./calculator-worker.js", import.meta.url).href;
+  worker.onerror = async () => {
+    if (heard) { failAll("failed"); return; }
+    try {
+      failAll((await fetch(script, { cache: "no-store" })).ok ? "no_worker" : "failed_network");
+    } catch {
+      failAll("failed_network");
+    }
+  };
   worker.onmessage = ({ data }) => {
-    if (data.type === "progress") {
-      forms.forEach((form) => { if (!ready) setStatus(form, "loading", msg(form, data.stage)); });
+    heard = true;
+    if (data.type === "bytes") {
+      if (stage === "loading_runtime") showStage("loading_runtime", data);
+      else lastSign = performance.now();
+    } else if (data.type === "progress") {
+      if (!ready && data.stage !== stage) showStage(data.stage);
     } else if (data.type === "ready") {
-      clearTimeout(timer);
+      clearInterval(watchdog);
       ready = true;
       whenReady();
       navigator.serviceWorker?.ready.then((registration) => registration.active.postMessage({ runtime: true }));
       for (const form of forms) {
         setStatus(form, "ready", msg(form, "ready"));
         if (fillFromQuery(form)) submit(form, true);
+        else if (form.dataset.pending) submit(form);
       }
     } else if (data.type === "failed") {
-      clearTimeout(timer);
-      failAll("failed");
+      if (!ready) failAll(FAILURES[data.kind] || "failed");
     } else if (data.type === "batch-progress") {
       progress.get(data.id)?.(data);
     } else if (pending.has(data.id)) {
@@ -328,9 +376,9 @@ function startWorker() {
       done(data);
     }
   };
-  const { wheel, runtime } = forms[0].dataset;
+  const { wheel, runtime, runtimeBytes } = forms[0].dataset;
   worker.postMessage({ type: "start", wheelUrl: new URL(wheel, location.href).href,
-    runtimeUrl: new URL(runtime, location.href).href });
+    runtimeUrl: new URL(runtime, location.href).href, bytes: Number(runtimeBytes) });
 }
 
 function ask(message, id = nextId++) {
@@ -377,9 +425,17 @@ function rememberQuery(form) {
   form.setAttribute("data-query", toQuery(readForm(form)).toString());
 }
 
+// A press of Calculate before the engine is ready is kept, and answered once it is.
 async function submit(form, shared = false) {
-  if (!ready) return;
   rememberQuery(form);
+  if (!ready) {
+    form.dataset.pending = "true";
+    if (!form.querySelector(".calc-queued") && !resultFor(form).querySelector(".calc-queued")) {
+      resultFor(form).querySelector(".calc-status").after(el("p", { class: "calc-queued" }, msg(form, "queued")));
+    }
+    return;
+  }
+  delete form.dataset.pending;
   const result = resultFor(form);
   result.setAttribute("aria-busy", "true");
   const data = await ask({ type: "run", name: form.dataset.calculator, inputs: readForm(form) });
@@ -516,6 +572,9 @@ for (const form of forms) {
       records.querySelector("[data-add-row]").focus();
     });
   }
+}
+for (const retry of document.querySelectorAll("[data-calc-retry]")) {
+  retry.addEventListener("click", () => { if (!worker && !ready) startWorker(); });
 }
 if (forms.length) startWorker();
 

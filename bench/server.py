@@ -1,0 +1,186 @@
+"""The built site served as a static host serves it, optionally over a slow link.
+
+Used by ``make bench`` (both profiles) and by the browser tests of slow and stalled downloads.
+The host: the headers of the site's own ``_headers``, ETag revalidation, gzip for compressible
+types. The link (``Link``): one bandwidth budget shared by every connection, and a latency added
+to every response, as the phone profile of ``../shared/spec/bench.md`` asks; CDP's network
+emulation is not used because a service worker's own requests escape it. A link can also be
+told to stall: stop sending one file halfway until it is released.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import threading
+import time
+from collections.abc import Callable
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from macros import headers
+
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".csv"}
+CHUNK = 16 * 1024
+
+
+class Link:
+    """A shared link: ``bits_per_second`` for all connections together (None: unlimited), plus
+    ``latency_s`` before each response. ``stall`` names a path ending whose body stops halfway
+    until ``release()``."""
+
+    def __init__(self, bits_per_second: float | None = None, latency_s: float = 0.0) -> None:
+        self.rate = bits_per_second / 8 if bits_per_second else None
+        self.latency = latency_s
+        self.lock = threading.Lock()
+        self.next_free = 0.0
+        self.stall: str | None = None
+        self.released = threading.Event()
+        self.sent = 0
+        self.busy = 0.0
+
+    def send(self, write: Callable[[bytes], Any], body: bytes, path: str) -> None:
+        """Write ``body`` in chunks, each waiting for its share of the budget."""
+        for start in range(0, len(body), CHUNK):
+            if self.stall and path.endswith(self.stall) and start >= len(body) // 2:
+                self.released.wait()
+            chunk = body[start:start + CHUNK]
+            if self.rate:
+                with self.lock:
+                    now = time.monotonic()
+                    begin = max(now, self.next_free)
+                    self.next_free = begin + len(chunk) / self.rate
+                    self.busy += len(chunk) / self.rate
+                    wait = self.next_free - now
+                time.sleep(max(0.0, wait))
+            write(chunk)
+            with self.lock:
+                self.sent += len(chunk)
+
+    def throughput_kbit(self) -> float:
+        """What the link carried while it was busy, in kbit/s (shows that the throttle held)."""
+        return round(self.sent * 8 / 1000 / self.busy, 1) if self.busy else 0.0
+
+    def release(self) -> None:
+        self.stall = None
+        self.released.set()
+
+
+class Transferred:
+    """Bytes the server sent (headers and body), overall and for the Pyodide runtime and wheels."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.total = 0
+        self.runtime = 0
+
+    def add(self, path: str, size: int) -> None:
+        with self.lock:
+            self.total += size
+            if "/pyodide/" in path or path.endswith(".whl"):
+                self.runtime += size
+
+    def take(self) -> tuple[int, int]:
+        with self.lock:
+            figures = (self.total, self.runtime)
+            self.total = self.runtime = 0
+            return figures
+
+
+class Handler(SimpleHTTPRequestHandler):
+    """A static host over a ``Link``. ``extra`` serves pages that are not files (the bench's baseline)."""
+
+    site: Path
+    link: Link
+    rules: list
+    transferred: Transferred
+    extra: dict[str, tuple[Callable[[], bytes], str]]
+    gzipped: dict[Path, bytes]
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args: Any) -> None:
+        return
+
+    def send_header(self, keyword: str, value: str) -> None:
+        self.transferred.add(urlsplit(self.path).path, len(keyword) + len(value) + 4)
+        super().send_header(keyword, value)
+
+    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        if self.link.latency:
+            time.sleep(self.link.latency)
+        path = urlsplit(self.path).path
+        if path in self.extra:
+            make, mime = self.extra[path]
+            return self.send_body(path, make(), mime, None)
+        file = Path(self.translate_path(path))
+        if file.is_dir():
+            file = file / "index.html"
+        if not file.is_file():
+            body = b"not found"
+            self.send_response(404)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return None
+        stat = file.stat()
+        etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_site_headers(path, etag)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        return self.send_body(path, file.read_bytes(), self.guess_type(str(file)), etag, file)
+
+    def send_site_headers(self, path: str, etag: str | None) -> None:
+        for name, value in headers.headers_for(self.rules, path).items():
+            if name != "Content-Type":
+                self.send_header(name, value)
+        if etag:
+            self.send_header("ETag", etag)
+
+    def send_body(self, path: str, body: bytes, mime: str, etag: str | None, file: Path | None = None) -> None:
+        """A 200 response, gzipped (and the result kept, for files) when the client accepts it."""
+        encoded = "gzip" in self.headers.get("Accept-Encoding", "") and (Path(path).suffix or ".html") in COMPRESSIBLE
+        if encoded and file is None:
+            body = gzip.compress(body, 6)
+        elif encoded:
+            if file not in self.gzipped:
+                self.gzipped[file] = gzip.compress(body, 6)
+            body = self.gzipped[file]
+        self.send_response(200)
+        self.send_header("Content-Type", mime)
+        self.send_header("Content-Length", str(len(body)))
+        if encoded:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_site_headers(path, etag)
+        self.end_headers()
+        try:
+            self.link.send(self.wfile.write, body, path)
+        except (BrokenPipeError, ConnectionResetError):
+            return
+        self.transferred.add(path, len(body))
+
+
+class Host:
+    """The site at the root of 127.0.0.1:<port> over a link, in a thread; ``url`` is its address."""
+
+    def __init__(self, site: Path, link: Link | None = None,
+                 extra: dict[str, tuple[Callable[[], bytes], str]] | None = None) -> None:
+        self.link = link or Link()
+        self.transferred = Transferred()
+        handler = type("SiteHandler", (Handler,), {
+            "site": site, "link": self.link, "transferred": self.transferred, "extra": extra or {}, "gzipped": {},
+            "rules": headers.read_netlify_headers((site / "_headers").read_text(encoding="utf-8"))})
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+
+    def close(self) -> None:
+        self.link.release()
+        self.server.shutdown()
+        self.server.server_close()
+

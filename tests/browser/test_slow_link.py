@@ -1,0 +1,76 @@
+"""The calculators over a slow or broken link (the newcomer walk-through's steps): served by the
+benchmark's own host (bench/server.py), which throttles every connection to one shared budget and
+can stall a file halfway."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import SITE
+from playwright.sync_api import Page, expect
+from test_calculators import READY, type_into
+
+import calculators
+from bench.server import Host, Link
+from macros.ui import t
+
+STALL_MS = 30_000
+
+
+@pytest.fixture
+def host():
+    served = Host(SITE, Link(750e3, 0.300))  # the walk-through's link: 750 kbit/s, 300 ms
+    yield served
+    served.close()
+
+
+def progress_values(page: Page, samples: int = 6) -> list[float]:
+    values = []
+    for _ in range(samples):
+        values.append(float(page.locator("[data-calculator-result] progress").get_attribute("value")))
+        page.wait_for_timeout(1500)
+    return values
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_slow_download_shows_its_progress_keeps_calculate_and_answers(page: Page, host, lang):
+    """750 kbit/s: about 90 s to download. No deadline while bytes arrive; the status says it is
+    downloading (with a real byte count), and a Calculate pressed meanwhile is answered once ready."""
+    page.goto(f"{host.url}{'en/' if lang == 'en' else ''}calculators/tenure/")
+    result = page.locator("[data-calculator-result]")
+    expect(result.locator("progress")).to_be_visible(timeout=15_000)
+    values = progress_values(page)
+    assert values == sorted(values) and values[-1] > values[0]
+    assert float(result.locator("progress").get_attribute("max")) > 9_000_000
+    downloading = t("loading_runtime", lang).split("（" if lang == "zh" else " (")[0]
+    expect(result.locator(".calc-status")).to_contain_text(downloading)
+    expect(result.locator(".calc-status")).not_to_contain_text(t("loading_python", lang))
+    type_into(page, "qualified_on", "2019-01-01")
+    type_into(page, "required_years", "5")
+    page.locator('[name="required_years"]').press("Enter")
+    expect(result.locator(".calc-queued")).to_have_text(t("queued", lang))
+    expect(result).to_have_attribute("data-state", "ok", timeout=240_000)
+    answer = json.loads(result.get_attribute("data-json"))
+    assert answer["result"] == calculators.run("tenure", {"qualified_on": "2019-01-01", "required_years": 5})["result"]
+    assert host.link.throughput_kbit() < 800
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_stalled_download_fails_once_as_the_network_and_retry_answers(page: Page, host, lang):
+    host.link.rate = None
+    host.link.stall = "python_stdlib.zip"
+    page.goto(f"{host.url}{'en/' if lang == 'en' else ''}calculators/ce-hours/")
+    result = page.locator("[data-calculator-result]")
+    expect(result).to_have_attribute("data-state", "failed", timeout=STALL_MS + 30_000)
+    message = t("failed_network", lang)
+    expect(result.locator(".calc-status")).to_have_text(message)
+    assert page.locator("main").inner_text().count(message) == 1
+    expect(result.locator('.calc-fallback a[href$="notice/#s4-2"]')).to_be_visible()
+    host.link.release()
+    result.locator("[data-calc-retry]").click()
+    expect(result).to_have_attribute("data-state", "ready", timeout=READY)
+    type_into(page, "professional_hours", "95")
+    page.locator('[name="professional_hours"]').press("Enter")
+    expect(result).to_have_attribute("data-state", "ok")
+    assert json.loads(result.get_attribute("data-json"))["result"]["meets"] is True
