@@ -46,9 +46,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def calculator(name: str) -> str:
         """A calculator widget rendered from the engine's field metadata."""
-        extra = env.conf["extra"]
-        return widgets.calculator_html(name, lang(), root(), extra["calculators_wheel"], extra["pyodide_dir"],
-                                       extra["qr_wheel"], extra["runtime_bytes"])
+        return widgets.calculator_html(name, lang(), root(), env.conf["extra"])
 
     @env.macro
     def batch(name: str) -> str:

@@ -110,7 +110,7 @@ def answer_sheet_html(name: str, lang: str) -> str:
 </section>'''
 
 
-def calculator_html(name: str, lang: str, root: str, wheel: str, runtime: str, qr_wheel: str, runtime_bytes: int) -> str:
+def calculator_html(name: str, lang: str, root: str, extra: dict[str, Any]) -> str:
     """The whole widget: form, result region, and what shows without JavaScript."""
     meta = calculators.metadata(name)
     prefix = f"calc-{name}"
@@ -124,7 +124,7 @@ def calculator_html(name: str, lang: str, root: str, wheel: str, runtime: str, q
     # closing tag of the same name, and the form is full of <div>s.
     return f'''<section class="calc" data-search-exclude data-calculator-widget="{name}" lang="{lang}">
 <noscript><p class="calc-noscript">{t("noscript", lang)} {links}</p></noscript>
-<form data-calculator="{name}" id="{prefix}" novalidate data-lang="{lang}" data-notice-url="{notice}" data-root="{root}" data-wheel="{root}{wheel}" data-runtime="{root}{runtime}" data-qr-wheel="{root}{qr_wheel}" data-runtime-bytes="{runtime_bytes}" data-fields="{_attr(",".join(f["name"] for f in meta["fields"]))}" aria-label="{_attr(meta["title"][lang])}" {messages}>
+<form data-calculator="{name}" id="{prefix}" novalidate data-lang="{lang}" data-notice-url="{notice}" data-root="{root}" data-wheel="{root}{extra["calculators_wheel"]}" data-runtime="{root}{extra["pyodide_dir"]}" data-stdlib="{root}{extra["stdlib"]}" data-stdlib-fallback="{",".join(extra["stdlib_fallback"])}" data-qr-wheel="{root}{extra["qr_wheel"]}" data-runtime-bytes="{extra["runtime_bytes"]}" data-fields="{_attr(",".join(f["name"] for f in meta["fields"]))}" aria-label="{_attr(meta["title"][lang])}" {messages}>
 {fields}
 <div class="calc-actions"><button type="submit" class="md-button md-button--primary">{t("calculate", lang)}</button>
 <button type="button" class="md-button" data-copy-calc-link aria-describedby="{prefix}-link-privacy">{t("copy_calc_link", lang)}</button></div>

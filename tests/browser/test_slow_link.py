@@ -1,15 +1,18 @@
 """The calculators over a slow or broken link (the newcomer walk-through's steps): served by the
 benchmark's own host (bench/server.py), which throttles every connection to one shared budget and
-can stall a file halfway."""
+can stall a file halfway; and the cut-down standard library's fallback to the full one."""
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 
 import pytest
 from conftest import SITE
 from playwright.sync_api import Page, expect
-from test_calculators import READY, type_into
+from test_beyond import batch_done, pick
+from test_calculators import READY, open_calculator, type_into
 
 import calculators
 from bench.server import Host, Link
@@ -74,3 +77,24 @@ def test_a_stalled_download_fails_once_as_the_network_and_retry_answers(page: Pa
     page.locator('[name="professional_hours"]').press("Enter")
     expect(result).to_have_attribute("data-state", "ok")
     assert json.loads(result.get_attribute("data-json"))["result"]["meets"] is True
+
+
+def test_a_standard_library_module_the_trace_missed_is_fetched_from_the_full_zip(page: Page, context, site_url,
+                                                                              requests_seen):
+    """The page's standard library holds only what the build traced. Served without xml.etree (which
+    openpyxl needs), picking a workbook still works: the worker fetches the full zip once and carries on."""
+    trimmed = next((SITE / "assets" / "pyodide").glob("*/python_stdlib-*.zip"))
+    source = zipfile.ZipFile(trimmed)
+    lacking = io.BytesIO()
+    with zipfile.ZipFile(lacking, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if not info.filename.startswith("xml/etree/"):
+                target.writestr(info, source.read(info.filename))
+    assert len(lacking.getvalue()) < trimmed.stat().st_size
+    context.route("**/python_stdlib-*.zip", lambda route: route.fulfill(
+        status=200, content_type="application/zip", body=lacking.getvalue()))
+    open_calculator(page, f"{site_url}calculators/ce-hours/")
+    assert not any(url.endswith("/python_stdlib.zip") for url in requests_seen)
+    pick(page, "ce_hours", "unit.xlsx", (SITE / "data" / "ce_hours-template.zh.xlsx").read_bytes())
+    expect(batch_done(page, "ce_hours")).to_contain_text("共 1 行：1 行已计算")
+    assert sum(url.endswith("/python_stdlib.zip") for url in requests_seen) == 1

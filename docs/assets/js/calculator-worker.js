@@ -31,19 +31,19 @@ async function saveSnapshot(key, bytes) {
   }
 }
 
-async function boot(runtimeUrl) {
+async function boot(runtimeUrl, stdLibURL) {
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeUrl).href);
   const key = new URL("python-snapshot.bin", runtimeUrl).href;
   const canKeep = typeof caches === "object";
   const saved = canKeep ? await savedSnapshot(key) : null;
   if (saved) {
     try {
-      return { runtime: await loadPyodide({ indexURL: runtimeUrl, _loadSnapshot: saved }) };
+      return { runtime: await loadPyodide({ indexURL: runtimeUrl, stdLibURL, _loadSnapshot: saved }) };
     } catch {
       await caches.delete(SNAPSHOTS);
     }
   }
-  const runtime = await loadPyodide({ indexURL: runtimeUrl, _makeSnapshot: canKeep });
+  const runtime = await loadPyodide({ indexURL: runtimeUrl, stdLibURL, _makeSnapshot: canKeep });
   if (!canKeep) return { runtime };
   const snapshot = runtime.makeMemorySnapshot();
   return { runtime, keep: () => saveSnapshot(key, snapshot) };
@@ -98,12 +98,49 @@ self.fetch = async (input, init) => {
     headers: response.headers });
 };
 
-async function start({ runtimeUrl, wheelUrl, bytes }) {
+// The page's standard library holds only what the build traced the engine using. A module of the
+// full zip that is not in it (a path the trace never took; the build lists them) is not an error:
+// the first such import fetches the full zip (once, synchronously, which a worker may do) and
+// carries on from it.
+const FULL_STDLIB = `
+import importlib.abc, importlib.machinery, sys
+
+class FullStandardLibrary(importlib.abc.MetaPathFinder):
+    def __init__(self, url, only_there):
+        self.url = url
+        self.only_there = set(only_there)
+        self.path = "/lib/python_stdlib_full.zip"
+
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] not in self.only_there or self.path in sys.path:
+            return None
+        from js import Uint8Array, XMLHttpRequest
+        request = XMLHttpRequest.new()
+        request.open("GET", self.url, False)
+        request.responseType = "arraybuffer"
+        request.send()
+        if request.status != 200:
+            return None
+        with open(self.path, "wb") as file:
+            file.write(Uint8Array.new(request.response).to_bytes())
+        sys.path.append(self.path)
+        for module in list(sys.modules.values()):
+            for entry in list(getattr(module, "__path__", None) or []):
+                if isinstance(entry, str) and entry.startswith("/lib/python3") and ".zip/" in entry:
+                    module.__path__.append(self.path + "/" + entry.split(".zip/", 1)[1])
+        importlib.invalidate_caches()
+        return importlib.machinery.PathFinder.find_spec(name, path if path is None else list(path))
+
+sys.meta_path.append(FullStandardLibrary(full_stdlib_url, only_there))
+`;
+
+async function start({ runtimeUrl, stdlibUrl, fallback, wheelUrl, bytes }) {
   starting = true;
   runtimeBytes = bytes;
   postMessage({ type: "progress", stage: "loading_runtime" });
-  const { runtime, keep } = await boot(runtimeUrl);
+  const { runtime, keep } = await boot(runtimeUrl, stdlibUrl);
   pyodide = runtime;
+  call(FULL_STDLIB, { full_stdlib_url: new URL("python_stdlib.zip", runtimeUrl).href, only_there: fallback });
   postMessage({ type: "progress", stage: "loading_wheel" });
   await pyodide.loadPackage(new URL(wheelUrl, self.location.href).href);
   // loadPackage does not throw when the download fails: importing tells.

@@ -376,9 +376,10 @@ function startWorker() {
       done(data);
     }
   };
-  const { wheel, runtime, runtimeBytes } = forms[0].dataset;
+  const { wheel, runtime, stdlib, stdlibFallback, runtimeBytes } = forms[0].dataset;
   worker.postMessage({ type: "start", wheelUrl: new URL(wheel, location.href).href,
-    runtimeUrl: new URL(runtime, location.href).href, bytes: Number(runtimeBytes) });
+    runtimeUrl: new URL(runtime, location.href).href, stdlibUrl: new URL(stdlib, location.href).href,
+    fallback: stdlibFallback.split(","), bytes: Number(runtimeBytes) });
 }
 
 function ask(message, id = nextId++) {
