@@ -90,13 +90,14 @@ def public_url(configured: str | None) -> str:
 
 
 def trimmed_stdlib(wheel: Path) -> Path:
-    """Pyodide's standard library zip cut down to the files the calculators, the answer sheet's QR code
-    and the .xlsx reader import, found by tracing them under Pyodide in Node (macros/trace_stdlib.mjs):
-    1.1 MB instead of 2.5 MB on a phone's first visit. Named by what it was traced from, so that a
-    changed engine never meets a stale copy; the worker falls back to the full zip for a missed module."""
+    """Pyodide's standard library zip cut down to the modules the calculators, the answer sheet's QR code
+    and the .xlsx reader import, as bytecode (macros/stdlib.mjs, under Pyodide in Node): a phone's first
+    visit downloads less, and Python starts without compiling its own modules. Named by what it was
+    made from, so that a changed engine never meets a stale copy; the worker falls back to the full
+    zip for a missed module."""
     wheels = [wheel, *browser_wheels()]
     digest = hashlib.sha256(pyodide_version().encode())
-    for path in [*wheels, TRACE_CASES, ROOT / "macros" / "trace_stdlib.mjs"]:
+    for path in [*wheels, TRACE_CASES, ROOT / "macros" / "stdlib.mjs"]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     target = STDLIB_CACHE / f"python_stdlib-{digest.hexdigest()[:12]}.zip"
     if target.exists():
@@ -104,12 +105,12 @@ def trimmed_stdlib(wheel: Path) -> Path:
     workbook = STDLIB_CACHE / "trace.xlsx"
     STDLIB_CACHE.mkdir(parents=True, exist_ok=True)
     workbook.write_bytes(open_data.template_xlsx("tenure", "zh"))
-    used = subprocess.run(["node", str(ROOT / "macros" / "trace_stdlib.mjs"), str(PYODIDE), str(TRACE_CASES),
-                           str(workbook), *map(str, wheels)], check=True, capture_output=True, text=True).stdout.split()
-    full = zipfile.ZipFile(PYODIDE / "python_stdlib.zip")
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as trimmed:
-        for name in sorted(used):
-            trimmed.writestr(full.getinfo(name), full.read(name))
+    made = subprocess.run(["node", str(ROOT / "macros" / "stdlib.mjs"), str(PYODIDE), str(TRACE_CASES), str(workbook),
+                           str(target), *map(str, wheels)], capture_output=True, text=True)
+    if made.returncode:
+        target.unlink(missing_ok=True)
+        raise SystemExit("macros/stdlib.mjs failed:\n" + "\n".join(
+            line for line in made.stderr.splitlines() if len(line) < 300)[-3000:])
     return target
 
 
@@ -118,7 +119,7 @@ def fallback_modules(trimmed: Path) -> list[str]:
     trimmed one: the worker fetches the full zip for these, and never for a module Pyodide lacks
     altogether (``pwd``, which a package may merely try)."""
     def python_files(names: list[str]) -> set[str]:
-        return {name for name in names if name.endswith(".py")}
+        return {name.removesuffix("c") for name in names if name.endswith((".py", ".pyc"))}
 
     missing = python_files(zipfile.ZipFile(PYODIDE / "python_stdlib.zip").namelist()) - python_files(
         zipfile.ZipFile(trimmed).namelist())

@@ -98,3 +98,37 @@ def test_a_standard_library_module_the_trace_missed_is_fetched_from_the_full_zip
     pick(page, "ce_hours", "unit.xlsx", (SITE / "data" / "ce_hours-template.zh.xlsx").read_bytes())
     expect(batch_done(page, "ce_hours")).to_contain_text("共 1 行：1 行已计算")
     assert sum(url.endswith("/python_stdlib.zip") for url in requests_seen) == 1
+
+
+def answered(page: Page, url: str) -> dict:
+    page.goto(url)
+    result = page.locator("[data-calculator-result]")
+    expect(result).to_have_attribute("data-state", "ok", timeout=READY)
+    return json.loads(result.get_attribute("data-json"))
+
+
+SNAPSHOT_KEYS = "caches.open('python-snapshot').then((c) => c.keys()).then((k) => k.map((r) => r.url))"
+
+
+def test_the_snapshot_path_and_the_full_start_answer_as_cpython(page: Page, site_url, requests_seen):
+    """The first visit starts Python in full and keeps a snapshot; the second starts from it; a damaged
+    snapshot is dropped and Python starts in full again. Every path answers as CPython does."""
+    inputs = {"qualified_on": "2018-12-31", "unqualified_years": "2020", "required_years": "5"}
+    url = f"{site_url}calculators/tenure/?" + "&".join(f"{k}={v}" for k, v in inputs.items())
+    expected = calculators.run("tenure", inputs)["result"]
+    assert answered(page, url)["result"] == expected
+    for _ in range(300):
+        if page.evaluate(SNAPSHOT_KEYS):
+            break
+        page.wait_for_timeout(100)
+    [key] = page.evaluate(SNAPSHOT_KEYS)
+    assert "wheel=" in key and "stdlib=" in key
+    starts: list[str] = []
+    page.on("request", lambda request: starts.append(request.url))
+    assert answered(page, url)["result"] == expected
+    assert not any("/bijie_title_calculators-" in u for u in starts), "the snapshot path fetched the engine again"
+    page.evaluate("(key) => caches.open('python-snapshot').then((c) => c.put(key, new Response(new Uint8Array(64))))",
+                  key)
+    starts.clear()
+    assert answered(page, url)["result"] == expected
+    assert any("/bijie_title_calculators-" in u for u in starts), "a damaged snapshot did not fall back to a full start"

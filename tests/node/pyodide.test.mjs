@@ -59,7 +59,7 @@ test("runs under Python 3.12 or newer, not the host's CPython", () => {
 
 test("the trimmed standard library is the one in use, and lacks what the engine never imports", () => {
   assert.equal(pyodide.runPython("import importlib.util; importlib.util.find_spec('tomllib') is None"), true);
-  assert.equal(pyodide.runPython("import json; json.__file__"), "/lib/python314.zip/json/__init__.py");
+  assert.equal(pyodide.runPython("import json; json.__file__"), "/lib/python314.zip/json/__init__.pyc");
 });
 
 test("the answer sheet's QR code is drawn in Pyodide by the self-hosted segno", async () => {
@@ -123,3 +123,20 @@ json.dumps(run.summary())`, { globals }));
   assert.deepEqual(summary.counts, { rows: 1, ok: 1, rejected: 0, empty: 0 });
   assert.equal(summary.rows[0].cells[0], "已计算");
 });
+
+test("a snapshot taken after the engine is imported (as the page keeps one) restores and answers as CPython", async () => {
+  const { loadPyodide } = await import(pathToFileURL(join(runtime, "pyodide.mjs")).href);
+  const stdLibURL = join(runtime, readdirSync(runtime).find((name) => /^python_stdlib-[0-9a-f]{12}\.zip$/.test(name)));
+  const first = await loadPyodide({ indexURL: runtime + "/", stdLibURL, _makeSnapshot: true });
+  const sitePackages = first.runPython("import sys\nnext(p for p in sys.path if p.endswith('site-packages'))");
+  first.unpackArchive(new Uint8Array(readFileSync(builtWheel())), "wheel", { extractDir: sitePackages });
+  first.runPython("import calculators, calculators.batch, calculators.share, calculators.table, json");
+  const snapshot = first.makeMemorySnapshot();
+  const restored = await loadPyodide({ indexURL: runtime + "/", stdLibURL, _loadSnapshot: snapshot });
+  for (const c of cases) {
+    const globals = restored.toPy({ name: c.calculator, inputs: JSON.stringify(c.input) });
+    const answer = JSON.parse(restored.runPython("import calculators, json\njson.dumps(calculators.run(name, json.loads(inputs)))", { globals }));
+    globals.destroy();
+    assert.deepEqual(answer, cpython(c.calculator, c.input), c.id);
+  }
+}, { timeout: 120000 });
