@@ -205,7 +205,10 @@ function render(form, answer, json) {
   const verdict = answer.ok ? (answer.result.meets ?? answer.result.ok) : null;
   result.dataset.verdict = verdict === true ? "yes" : verdict === false ? "no" : "none";
   result.dataset.json = json;
-  sheetReady.set(form, answer.ok ? fillSheet(form, answer, nodes) : clearSheet(form));
+  // The printed sheet is prepared after the answer is on screen, so that it never delays it.
+  sheetReady.set(form, answer.ok
+    ? new Promise((resolve) => { setTimeout(() => resolve(fillSheet(form, answer, nodes)), 0); })
+    : clearSheet(form));
 }
 
 // ---- the printed answer sheet: what was entered, the answer, the clauses in full, the link and its QR code ----
