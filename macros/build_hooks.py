@@ -26,9 +26,9 @@ from macros import headers, open_data  # noqa: E402
 
 PYODIDE = ROOT / "node_modules" / "pyodide"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
-# What the worker's counted fetches download while Python starts (pyodide.mjs and pyodide.asm.mjs are
-# imported as modules, before the count begins), the standard library cut down to what is used aside:
-# the page's progress bar is measured against their size.
+# The runtime files the worker fetches, and counts, while Python starts; with the cut-down standard
+# library they are the total of the page's progress bar (pyodide.mjs and pyodide.asm.mjs are imported
+# as modules, outside the count).
 FETCHED_RUNTIME_FILES = ("pyodide.asm.wasm", "pyodide-lock.json")
 STDLIB_CACHE = ROOT / "build" / "stdlib"
 TRACE_CASES = ROOT / "tests" / "data" / "cases.json"

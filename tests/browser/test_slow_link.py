@@ -62,7 +62,7 @@ def test_a_slow_download_shows_its_progress_keeps_calculate_and_answers(page: Pa
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_stalled_download_fails_once_as_the_network_and_retry_answers(page: Page, host, lang):
     host.link.rate = None
-    host.link.stall = "python_stdlib.zip"
+    host.link.stall = "pyodide.asm.wasm"
     page.goto(f"{host.url}{'en/' if lang == 'en' else ''}calculators/ce-hours/")
     result = page.locator("[data-calculator-result]")
     expect(result).to_have_attribute("data-state", "failed", timeout=STALL_MS + 30_000)
@@ -122,7 +122,7 @@ def test_the_snapshot_path_and_the_full_start_answer_as_cpython(page: Page, site
             break
         page.wait_for_timeout(100)
     [key] = page.evaluate(SNAPSHOT_KEYS)
-    assert "wheel=" in key and "stdlib=" in key
+    assert "python_stdlib-" in key and "?" not in key
     starts: list[str] = []
     page.on("request", lambda request: starts.append(request.url))
     assert answered(page, url)["result"] == expected

@@ -43,8 +43,11 @@ async function installEngine(runtime, wheelUrl) {
 
 async function boot(runtimeUrl, stdLibURL, wheelUrl) {
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeUrl).href);
-  const key = new URL(`python-snapshot.bin?wheel=${new URL(wheelUrl).pathname}&stdlib=${new URL(stdLibURL).pathname}`,
-    runtimeUrl).href;
+  // Named by the wheel's folder (a hash of the engine's sources) and the standard library's file (a hash
+  // of what it was made from); an address without a query string, as every address this site keeps.
+  const wheelFolder = new URL(wheelUrl).pathname.split("/").at(-2);
+  const stdlibFile = new URL(stdLibURL).pathname.split("/").at(-1).replace(/\.zip$/, "");
+  const key = new URL(`python-snapshot-${wheelFolder}-${stdlibFile}.bin`, runtimeUrl).href;
   const canKeep = typeof caches === "object";
   const saved = canKeep ? await savedSnapshot(key) : null;
   if (saved) {
@@ -117,7 +120,7 @@ self.fetch = async (input, init) => {
 // the first such import fetches the full zip (once, synchronously, which a worker may do) and
 // carries on from it.
 const FULL_STDLIB = `
-import importlib.abc, importlib.machinery, sys
+import importlib, importlib.abc, importlib.machinery, sys
 
 class FullStandardLibrary(importlib.abc.MetaPathFinder):
     def __init__(self, url, only_there):
@@ -125,25 +128,32 @@ class FullStandardLibrary(importlib.abc.MetaPathFinder):
         self.only_there = set(only_there)
         self.path = "/lib/python_stdlib_full.zip"
 
-    def find_spec(self, name, path=None, target=None):
-        if name.partition(".")[0] not in self.only_there or self.path in sys.path:
-            return None
+    def fetch(self):
         from js import Uint8Array, XMLHttpRequest
         request = XMLHttpRequest.new()
         request.open("GET", self.url, False)
         request.responseType = "arraybuffer"
         request.send()
         if request.status != 200:
-            return None
+            return False
         with open(self.path, "wb") as file:
             file.write(Uint8Array.new(request.response).to_bytes())
         sys.path.append(self.path)
-        for module in list(sys.modules.values()):
-            for entry in list(getattr(module, "__path__", None) or []):
-                if isinstance(entry, str) and entry.startswith("/lib/python3") and ".zip/" in entry:
-                    module.__path__.append(self.path + "/" + entry.split(".zip/", 1)[1])
+        return True
+
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] not in self.only_there:
+            return None
+        if self.path not in sys.path and not self.fetch():
+            return None
+        # A package that came from the cut-down zip looks in the full one too, from now on.
+        for entry in list(path or []):
+            if isinstance(entry, str) and ".zip/" in entry and not entry.startswith(self.path):
+                twin = self.path + "/" + entry.split(".zip/", 1)[1]
+                if twin not in path:
+                    path.append(twin)
         importlib.invalidate_caches()
-        return importlib.machinery.PathFinder.find_spec(name, path if path is None else list(path))
+        return importlib.machinery.PathFinder.find_spec(name, path)
 
 sys.meta_path.append(FullStandardLibrary(full_stdlib_url, only_there))
 `;
