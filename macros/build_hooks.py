@@ -96,8 +96,9 @@ def trimmed_stdlib(wheel: Path) -> Path:
     made from, so that a changed engine never meets a stale copy; the worker falls back to the full
     zip for a missed module."""
     wheels = [wheel, *browser_wheels()]
-    digest = hashlib.sha256(pyodide_version().encode())
-    for path in [*wheels, TRACE_CASES, ROOT / "macros" / "stdlib.mjs"]:
+    # The engine by its sources, not its wheel: a rebuilt wheel's bytes differ (file times), its code does not.
+    digest = hashlib.sha256(f"{pyodide_version()} {sources_hash()}".encode())
+    for path in [*browser_wheels(), TRACE_CASES, ROOT / "macros" / "stdlib.mjs"]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     target = STDLIB_CACHE / f"python_stdlib-{digest.hexdigest()[:12]}.zip"
     if target.exists():
