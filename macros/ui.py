@@ -97,6 +97,7 @@ UI: dict[str, tuple[str, str]] = {
     "batch_shown": ("下表显示前 {shown} 行（退回原因在第二列）；下载的结果文件包含全部 {rows} 行。",
                     "The table shows the first {shown} rows (the reason for a rejection is in the second column); "
                     "the results file holds all {rows} rows."),
+    "batch_table": ("核对结果表", "Table of results"),
     "batch_only_rejected": ("只看被退回的行", "Show rejected rows only"),
     "batch_download": ("下载核对结果（CSV，可用 Excel 或 WPS 打开）", "Download the results (CSV, opens in Excel or WPS)"),
     "batch_too_big": ("文件过大：一次最多核对 {limit} MB，请分成几个文件。",

@@ -179,3 +179,16 @@ def test_p6_annex_2_full_title_on_about():
 def test_p9_p10_key_dates_wording():
     assert "成文日期" in page("key-dates/index.html") and "印发本通知" not in page("key-dates/index.html")
     assert "later than the province-wide time points" in page("en/key-dates/index.html")
+
+
+def test_every_word_the_page_script_asks_for_is_on_the_page():
+    """calculator.js shows words the widget renders as data attributes; a key it asks for and the
+    widget does not render would show as the key itself (it did: "batch_title" as a table's name)."""
+    from macros.widgets import BATCH_KEYS, STATUS_KEYS
+
+    script = (ROOT / "docs" / "assets" / "js" / "calculator.js").read_text(encoding="utf-8")
+    asked_form = set(re.findall(r'msg\(form, "([a-z_]+)"\)', script))
+    asked_section = set(re.findall(r'(?:msg|say)\(section, "([a-z_]+)"', script))
+    assert asked_form and asked_section
+    assert asked_form - set(STATUS_KEYS) == set()
+    assert asked_section - set(BATCH_KEYS) == set()

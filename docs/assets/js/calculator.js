@@ -483,7 +483,7 @@ function batchTable(section, summary, onlyRejected) {
     table.tBodies[0].append(tr);
   }
   const wrap = el("div", { class: "calc-batch-scroll", tabindex: "0", role: "region",
-    "aria-label": say(section, "batch_title") });
+    "aria-label": say(section, "batch_table") });
   wrap.append(table);
   return wrap;
 }
