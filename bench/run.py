@@ -267,7 +267,7 @@ def main() -> None:
         for number in range(1, PHONE_RUNS + 1):
             for name, path in (("ours", CALCULATOR), ("baseline", BASELINE)):
                 browser = launch(playwright)
-                phone.link.sent, phone.link.busy = 0, 0.0
+                phone.link.restart_count()
                 phone_runs[name].append(calculator_run(browser, phone, path, PHONE_CPU))
                 print(f"phone run {number}/{PHONE_RUNS}: {name}: cold {phone_runs[name][-1]['cold_ready_ms']:,.0f} ms; "
                       f"the link carried {phone.link.throughput_kbit():,} kbit/s while busy",

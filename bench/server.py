@@ -59,6 +59,11 @@ class Link:
             with self.lock:
                 self.sent += len(chunk)
 
+    def restart_count(self) -> None:
+        """Count what the link carries afresh (one cold run's throughput)."""
+        with self.lock:
+            self.sent, self.busy = 0, 0.0
+
     def throughput_kbit(self) -> float:
         """What the link carried while it was busy, in kbit/s (shows that the throttle held)."""
         return round(self.sent * 8 / 1000 / self.busy, 1) if self.busy else 0.0

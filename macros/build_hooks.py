@@ -148,7 +148,7 @@ def on_post_build(config: Any) -> None:
     runtime.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
         shutil.copy2(PYODIDE / name, runtime / name)
-    shutil.copy2(trimmed_stdlib(build_wheel()), site / config["extra"]["stdlib"])
+    shutil.copy2(STDLIB_CACHE / Path(config["extra"]["stdlib"]).name, site / config["extra"]["stdlib"])
     wheel = build_wheel()
     target = site / config["extra"]["calculators_wheel"]
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -132,7 +132,7 @@ def handout_html(lang: str, root: str, public_url: str) -> str:
     as it will print (handout.js shows the chosen clauses)."""
     lang_root = root + ("en/" if lang == "en" else "")
     english = " checked" if lang == "en" else ""
-    return f'''<form class="handout-form" data-handout-form data-present-url="{lang_root}present/" data-lang="{lang}" data-msg-copied="{t("copied", lang)}" data-msg-copy-failed="{t("copy_failed", lang)}">
+    return f'''<form class="handout-form" data-handout-form data-present-url="{lang_root}present/" data-lang="{lang}">
 <div class="calc-field"><label for="handout-title">{t("handout_title_label", lang)}</label>
 <input type="text" id="handout-title" name="title" value="{html.escape(t("handout_default_title", lang), quote=True)}" autocomplete="off"></div>
 <div class="calc-field calc-field--check"><input type="checkbox" id="handout-english" name="en" value="1"{english}>
@@ -142,7 +142,7 @@ def handout_html(lang: str, root: str, public_url: str) -> str:
 <button type="button" class="md-button" data-handout-none>{t("handout_none", lang)}</button></p>
 {clause_choices(lang)}</fieldset>
 <div class="calc-actions"><button type="button" class="md-button md-button--primary" data-handout-print>{t("handout_print", lang)}</button>
-<button type="button" class="md-button" data-handout-copy>{t("handout_copy", lang)}</button>
+<button type="button" class="md-button" data-copy-address data-copied="{t("copied", lang)}" data-copy-failed="{t("copy_failed", lang)}">{t("handout_copy", lang)}</button>
 <a class="md-button" href="{lang_root}present/" data-handout-present>{t("handout_present", lang)}</a></div>
 </form>
 <article class="handout" data-handout data-english="{"on" if english else "off"}" lang="{lang}">

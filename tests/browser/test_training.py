@@ -159,7 +159,9 @@ def pdf_pages(pdf: bytes) -> int:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_handout_builder_prints_the_chosen_clauses_on_a4(page, site_url, requests_seen, page_errors, lang):
+def test_the_handout_builder_prints_the_chosen_clauses_on_a4(page, context, site_url, requests_seen, page_errors,
+                                                             lang):
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(f"{site_url}{lang}handout/?c=s4-2,s5-5")
     expect(page.locator('input[name="c"][value="s4-2"]')).to_be_checked()
     page.locator('input[name="c"][value="s2-3"]').check()
@@ -173,6 +175,12 @@ def test_the_handout_builder_prints_the_chosen_clauses_on_a4(page, site_url, req
         expect(english).to_be_checked()
     else:
         english.check()
+    copy = page.locator("[data-copy-address]")
+    label = copy.inner_text()
+    copy.click()
+    expect(copy).not_to_have_text(label)
+    expect(copy).to_have_text(label)
+    assert page.evaluate("navigator.clipboard.readText()") == page.url
     page.reload()
     expect(title).to_have_value("七星关区 2023 职称培训")
     expect(english).to_be_checked()

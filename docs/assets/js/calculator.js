@@ -218,10 +218,6 @@ function sheetFor(form) {
   return document.querySelector(`[data-answer-sheet="${form.id}"]`);
 }
 
-function today(lang) {
-  return new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en-GB", { dateStyle: "long" }).format(new Date());
-}
-
 function shownValue(form, control) {
   if (control.type === "checkbox") return msg(form, control.checked ? "sheet_yes" : "sheet_no");
   if (control.tagName === "SELECT") return control.selectedOptions[0]?.textContent ?? control.value;
@@ -266,7 +262,6 @@ async function fillSheet(form, answer, nodes) {
   const copies = nodes.slice(1).filter((node) => !node.matches("[data-print-sheet]")).map((node) => node.cloneNode(true));
   sheet.querySelector("[data-sheet-answer]").replaceChildren(...copies);
   sheet.querySelectorAll("[data-sheet-clause]").forEach((part) => { part.hidden = !answer.clauses.includes(part.dataset.sheetClause); });
-  sheet.querySelector("[data-printed-date]").textContent = today(form.dataset.lang);
   const url = sharedLink(form);
   sheet.querySelector("[data-sheet-url]").textContent = url;
   const place = sheet.querySelector("[data-sheet-qr]");
@@ -279,13 +274,6 @@ async function fillSheet(form, answer, nodes) {
   const svg = new DOMParser().parseFromString(reply.svg, "text/html").body.firstElementChild;
   place.replaceChildren(document.importNode(svg, true));
 }
-
-window.addEventListener("beforeprint", () => {
-  forms.forEach((form) => {
-    const date = sheetFor(form)?.querySelector("[data-printed-date]");
-    if (date) date.textContent = today(form.dataset.lang);
-  });
-});
 
 // ---- the worker ---------------------------------------------------------------------
 let worker = null;

@@ -1,6 +1,7 @@
 // Handout builder: shows the chosen clauses of the prepared handout below the form, and keeps the
 // choice in the address (?c=s4-2,s5-5&title=…&en=1) so that a handout can be kept, sent and printed
-// again. The clauses, their QR codes and every word come from the page.
+// again. The clauses, their QR codes and every word come from the page; site.js copies the address
+// and dates the printed sheet.
 const form = document.querySelector("[data-handout-form]");
 const handout = document.querySelector("[data-handout]");
 const boxes = [...form.querySelectorAll('input[name="c"]')];
@@ -36,28 +37,11 @@ function update() {
   form.querySelector("[data-handout-present]").href = `${form.dataset.presentUrl}${deck.size ? "?" + deck : ""}`;
 }
 
-function today() {
-  return new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en-GB", { dateStyle: "long" }).format(new Date());
-}
-
-async function copyLink(button) {
-  const url = location.href.split("#")[0];
-  try {
-    await navigator.clipboard.writeText(url);
-    const label = button.textContent;
-    button.textContent = form.dataset.msgCopied;
-    setTimeout(() => { button.textContent = label; }, 1500);
-  } catch {
-    window.prompt(form.dataset.msgCopyFailed, url);
-  }
-}
-
 const params = new URLSearchParams(location.search);
 const wanted = new Set((params.get("c") || "").split(",").map((id) => id.trim()));
 boxes.forEach((box) => { box.checked = wanted.has(box.value); });
 if (params.has("title")) title.value = params.get("title");
 if (params.has("en")) english.checked = params.get("en") === "1";
-handout.querySelector("[data-printed-date]").textContent = today();
 
 form.addEventListener("input", update);
 form.addEventListener("change", update);
@@ -65,6 +49,4 @@ form.addEventListener("submit", (event) => event.preventDefault());
 form.querySelector("[data-handout-all]").addEventListener("click", () => { boxes.forEach((b) => { b.checked = true; }); update(); });
 form.querySelector("[data-handout-none]").addEventListener("click", () => { boxes.forEach((b) => { b.checked = false; }); update(); });
 form.querySelector("[data-handout-print]").addEventListener("click", () => window.print());
-form.querySelector("[data-handout-copy]").addEventListener("click", (event) => copyLink(event.currentTarget));
-window.addEventListener("beforeprint", () => { handout.querySelector("[data-printed-date]").textContent = today(); });
 update();

@@ -1,19 +1,20 @@
-// Site-wide behaviour of the notice pages: copy a clause's link or citation, and keep
-// the reader's place when switching language (the clause in view, or a calculator's inputs).
-// Plain links work without it.
+// Site-wide behaviour of the pages: copy a clause's link or citation (or the page's own address),
+// keep the reader's place when switching language (the clause in view, or a calculator's inputs),
+// and date a printed sheet. Plain links work without it.
 (function () {
   "use strict";
 
   function copyText(text, button) {
+    var failed = button.getAttribute("data-copy-failed") || "";
     var done = function () {
       var label = button.textContent;
       button.textContent = button.getAttribute("data-copied");
       setTimeout(function () { button.textContent = label; }, 1500);
     };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(done, function () { window.prompt("", text); });
+      navigator.clipboard.writeText(text).then(done, function () { window.prompt(failed, text); });
     } else {
-      window.prompt("", text);
+      window.prompt(failed, text);
     }
   }
 
@@ -24,6 +25,11 @@
   document.addEventListener("click", function (event) {
     var target = event.target instanceof Element ? event.target : null;
     if (!target) { return; }
+    var address = target.closest("[data-copy-address]");
+    if (address) {
+      copyText(location.href.split("#")[0], address);
+      return;
+    }
     var link = target.closest("[data-copy-link]");
     if (link) {
       copyText(clauseUrl(link.getAttribute("data-copy-link")), link);
@@ -69,6 +75,15 @@
     event.stopPropagation();
     location.href = switcher.href.split(/[?#]/)[0] + place;
   }, true);
+
+  // A printed sheet (handout, answer sheet) says when it was printed, in the page's language.
+  function stampPrintedDates() {
+    var locale = document.documentElement.lang === "en" ? "en-GB" : "zh-CN";
+    var today = new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(new Date());
+    document.querySelectorAll("[data-printed-date]").forEach(function (place) { place.textContent = today; });
+  }
+  stampPrintedDates();
+  window.addEventListener("beforeprint", stampPrintedDates);
 
   // The not-found page is one file for every missing address: it speaks the language of the path.
   var notFound = document.querySelector("[data-not-found]");
