@@ -422,7 +422,7 @@ async function submit(form, shared = false) {
   rememberQuery(form);
   if (!ready) {
     form.dataset.pending = "true";
-    if (!form.querySelector(".calc-queued") && !resultFor(form).querySelector(".calc-queued")) {
+    if (!resultFor(form).querySelector(".calc-queued")) {
       resultFor(form).querySelector(".calc-status").after(el("p", { class: "calc-queued" }, msg(form, "queued")));
     }
     return;
