@@ -2,10 +2,11 @@
 // part of the site): load the runtime and the wheel on the main thread at page load.
 const form = document.querySelector("form[data-calculator]");
 const result = document.querySelector("[data-calculator-result]");
-const runtime = new URL(form.dataset.runtime, location.href).href;
+const where = document.querySelector("script[data-runtime]").dataset; // our head script, switched off
+const runtime = new URL(where.runtime, location.href).href;
 const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
 const pyodide = await loadPyodide({ indexURL: runtime });
-await pyodide.loadPackage(new URL(form.dataset.wheel, location.href).href);
+await pyodide.loadPackage(new URL(where.wheel, location.href).href);
 pyodide.runPython("import calculators, json");
 result.dataset.state = "ready";
 form.addEventListener("submit", (event) => {

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import headers, open_data  # noqa: E402
+from macros import headers, open_data, widgets  # noqa: E402
 
 PYODIDE = ROOT / "node_modules" / "pyodide"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
@@ -68,10 +68,11 @@ def on_config(config: Any) -> Any:
     wheel = build_wheel()
     config["extra"]["calculators_wheel"] = f"assets/wheels/{wheel.parent.name}/{wheel.name}"
     config["extra"]["pyodide_dir"] = f"assets/pyodide/{pyodide_version()}/"
-    stdlib = trimmed_stdlib(wheel)
+    stdlib, more = trimmed_stdlib(wheel)
     config["extra"]["stdlib"] = f"{config['extra']['pyodide_dir']}{stdlib.name}"
+    config["extra"]["stdlib_more"] = f"{config['extra']['pyodide_dir']}{more.name}"
     config["extra"]["runtime_bytes"] = (sum((PYODIDE / name).stat().st_size for name in FETCHED_RUNTIME_FILES)
-                                        + stdlib.stat().st_size)
+                                        + stdlib.stat().st_size + wheel.stat().st_size)
     config["extra"]["stdlib_fallback"] = fallback_modules(stdlib)
     wheels = {path.name.split("-")[0]: f"assets/wheels/{path.name}" for path in browser_wheels()}
     config["extra"]["xlsx_wheels"] = [wheels["et_xmlfile"], wheels["openpyxl"]]
@@ -89,30 +90,33 @@ def public_url(configured: str | None) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def trimmed_stdlib(wheel: Path) -> Path:
-    """Pyodide's standard library zip cut down to the modules the calculators, the answer sheet's QR code
-    and the .xlsx reader import, as bytecode (macros/stdlib.mjs, under Pyodide in Node): a phone's first
-    visit downloads less, and Python starts without compiling its own modules. Named by what it was
-    made from, so that a changed engine never meets a stale copy; the worker falls back to the full
-    zip for a missed module."""
+def trimmed_stdlib(wheel: Path) -> tuple[Path, Path]:
+    """Pyodide's standard library zip cut down to the modules the calculators import, as bytecode
+    (macros/stdlib.mjs, under Pyodide in Node), in two parts: what a start and every answer need, which
+    the page downloads, and the more that a workbook or the answer sheet's QR code needs, fetched with
+    their wheels. A phone's first visit downloads less, and Python starts without compiling its own
+    modules. Named by what they were made from, so that a changed engine never meets a stale copy; the
+    worker falls back to the full zip for a missed module."""
     wheels = [wheel, *browser_wheels()]
     # The engine by its sources, not its wheel: a rebuilt wheel's bytes differ (file times), its code does not.
     digest = hashlib.sha256(f"{pyodide_version()} {sources_hash()}".encode())
     for path in [*browser_wheels(), TRACE_CASES, ROOT / "macros" / "stdlib.mjs"]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    target = STDLIB_CACHE / f"python_stdlib-{digest.hexdigest()[:12]}.zip"
-    if target.exists():
-        return target
+    start = STDLIB_CACHE / f"python_stdlib-{digest.hexdigest()[:12]}.zip"
+    more = STDLIB_CACHE / f"python_stdlib_more-{digest.hexdigest()[:12]}.zip"
+    if start.exists() and more.exists():
+        return start, more
     workbook = STDLIB_CACHE / "trace.xlsx"
     STDLIB_CACHE.mkdir(parents=True, exist_ok=True)
     workbook.write_bytes(open_data.template_xlsx("tenure", "zh"))
     made = subprocess.run(["node", str(ROOT / "macros" / "stdlib.mjs"), str(PYODIDE), str(TRACE_CASES), str(workbook),
-                           str(target), *map(str, wheels)], capture_output=True, text=True)
+                           str(start), str(more), *map(str, wheels)], capture_output=True, text=True)
     if made.returncode:
-        target.unlink(missing_ok=True)
+        start.unlink(missing_ok=True)
+        more.unlink(missing_ok=True)
         raise SystemExit("macros/stdlib.mjs failed:\n" + "\n".join(
             line for line in made.stderr.splitlines() if len(line) < 300)[-3000:])
-    return target
+    return start, more
 
 
 def fallback_modules(trimmed: Path) -> list[str]:
@@ -140,6 +144,15 @@ def browser_wheels() -> list[Path]:
     return wheels
 
 
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """A page with a calculator starts its engine from its head (after the security policy, which
+    on_post_build puts first), before the theme's scripts run."""
+    if 'data-calculator="' not in output:
+        return output
+    root = "../" * page.url.count("/")
+    return output.replace("</head>", widgets.engine_script(root, config["extra"]) + "</head>", 1)
+
+
 def on_post_build(config: Any) -> None:
     """Complete the built site: the wheel and the runtime files (nothing else of the npm package),
     the open data files, the security policy on every page and for hosts, and the service worker."""
@@ -148,7 +161,8 @@ def on_post_build(config: Any) -> None:
     runtime.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
         shutil.copy2(PYODIDE / name, runtime / name)
-    shutil.copy2(STDLIB_CACHE / Path(config["extra"]["stdlib"]).name, site / config["extra"]["stdlib"])
+    for part in ("stdlib", "stdlib_more"):
+        shutil.copy2(STDLIB_CACHE / Path(config["extra"][part]).name, site / config["extra"][part])
     wheel = build_wheel()
     target = site / config["extra"]["calculators_wheel"]
     target.parent.mkdir(parents=True, exist_ok=True)

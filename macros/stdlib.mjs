@@ -1,24 +1,41 @@
 // The standard library the page downloads: Pyodide's zip cut down to the modules the calculators
-// use, compiled. Run under real Pyodide (Node) on the built wheels: the acceptance cases, batch
-// files of every encoding, a workbook (openpyxl) and a QR code (segno), installed with loadPackage
-// as the page installs them. Every module that came from the standard library zip is kept, as
-// bytecode for this Python (3.14): Python then starts without compiling its startup modules from
-// source, which is most of a cold start. Docstrings are left out of the bytecode (asserts stay).
-// The worker fetches the full zip if a module is ever missing.
-// Usage: node macros/stdlib.mjs <runtime folder> <cases.json> <template.xlsx> <out.zip> <wheel>...
+// use, compiled, in two parts. Run under real Pyodide (Node) as the page runs it:
+// - the start: Python started as the page starts it (for a snapshot), the engine's wheel unpacked by
+//   hand, every acceptance case, its shared link, and batch files of every encoding;
+// - the rest, fetched only when needed: what a wheel installed with loadPackage, a workbook (openpyxl)
+//   and a QR code (segno) import on top, but never part of a package the start has (importlib.metadata
+//   stays with importlib): that part only goes on sys.path.
+// Every module that came from the standard library zip is kept, as bytecode for this Python (3.14):
+// Python then starts without compiling its startup modules from source, which is most of a cold start.
+// Docstrings are left out of the bytecode (asserts stay), and so are column positions (the interpreter
+// runs with PYTHONNODEBUGRANGES: tracebacks keep their line numbers): a third of the bytes.
+// The worker fetches the full zip if a module is ever missing from both.
+// Usage: node macros/stdlib.mjs <runtime folder> <cases.json> <template.xlsx> <start.zip> <rest.zip>
+//        <engine wheel> <browser wheel>...
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-const [runtime, cases, workbook, out, ...wheels] = process.argv.slice(2);
+const [runtime, cases, workbook, startOut, restOut, engine, ...wheels] = process.argv.slice(2);
 const { loadPyodide } = await import(pathToFileURL(join(runtime, "pyodide.mjs")).href);
-const pyodide = await loadPyodide({ indexURL: runtime + "/" });
-for (const wheel of wheels) await pyodide.loadPackage(wheel, { messageCallback: () => {} });
+const pyodide = await loadPyodide({ indexURL: runtime + "/", _makeSnapshot: true,
+  env: { HOME: "/home/pyodide", PYTHONNODEBUGRANGES: "1" } });
+const sitePackages = pyodide.runPython("import sys\nnext(p for p in sys.path if p.endswith('site-packages'))");
+pyodide.unpackArchive(new Uint8Array(readFileSync(engine)), "wheel", { extractDir: sitePackages });
 pyodide.globals.set("cases_json", readFileSync(cases, "utf-8"));
 pyodide.globals.set("workbook", new Uint8Array(readFileSync(workbook)));
 pyodide.runPython(`
-import json, sys
-import calculators, calculators.batch as batch, calculators.share as share
+import ast, importlib._bootstrap_external as external, importlib.util, json, sys, zipfile
+import calculators, calculators.batch as batch, calculators.share as share, calculators.table
+
+STDLIB = "/lib/python314.zip"
+
+
+def from_stdlib():
+    return {m.__file__[len(STDLIB) + 1:] for m in list(sys.modules.values())
+            if (getattr(m, "__file__", None) or "").startswith(STDLIB + "/")}
+
+
 for case in json.loads(cases_json):
     calculators.run(case["calculator"], case["input"])
     share.query(case["input"] if isinstance(case["input"], dict) else {})
@@ -29,16 +46,19 @@ for name, text, encoding in (("tenure", "取得现资格时间,晋升所需年�
     run.step(100)
     run.csv_bytes()
     run.summary()
+start = from_stdlib()
+`);
+for (const wheel of wheels) await pyodide.loadPackage(wheel, { messageCallback: () => {} });
+pyodide.runPython(`
 share.qr_svg("https://example.org/calculators/tenure/?qualified_on=2018-12-31", "QR")
 run = batch.BatchRun("tenure", bytes(workbook.to_py()), "en")
 run.step(100)
 run.csv_bytes()
-
-import ast, importlib._bootstrap_external as external, importlib.util, zipfile
-
-STDLIB = "/lib/python314.zip"
-used = sorted({m.__file__[len(STDLIB) + 1:] for m in list(sys.modules.values())
-               if (getattr(m, "__file__", None) or "").startswith(STDLIB + "/")})
+rest = from_stdlib() - start
+# A package lives in one part: its __path__ is that zip, so a submodule in the other part would not be found.
+packages_at_start = {name.split("/")[0] for name in start if "/" in name}
+start |= {name for name in rest if name.split("/")[0] in packages_at_start}
+rest -= start
 
 
 def without_docstrings(tree):
@@ -52,12 +72,15 @@ def without_docstrings(tree):
 
 
 full = zipfile.ZipFile(STDLIB)
-with zipfile.ZipFile("/tmp/stdlib.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as trimmed:
-    for name in used:
-        source = full.read(name)
-        code = compile(ast.fix_missing_locations(without_docstrings(ast.parse(source))), f"{STDLIB}/{name}", "exec", dont_inherit=True)
-        entry = zipfile.ZipInfo(name + "c", full.getinfo(name).date_time)
-        entry.compress_type = zipfile.ZIP_DEFLATED
-        trimmed.writestr(entry, bytes(external._code_to_hash_pyc(code, importlib.util.source_hash(source), False)))
+for names, path in ((start, "/tmp/start.zip"), (rest, "/tmp/rest.zip")):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as trimmed:
+        for name in sorted(names):
+            source = full.read(name)
+            code = compile(ast.fix_missing_locations(without_docstrings(ast.parse(source))), f"{STDLIB}/{name}",
+                           "exec", dont_inherit=True)
+            entry = zipfile.ZipInfo(name + "c", full.getinfo(name).date_time)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            trimmed.writestr(entry, bytes(external._code_to_hash_pyc(code, importlib.util.source_hash(source), False)))
 `);
-writeFileSync(out, pyodide.FS.readFile("/tmp/stdlib.zip"));
+writeFileSync(startOut, pyodide.FS.readFile("/tmp/start.zip"));
+writeFileSync(restOut, pyodide.FS.readFile("/tmp/rest.zip"));

@@ -110,6 +110,16 @@ def answer_sheet_html(name: str, lang: str) -> str:
 </section>'''
 
 
+def engine_script(root: str, extra: dict[str, Any]) -> str:
+    """The head's script that starts the engine (runtime.js) and the addresses it starts it from: the
+    runtime, the engine's wheel, both parts of the standard library and the modules only the full zip
+    has, and the bytes a start downloads (for the progress bar)."""
+    return (f'<script type="module" async src="{root}assets/js/runtime.js" data-runtime="{root}{extra["pyodide_dir"]}" '
+            f'data-wheel="{root}{extra["calculators_wheel"]}" data-stdlib="{root}{extra["stdlib"]}" '
+            f'data-stdlib-more="{root}{extra["stdlib_more"]}" data-stdlib-fallback="{",".join(extra["stdlib_fallback"])}" '
+            f'data-runtime-bytes="{extra["runtime_bytes"]}"></script>')
+
+
 def calculator_html(name: str, lang: str, root: str, extra: dict[str, Any]) -> str:
     """The whole widget: form, result region, and what shows without JavaScript."""
     meta = calculators.metadata(name)
@@ -124,7 +134,7 @@ def calculator_html(name: str, lang: str, root: str, extra: dict[str, Any]) -> s
     # closing tag of the same name, and the form is full of <div>s.
     return f'''<section class="calc" data-search-exclude data-calculator-widget="{name}" lang="{lang}">
 <noscript><p class="calc-noscript">{t("noscript", lang)} {links}</p></noscript>
-<form data-calculator="{name}" id="{prefix}" novalidate data-lang="{lang}" data-notice-url="{notice}" data-root="{root}" data-wheel="{root}{extra["calculators_wheel"]}" data-runtime="{root}{extra["pyodide_dir"]}" data-stdlib="{root}{extra["stdlib"]}" data-stdlib-fallback="{",".join(extra["stdlib_fallback"])}" data-qr-wheel="{root}{extra["qr_wheel"]}" data-runtime-bytes="{extra["runtime_bytes"]}" data-fields="{_attr(",".join(f["name"] for f in meta["fields"]))}" aria-label="{_attr(meta["title"][lang])}" {messages}>
+<form data-calculator="{name}" id="{prefix}" novalidate data-lang="{lang}" data-notice-url="{notice}" data-root="{root}" data-qr-wheel="{root}{extra["qr_wheel"]}" data-fields="{_attr(",".join(f["name"] for f in meta["fields"]))}" aria-label="{_attr(meta["title"][lang])}" {messages}>
 {fields}
 <div class="calc-actions"><button type="submit" class="md-button md-button--primary">{t("calculate", lang)}</button>
 <button type="button" class="md-button" data-copy-calc-link aria-describedby="{prefix}-link-privacy">{t("copy_calc_link", lang)}</button></div>

@@ -79,19 +79,32 @@ def test_a_stalled_download_fails_once_as_the_network_and_retry_answers(page: Pa
     assert json.loads(result.get_attribute("data-json"))["result"]["meets"] is True
 
 
+def test_a_workbook_fetches_the_more_part_of_the_standard_library_and_not_the_full_zip(page: Page, site_url,
+                                                                                       requests_seen):
+    """What only a workbook needs (xml, email, ...) is not in the standard library the page starts with:
+    the worker fetches the build's second, smaller part with openpyxl's wheels, and never the full zip."""
+    open_calculator(page, f"{site_url}calculators/ce-hours/")
+    assert not any("/python_stdlib_more-" in url for url in requests_seen)
+    pick(page, "ce_hours", "unit.xlsx", (SITE / "data" / "ce_hours-template.zh.xlsx").read_bytes())
+    expect(batch_done(page, "ce_hours")).to_contain_text("共 1 行：1 行已计算")
+    assert sum("/python_stdlib_more-" in url for url in requests_seen) == 1
+    assert not any(url.endswith("/python_stdlib.zip") for url in requests_seen)
+
+
 def test_a_standard_library_module_the_trace_missed_is_fetched_from_the_full_zip(page: Page, context, site_url,
                                                                               requests_seen):
-    """The page's standard library holds only what the build traced. Served without xml.etree (which
-    openpyxl needs), picking a workbook still works: the worker fetches the full zip once and carries on."""
-    trimmed = next((SITE / "assets" / "pyodide").glob("*/python_stdlib-*.zip"))
-    source = zipfile.ZipFile(trimmed)
+    """The page's standard library holds only what the build traced. With the more part served without
+    xml.etree (which openpyxl needs), picking a workbook still works: the worker fetches the full zip once
+    and carries on."""
+    more = next((SITE / "assets" / "pyodide").glob("*/python_stdlib_more-*.zip"))
+    source = zipfile.ZipFile(more)
     lacking = io.BytesIO()
     with zipfile.ZipFile(lacking, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             if not info.filename.startswith("xml/etree/"):
                 target.writestr(info, source.read(info.filename))
-    assert len(lacking.getvalue()) < trimmed.stat().st_size
-    context.route("**/python_stdlib-*.zip", lambda route: route.fulfill(
+    assert len(lacking.getvalue()) < more.stat().st_size
+    context.route("**/python_stdlib_more-*.zip", lambda route: route.fulfill(
         status=200, content_type="application/zip", body=lacking.getvalue()))
     open_calculator(page, f"{site_url}calculators/ce-hours/")
     assert not any(url.endswith("/python_stdlib.zip") for url in requests_seen)

@@ -4,20 +4,66 @@
 // The runtime lives under a folder named by its version, which the page passes in.
 //
 // The first visit keeps a memory snapshot of the interpreter with the engine already imported
-// (31 MB, in Cache Storage, keyed by the runtime, the standard library and the wheel, all three
-// versioned URLs); later visits start from it without initialising Python or importing anything.
-// It is stored uncompressed: gzip took longer than a reader may stay on the page. A snapshot
-// cannot be taken after loadPackage, so the engine's wheel is unpacked by hand; one that fails to
-// start is dropped and Python starts in full.
+// (31 MB of memory, in Cache Storage, keyed by the runtime, the standard library and the wheel, all
+// three versioned URLs); later visits start from it without initialising Python or importing anything.
+// Three fifths of that memory are pages Python never wrote: they are left out (packSnapshot), which
+// makes the read on every later visit 12 MB instead of 31, at no measurable cost; gzip took longer than
+// a reader may stay on the page. A snapshot cannot be taken after loadPackage, so the engine's wheel is
+// unpacked by hand; one that fails to start is dropped and Python starts in full.
 const SNAPSHOTS = "python-snapshot";
 const ENGINE = "import calculators, calculators.batch, calculators.share, calculators.table, json";
+const PAGE = 4096;
 let pyodide = null;
 
+// [byte length, page count] (two 32-bit words), one byte per page (1: kept), then the kept pages.
+function packSnapshot(bytes) {
+  const aligned = bytes.byteOffset % 4 ? bytes.slice() : bytes;
+  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >> 2);
+  const pages = Math.ceil(bytes.length / PAGE);
+  const kept = new Uint8Array(pages);
+  kept[pages - 1] = 1; // the last page may be partial: kept whole, never scanned by words
+  for (let page = 0; page < pages - 1; page++) {
+    const end = ((page + 1) * PAGE) >> 2;
+    for (let word = (page * PAGE) >> 2; word < end; word++) {
+      if (words[word]) { kept[page] = 1; break; }
+    }
+  }
+  const count = kept.reduce((sum, bit) => sum + bit, 0);
+  const packed = new Uint8Array(8 + pages + count * PAGE);
+  new Uint32Array(packed.buffer, 0, 2).set([bytes.length, pages]);
+  packed.set(kept, 8);
+  let offset = 8 + pages;
+  for (let page = 0; page < pages; page++) {
+    if (!kept[page]) continue;
+    const part = bytes.subarray(page * PAGE, Math.min((page + 1) * PAGE, bytes.length));
+    packed.set(part, offset);
+    offset += PAGE;
+  }
+  return packed;
+}
+
+function unpackSnapshot(packed) {
+  const [length, pages] = new Uint32Array(packed.buffer, packed.byteOffset, 2);
+  const kept = packed.subarray(8, 8 + pages);
+  if (pages !== Math.ceil(length / PAGE) || kept.length !== pages) throw new Error("not a snapshot");
+  const bytes = new Uint8Array(length);
+  let offset = 8 + pages;
+  for (let page = 0; page < pages; page++) {
+    if (!kept[page]) continue;
+    const size = Math.min(PAGE, length - page * PAGE);
+    if (offset + size > packed.length) throw new Error("a snapshot cut short");
+    bytes.set(packed.subarray(offset, offset + size), page * PAGE);
+    offset += PAGE;
+  }
+  return bytes;
+}
+
+// The kept snapshot for this runtime, standard library and engine, or null; read while the runtime's
+// script loads.
 async function savedSnapshot(key) {
   try {
     const hit = await (await caches.open(SNAPSHOTS)).match(key);
-    if (!hit) return null;
-    return new Uint8Array(await hit.arrayBuffer());
+    return hit ? unpackSnapshot(new Uint8Array(await hit.arrayBuffer())) : null;
   } catch {
     return null;
   }
@@ -27,7 +73,7 @@ async function saveSnapshot(key, bytes) {
   try {
     const cache = await caches.open(SNAPSHOTS);
     for (const old of await cache.keys()) await cache.delete(old);
-    await cache.put(key, new Response(bytes));
+    await cache.put(key, new Response(packSnapshot(bytes)));
   } catch {
     // Storage full or unavailable: the next visit simply starts Python in full.
   }
@@ -42,14 +88,21 @@ async function installEngine(runtime, wheelUrl) {
 }
 
 async function boot(runtimeUrl, stdLibURL, wheelUrl) {
-  const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeUrl).href);
+  // Every file the start needs is asked for at once, before the runtime's own script has loaded and
+  // asks for them one after another: on a slow link the round trips are seconds.
+  for (const file of ["pyodide.asm.wasm", "pyodide-lock.json"]) fetchEarly(new URL(file, runtimeUrl).href);
+  fetchEarly(stdLibURL);
   // Named by the wheel's folder (a hash of the engine's sources) and the standard library's file (a hash
   // of what it was made from); an address without a query string, as every address this site keeps.
   const wheelFolder = new URL(wheelUrl).pathname.split("/").at(-2);
   const stdlibFile = new URL(stdLibURL).pathname.split("/").at(-1).replace(/\.zip$/, "");
   const key = new URL(`python-snapshot-${wheelFolder}-${stdlibFile}.bin`, runtimeUrl).href;
   const canKeep = typeof caches === "object";
-  const saved = canKeep ? await savedSnapshot(key) : null;
+  // The runtime's second script (1.2 MB, which loadPyodide would import only once it runs) is imported
+  // alongside the first; loadPyodide then finds it in the module map.
+  const [{ loadPyodide }, saved] = await Promise.all([
+    import(new URL("pyodide.mjs", runtimeUrl).href), canKeep ? savedSnapshot(key) : null,
+    import(new URL("pyodide.asm.mjs", runtimeUrl).href)]);
   if (saved) {
     try {
       const runtime = await loadPyodide({ indexURL: runtimeUrl, stdLibURL, _loadSnapshot: saved });
@@ -59,6 +112,7 @@ async function boot(runtimeUrl, stdLibURL, wheelUrl) {
       await caches.delete(SNAPSHOTS);
     }
   }
+  fetchEarly(wheelUrl);
   const runtime = await loadPyodide({ indexURL: runtimeUrl, stdLibURL, _makeSnapshot: canKeep });
   await installEngine(runtime, wheelUrl);
   if (!canKeep) return { runtime };
@@ -91,7 +145,7 @@ function networkFailure() {
   if (starting) postMessage({ type: "failed", kind: "network" });
 }
 
-self.fetch = async (input, init) => {
+async function countedFetch(input, init) {
   let response;
   try {
     response = await realFetch(input, init);
@@ -113,58 +167,102 @@ self.fetch = async (input, init) => {
   response.body.pipeTo(counter.writable).catch(networkFailure);
   return new Response(counter.readable, { status: response.status, statusText: response.statusText,
     headers: response.headers });
+}
+
+// Responses asked for before the runtime asks, by address; each is handed out once.
+const early = new Map();
+
+function fetchEarly(url) {
+  const response = countedFetch(url);
+  response.catch(() => {}); // a failure is reported by countedFetch, and thrown to whoever takes it
+  early.set(url, response);
+}
+
+// The runtime asks with a string or a URL, and with options that change nothing here (credentials
+// "same-origin", or an empty object); a request with an integrity to check goes to the network.
+self.fetch = (input, init) => {
+  const url = input instanceof Request || init?.integrity ? null : new URL(String(input), self.location.href).href;
+  const response = url && early.get(url);
+  if (!response) return countedFetch(input, init);
+  early.delete(url);
+  return response;
 };
 
-// The page's standard library holds only what the build traced the engine using. A module of the
-// full zip that is not in it (a path the trace never took; the build lists them) is not an error:
-// the first such import fetches the full zip (once, synchronously, which a worker may do) and
-// carries on from it.
-const FULL_STDLIB = `
+// The page's standard library holds only what the build traced a start and the answers using; what a
+// workbook or a QR code needs on top is a second zip (the "more" part), fetched with their wheels. A
+// module of the full zip that is in neither (a path the trace never took; the build lists their
+// top-level names) is not an error either: its import fetches the next part that may hold it (once,
+// synchronously, which a worker may do), the more part and then the full zip, and carries on from it.
+const MORE_STDLIB = `
 import importlib, importlib.abc, importlib.machinery, sys
 
-class FullStandardLibrary(importlib.abc.MetaPathFinder):
-    def __init__(self, url, only_there):
-        self.url = url
+class MoreStandardLibrary(importlib.abc.MetaPathFinder):
+    def __init__(self, parts, only_there):
+        self.parts = [(url, f"/lib/{url.rpartition('/')[2]}") for url in parts]
         self.only_there = set(only_there)
-        self.path = "/lib/python_stdlib_full.zip"
 
-    def fetch(self):
+    def mount(self, path, data):
+        """Put a part (a JavaScript Uint8Array) on the path. A new zip needs no invalidate_caches(),
+        which would import importlib.metadata, itself in the more part."""
+        if path not in sys.path:
+            with open(path, "wb") as file:
+                file.write(data.to_bytes())
+            sys.path.append(path)
+
+    def fetch(self, url, path):
         from js import Uint8Array, XMLHttpRequest
         request = XMLHttpRequest.new()
-        request.open("GET", self.url, False)
+        request.open("GET", url, False)
         request.responseType = "arraybuffer"
         request.send()
         if request.status != 200:
             return False
-        with open(self.path, "wb") as file:
-            file.write(Uint8Array.new(request.response).to_bytes())
-        sys.path.append(self.path)
+        self.mount(path, Uint8Array.new(request.response))
         return True
 
     def find_spec(self, name, path=None, target=None):
         if name.partition(".")[0] not in self.only_there:
             return None
-        if self.path not in sys.path and not self.fetch():
-            return None
-        # A package that came from the cut-down zip looks in the full one too, from now on.
-        for entry in list(path or []):
-            if isinstance(entry, str) and ".zip/" in entry and not entry.startswith(self.path):
-                twin = self.path + "/" + entry.split(".zip/", 1)[1]
-                if twin not in path:
-                    path.append(twin)
-        importlib.invalidate_caches()
-        return importlib.machinery.PathFinder.find_spec(name, path)
+        for url, part in self.parts:
+            if part not in sys.path and not self.fetch(url, part):
+                continue
+            # A package that came from another zip looks in this one too, from now on.
+            for entry in list(path or []):
+                if isinstance(entry, str) and ".zip/" in entry and not entry.startswith(part):
+                    twin = part + "/" + entry.split(".zip/", 1)[1]
+                    if twin not in path:
+                        path.append(twin)
+            spec = importlib.machinery.PathFinder.find_spec(name, path)
+            if spec:
+                return spec
+        return None
 
-sys.meta_path.append(FullStandardLibrary(full_stdlib_url, only_there))
+sys.meta_path.append(MoreStandardLibrary(parts, only_there))
+sys.meta_path[-1]
 `;
+let moreStdlib = null;
+let moreStdlibUrl = null;
+let moreReady = null;
 
-async function start({ runtimeUrl, stdlibUrl, fallback, wheelUrl, bytes }) {
+// The more part, fetched like any file before a wheel that needs it is installed.
+function loadMoreStdlib() {
+  moreReady ??= (async () => {
+    const response = await fetch(moreStdlibUrl);
+    if (!response.ok) throw new Error(`${response.status} ${moreStdlibUrl}`);
+    const data = new Uint8Array(await response.arrayBuffer());
+    moreStdlib.mount(`/lib/${moreStdlibUrl.split("/").at(-1)}`, data);
+  })().catch((error) => { moreReady = null; throw error; });
+  return moreReady;
+}
+
+async function start({ runtimeUrl, stdlibUrl, moreUrl, fallback, wheelUrl, bytes }) {
   starting = true;
   runtimeBytes = bytes;
   postMessage({ type: "progress", stage: "loading_runtime" });
   const { runtime, keep } = await boot(runtimeUrl, stdlibUrl, new URL(wheelUrl, self.location.href).href);
   pyodide = runtime;
-  call(FULL_STDLIB, { full_stdlib_url: new URL("python_stdlib.zip", runtimeUrl).href, only_there: fallback });
+  moreStdlibUrl = moreUrl;
+  moreStdlib = call(MORE_STDLIB, { parts: [moreUrl, new URL("python_stdlib.zip", runtimeUrl).href], only_there: fallback });
   starting = false;
   postMessage({ type: "ready" });
   if (keep) await keep();
@@ -177,6 +275,7 @@ let xlsxReady = null;
 // openpyxl and its one dependency, self-hosted pure-Python wheels, loaded the first time a workbook is picked.
 function loadXlsxReader(urls) {
   xlsxReady ??= (async () => {
+    await loadMoreStdlib();
     for (const url of urls) await pyodide.loadPackage(new URL(url, self.location.href).href);
     pyodide.runPython("import openpyxl");
   })();
@@ -187,7 +286,7 @@ function loadXlsxReader(urls) {
 let qrReady = null;
 
 async function qr({ id, url, label, wheel }) {
-  qrReady ??= pyodide.loadPackage(wheel).then(() => pyodide.runPython("import segno"));
+  qrReady ??= loadMoreStdlib().then(() => pyodide.loadPackage(wheel)).then(() => pyodide.runPython("import segno"));
   try {
     await qrReady;
   } catch (error) {

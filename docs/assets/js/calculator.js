@@ -1,8 +1,10 @@
-// The thin page layer of the calculators: start the worker at once, move form inputs to
-// Python and answers back to the page. All rules, labels and messages come from Python.
+// The thin page layer of the calculators: take over the worker that runtime.js started from the page's
+// head, move form inputs to Python and answers back to the page. All rules, labels and messages come from Python.
 // No fixed deadline while the runtime downloads: the start fails as a network failure only when no
 // byte has arrived for STALL_MS, and as an engine that cannot start only when Python, with every
 // byte in, is still not ready after START_MS (a policy or browser that stops WebAssembly hangs).
+import { firstEngine, runtimeBytes, startEngine } from "./runtime.js";
+
 const STALL_MS = 30000;
 const START_MS = 90000;
 const forms = [...document.querySelectorAll("form[data-calculator]")];
@@ -312,16 +314,11 @@ function showStage(next, bytes = null) {
   });
 }
 
-function startWorker() {
-  if (typeof WebAssembly !== "object") { failAll("no_wasm"); return; }
-  if (typeof Worker !== "function") { failAll("no_worker"); return; }
-  showStage("loading_runtime", { received: 0, total: Number(forms[0].dataset.runtimeBytes) });
-  try {
-    worker = new Worker(new URL("./calculator-worker.js", import.meta.url), { type: "module" });
-  } catch {
-    failAll("no_worker");
-    return;
-  }
+// The engine was started from the page's head (runtime.js); a Retry starts a new one.
+function startWorker(engine) {
+  if (engine.failed) { failAll(engine.failed); return; }
+  worker = engine.worker;
+  showStage("loading_runtime", { received: 0, total: runtimeBytes });
   // Bytes arriving keep the start alive; a silence of STALL_MS while downloading is a network failure.
   watchdog = setInterval(() => {
     const quiet = performance.now() - lastSign;
@@ -332,7 +329,7 @@ function startWorker() {
   // cannot run a module worker. Fetching the script again tells which.
   let heard = false;
   const script = new URL("./calculator-worker.js", import.meta.url).href;
-  worker.onerror = async () => {
+  const failed = async () => {
     if (heard) { failAll("failed"); return; }
     try {
       failAll((await fetch(script, { cache: "no-store" })).ok ? "no_worker" : "failed_network");
@@ -340,7 +337,7 @@ function startWorker() {
       failAll("failed_network");
     }
   };
-  worker.onmessage = ({ data }) => {
+  const said = ({ data }) => {
     heard = true;
     if (data.type === "bytes") {
       if (stage === "loading_runtime") showStage("loading_runtime", data);
@@ -367,10 +364,11 @@ function startWorker() {
       done(data);
     }
   };
-  const { wheel, runtime, stdlib, stdlibFallback, runtimeBytes } = forms[0].dataset;
-  worker.postMessage({ type: "start", wheelUrl: new URL(wheel, location.href).href,
-    runtimeUrl: new URL(runtime, location.href).href, stdlibUrl: new URL(stdlib, location.href).href,
-    fallback: stdlibFallback.split(","), bytes: Number(runtimeBytes) });
+  engine.listen((event) => {
+    if (worker !== engine.worker) return; // a worker given up on (failAll) says nothing more
+    if (event.type === "error") failed();
+    else said(event);
+  });
 }
 
 function ask(message, id = nextId++) {
@@ -566,7 +564,7 @@ for (const form of forms) {
   }
 }
 for (const retry of document.querySelectorAll("[data-calc-retry]")) {
-  retry.addEventListener("click", () => { if (!worker && !ready) startWorker(); });
+  retry.addEventListener("click", () => { if (!worker && !ready) startWorker(startEngine()); });
 }
-if (forms.length) startWorker();
+if (forms.length) startWorker(firstEngine);
 

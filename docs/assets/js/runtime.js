@@ -1,0 +1,36 @@
+// Starts the calculators' engine from the page's head, while the rest of the page is still being read
+// and laid out: the worker and its downloads begin before the theme's scripts run (on a phone, about
+// a second earlier than the page's own script could start them). The script element that loads this
+// module says where the runtime, the engine and the standard library are. What the worker says before
+// the page's script (calculator.js) listens is kept for it.
+const where = document.querySelector("script[data-runtime]").dataset;
+const address = (path) => new URL(path, location.href).href;
+
+export const runtimeBytes = Number(where.runtimeBytes);
+
+// A worker started (or the reason it cannot be: "no_wasm", "no_worker") whose messages and errors are
+// kept until listen() is called, then handed over in order.
+export function startEngine() {
+  const engine = { worker: null, failed: null, kept: [], listener: null };
+  engine.listen = (listener) => {
+    engine.listener = listener;
+    for (const event of engine.kept.splice(0)) listener(event);
+  };
+  if (typeof WebAssembly !== "object") { engine.failed = "no_wasm"; return engine; }
+  if (typeof Worker !== "function") { engine.failed = "no_worker"; return engine; }
+  try {
+    engine.worker = new Worker(new URL("./calculator-worker.js", import.meta.url), { type: "module" });
+  } catch {
+    engine.failed = "no_worker";
+    return engine;
+  }
+  const keep = (event) => (engine.listener ? engine.listener(event) : engine.kept.push(event));
+  engine.worker.onmessage = keep;
+  engine.worker.onerror = keep;
+  engine.worker.postMessage({ type: "start", wheelUrl: address(where.wheel), runtimeUrl: address(where.runtime),
+    stdlibUrl: address(where.stdlib), moreUrl: address(where.stdlibMore), fallback: where.stdlibFallback.split(","),
+    bytes: runtimeBytes });
+  return engine;
+}
+
+export const firstEngine = startEngine();
