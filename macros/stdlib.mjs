@@ -72,14 +72,14 @@ def without_docstrings(tree):
 
 
 full = zipfile.ZipFile(STDLIB)
+# Stored, not deflated: the build compresses each part whole with zstd, which finds what modules share.
 for names, path in ((start, "/tmp/start.zip"), (rest, "/tmp/rest.zip")):
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as trimmed:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as trimmed:
         for name in sorted(names):
             source = full.read(name)
             code = compile(ast.fix_missing_locations(without_docstrings(ast.parse(source))), f"{STDLIB}/{name}",
                            "exec", dont_inherit=True)
             entry = zipfile.ZipInfo(name + "c", full.getinfo(name).date_time)
-            entry.compress_type = zipfile.ZIP_DEFLATED
             trimmed.writestr(entry, bytes(external._code_to_hash_pyc(code, importlib.util.source_hash(source), False)))
 `);
 writeFileSync(startOut, pyodide.FS.readFile("/tmp/start.zip"));

@@ -113,11 +113,11 @@ def answer_sheet_html(name: str, lang: str) -> str:
 def engine_script(root: str, extra: dict[str, Any]) -> str:
     """The head's script that starts the engine (runtime.js) and the addresses it starts it from: the
     runtime, the engine's wheel, both parts of the standard library and the modules only the full zip
-    has, and the bytes a start downloads (for the progress bar)."""
+    has, and the bytes a start downloads on a fast and on a slow link (for the progress bar)."""
     return (f'<script type="module" async src="{root}assets/js/runtime.js" data-runtime="{root}{extra["pyodide_dir"]}" '
             f'data-wheel="{root}{extra["calculators_wheel"]}" data-stdlib="{root}{extra["stdlib"]}" '
             f'data-stdlib-more="{root}{extra["stdlib_more"]}" data-stdlib-fallback="{",".join(extra["stdlib_fallback"])}" '
-            f'data-runtime-bytes="{extra["runtime_bytes"]}"></script>')
+            f'data-bytes-fast="{extra["runtime_bytes_fast"]}" data-bytes-slow="{extra["runtime_bytes_slow"]}"></script>')
 
 
 def calculator_html(name: str, lang: str, root: str, extra: dict[str, Any]) -> str:

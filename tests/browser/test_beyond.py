@@ -187,13 +187,15 @@ def until(page: Page, expression: str, tries: int = 600) -> None:
     raise AssertionError(f"never true: {expression}")
 
 
-def wait_until_kept(page: Page, runtime_files: int = 5) -> None:
-    """Until the service worker controls the page and holds the runtime."""
+def wait_until_kept(page: Page, runtime_files: int = 3) -> None:
+    """Until the service worker controls the page and holds the runtime's scripts and lock file, and the
+    worker has kept the WebAssembly and the standard library plain."""
     until(page, "navigator.serviceWorker.controller !== null")
     until(page, f"""(async () => {{
       const runtime = (await caches.keys()).find((n) => n.startsWith("runtime-"));
       return runtime && (await (await caches.open(runtime)).keys()).length >= {runtime_files};
     }})()""")
+    until(page, "caches.open('python-files').then((c) => c.keys()).then((k) => k.length === 2)")
 
 
 @pytest.fixture

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 
 import pytest
+import zstandard
 from conftest import SITE
 from playwright.sync_api import Page, expect
 from test_beyond import batch_done, pick
@@ -38,14 +40,19 @@ def progress_values(page: Page, samples: int = 6) -> list[float]:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_slow_download_shows_its_progress_keeps_calculate_and_answers(page: Page, host, lang):
-    """750 kbit/s: about 90 s to download. No deadline while bytes arrive; the status says it is
-    downloading (with a real byte count), and a Calculate pressed meanwhile is answered once ready."""
+    """750 kbit/s: about a minute to download. No deadline while bytes arrive; the status says it is
+    downloading (with a real byte count: on such a link, of the WebAssembly and the standard library
+    compressed with zstd), and a Calculate pressed meanwhile is answered once ready."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
     page.goto(f"{host.url}{'en/' if lang == 'en' else ''}calculators/tenure/")
     result = page.locator("[data-calculator-result]")
     expect(result.locator("progress")).to_be_visible(timeout=15_000)
     values = progress_values(page)
     assert values == sorted(values) and values[-1] > values[0]
-    assert float(result.locator("progress").get_attribute("max")) > 9_000_000
+    slow_total = float(page.locator("script[data-runtime]").get_attribute("data-bytes-slow"))
+    assert float(result.locator("progress").get_attribute("max")) == slow_total < 4_500_000
+    assert [url for url in asked if "/pyodide.asm.wasm" in url] == [url for url in asked if url.endswith(".wasm.zst")]
     downloading = t("loading_runtime", lang).split("（" if lang == "zh" else " (")[0]
     expect(result.locator(".calc-status")).to_contain_text(downloading)
     expect(result.locator(".calc-status")).not_to_contain_text(t("loading_python", lang))
@@ -62,7 +69,7 @@ def test_a_slow_download_shows_its_progress_keeps_calculate_and_answers(page: Pa
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_stalled_download_fails_once_as_the_network_and_retry_answers(page: Page, host, lang):
     host.link.rate = None
-    host.link.stall = "pyodide.asm.wasm"
+    host.link.stall = "pyodide.asm.wasm.zst"  # on a link this slow, the page asks for the WebAssembly compressed
     page.goto(f"{host.url}{'en/' if lang == 'en' else ''}calculators/ce-hours/")
     result = page.locator("[data-calculator-result]")
     expect(result).to_have_attribute("data-state", "failed", timeout=STALL_MS + 30_000)
@@ -77,6 +84,24 @@ def test_a_stalled_download_fails_once_as_the_network_and_retry_answers(page: Pa
     page.locator('[name="professional_hours"]').press("Enter")
     expect(result).to_have_attribute("data-state", "ok")
     assert json.loads(result.get_attribute("data-json"))["result"]["meets"] is True
+
+
+def test_a_fast_link_takes_the_plain_webassembly_and_both_big_files_are_kept_plain(page: Page, site_url,
+                                                                                   requests_seen):
+    """On a fast link (this machine's own) decoding would cost more time than the bytes it saves: the
+    worker takes the WebAssembly with the host's gzip, while the standard library always comes compressed
+    with zstd. Both are kept plain in Cache Storage for the next visit."""
+    open_calculator(page, f"{site_url}calculators/tenure/")
+    wasm = [url for url in requests_seen if "/pyodide.asm.wasm" in url]
+    assert wasm and all(url.endswith("/pyodide.asm.wasm") for url in wasm)
+    assert any(re.search(r"/python_stdlib-[0-9a-f]{12}\.zip\.zst$", url) for url in requests_seen)
+    kept: list[str] = []
+    for _ in range(100):
+        kept = page.evaluate("caches.open('python-files').then((c) => c.keys()).then((k) => k.map((r) => r.url))")
+        if len(kept) == 2:
+            break
+        page.wait_for_timeout(100)
+    assert sorted(url.rsplit("/", 1)[1].split("-")[0] for url in kept) == ["pyodide.asm.wasm", "python_stdlib"]
 
 
 def test_a_workbook_fetches_the_more_part_of_the_standard_library_and_not_the_full_zip(page: Page, site_url,
@@ -96,16 +121,18 @@ def test_a_standard_library_module_the_trace_missed_is_fetched_from_the_full_zip
     """The page's standard library holds only what the build traced. With the more part served without
     xml.etree (which openpyxl needs), picking a workbook still works: the worker fetches the full zip once
     and carries on."""
-    more = next((SITE / "assets" / "pyodide").glob("*/python_stdlib_more-*.zip"))
-    source = zipfile.ZipFile(more)
+    more = next((SITE / "assets" / "pyodide").glob("*/python_stdlib_more-*.zip.zst"))
+    plain = zstandard.ZstdDecompressor().decompress(more.read_bytes())
+    source = zipfile.ZipFile(io.BytesIO(plain))
     lacking = io.BytesIO()
-    with zipfile.ZipFile(lacking, "w", zipfile.ZIP_DEFLATED) as target:
+    with zipfile.ZipFile(lacking, "w") as target:
         for info in source.infolist():
             if not info.filename.startswith("xml/etree/"):
                 target.writestr(info, source.read(info.filename))
-    assert len(lacking.getvalue()) < more.stat().st_size
-    context.route("**/python_stdlib_more-*.zip", lambda route: route.fulfill(
-        status=200, content_type="application/zip", body=lacking.getvalue()))
+    assert len(lacking.getvalue()) < len(plain)
+    served = zstandard.ZstdCompressor().compress(lacking.getvalue())
+    context.route("**/python_stdlib_more-*.zip.zst", lambda route: route.fulfill(
+        status=200, content_type="application/zstd", body=served))
     open_calculator(page, f"{site_url}calculators/ce-hours/")
     assert not any(url.endswith("/python_stdlib.zip") for url in requests_seen)
     pick(page, "ce_hours", "unit.xlsx", (SITE / "data" / "ce_hours-template.zh.xlsx").read_bytes())

@@ -3,8 +3,10 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { decompress } from "fzstd";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -33,14 +35,19 @@ function cpython(name, input) {
 let pyodide;
 
 // The two parts of the standard library the build traced: what the page starts with, and the more that
-// a workbook or a QR code needs, which the page puts on the path before it installs their wheels.
+// a workbook or a QR code needs, which the page puts on the path before it installs their wheels. The
+// site serves them compressed with zstd only; they are decompressed as the worker does, with fzstd.
+const unpacked = mkdtempSync(join(tmpdir(), "stdlib-"));
+
 function stdlibPart(pattern) {
   const name = readdirSync(runtime).find((file) => pattern.test(file));
   assert.ok(name, `the build wrote no ${pattern}`);
-  return join(runtime, name);
+  const target = join(unpacked, name.replace(/\.zst$/, ""));
+  writeFileSync(target, decompress(new Uint8Array(readFileSync(join(runtime, name)))));
+  return target;
 }
-const startStdlib = stdlibPart(/^python_stdlib-[0-9a-f]{12}\.zip$/);
-const moreStdlib = stdlibPart(/^python_stdlib_more-[0-9a-f]{12}\.zip$/);
+const startStdlib = stdlibPart(/^python_stdlib-[0-9a-f]{12}\.zip\.zst$/);
+const moreStdlib = stdlibPart(/^python_stdlib_more-[0-9a-f]{12}\.zip\.zst$/);
 
 // The engine installed as the page installs it: its wheel unpacked into site-packages by hand.
 function installEngine(runtimePyodide) {

@@ -10,6 +10,8 @@
 // makes the read on every later visit 12 MB instead of 31, at no measurable cost; gzip took longer than
 // a reader may stay on the page. A snapshot cannot be taken after loadPackage, so the engine's wheel is
 // unpacked by hand; one that fails to start is dropped and Python starts in full.
+import { Decompress } from "./fzstd.mjs";
+
 const SNAPSHOTS = "python-snapshot";
 const ENGINE = "import calculators, calculators.batch, calculators.share, calculators.table, json";
 const PAGE = 4096;
@@ -87,11 +89,13 @@ async function installEngine(runtime, wheelUrl) {
   runtime.runPython(ENGINE);
 }
 
-async function boot(runtimeUrl, stdLibURL, wheelUrl) {
+async function boot(runtimeUrl, stdLibURL, wheelUrl, slowLink) {
+  const wasmUrl = new URL("pyodide.asm.wasm", runtimeUrl).href;
+  KEPT.set(wasmUrl, { type: "application/wasm", compressed: slowLink });
+  KEPT.set(stdLibURL, { type: "application/zip", compressed: true });
   // Every file the start needs is asked for at once, before the runtime's own script has loaded and
   // asks for them one after another: on a slow link the round trips are seconds.
-  for (const file of ["pyodide.asm.wasm", "pyodide-lock.json"]) fetchEarly(new URL(file, runtimeUrl).href);
-  fetchEarly(stdLibURL);
+  for (const url of [wasmUrl, new URL("pyodide-lock.json", runtimeUrl).href, stdLibURL]) fetchEarly(url);
   // Named by the wheel's folder (a hash of the engine's sources) and the standard library's file (a hash
   // of what it was made from); an address without a query string, as every address this site keeps.
   const wheelFolder = new URL(wheelUrl).pathname.split("/").at(-2);
@@ -169,11 +173,56 @@ async function countedFetch(input, init) {
     headers: response.headers });
 }
 
+// The WebAssembly and the standard library, the two big files of a start, are kept plain in Cache Storage
+// (PLAIN_FILES) by the first visit, for the visits after it, offline ones included. The standard library,
+// and the WebAssembly on a slow link, are fetched compressed with zstd (the build's .zst beside each, a
+// fifth to a third smaller than a host's gzip) and decompressed here as they arrive, so that the runtime
+// sees the plain file and WebAssembly compiles while it downloads. Decoding costs CPU (a fifth of a
+// second for the WebAssembly on a desktop), so a fast link takes the plain WebAssembly with the host's gzip.
+// Plain address -> { type, compressed }.
+const KEPT = new Map();
+const PLAIN_FILES = "python-files";
+
+async function keepPlain(url, type, bytes) {
+  try {
+    const cache = await caches.open(PLAIN_FILES);
+    for (const old of await cache.keys()) if (!KEPT.has(old.url)) await cache.delete(old);
+    await cache.put(url, new Response(bytes, { headers: { "Content-Type": type } }));
+  } catch {
+    // Storage full or unavailable: the next visit downloads again.
+  }
+}
+
+function decompressed(response, type) {
+  let decoder;
+  const plain = new TransformStream({
+    start(controller) { decoder = new Decompress((chunk) => controller.enqueue(chunk)); },
+    transform(chunk) { decoder.push(chunk); },
+    flush() { decoder.push(new Uint8Array(0), true); },
+  });
+  return new Response(response.body.pipeThrough(plain), { headers: { "Content-Type": type } });
+}
+
+async function download(url, init) {
+  const file = KEPT.get(url);
+  if (!file) return countedFetch(url, init);
+  const canKeep = typeof caches === "object";
+  const kept = canKeep ? await caches.match(url).catch(() => null) : null;
+  if (kept) return kept;
+  let response = await countedFetch(file.compressed ? `${url}.zst` : url, init);
+  if (!response.ok) return response;
+  if (file.compressed) response = decompressed(response, file.type);
+  if (!canKeep) return response;
+  const [plain, copy] = response.body.tee();
+  new Response(copy).arrayBuffer().then((bytes) => keepPlain(url, file.type, bytes), () => {});
+  return new Response(plain, { headers: { "Content-Type": file.type } });
+}
+
 // Responses asked for before the runtime asks, by address; each is handed out once.
 const early = new Map();
 
 function fetchEarly(url) {
-  const response = countedFetch(url);
+  const response = download(url);
   response.catch(() => {}); // a failure is reported by countedFetch, and thrown to whoever takes it
   early.set(url, response);
 }
@@ -182,8 +231,9 @@ function fetchEarly(url) {
 // "same-origin", or an empty object); a request with an integrity to check goes to the network.
 self.fetch = (input, init) => {
   const url = input instanceof Request || init?.integrity ? null : new URL(String(input), self.location.href).href;
-  const response = url && early.get(url);
-  if (!response) return countedFetch(input, init);
+  if (!url) return countedFetch(input, init);
+  const response = early.get(url);
+  if (!response) return download(url, init);
   early.delete(url);
   return response;
 };
@@ -198,33 +248,38 @@ import importlib, importlib.abc, importlib.machinery, sys
 
 class MoreStandardLibrary(importlib.abc.MetaPathFinder):
     def __init__(self, parts, only_there):
-        self.parts = [(url, f"/lib/{url.rpartition('/')[2]}") for url in parts]
+        # (address, where it goes, whether it is served as .zst): the build's more part, then Pyodide's zip.
+        self.parts = [(url, f"/lib/{url.rpartition('/')[2]}", compressed) for url, compressed in parts]
         self.only_there = set(only_there)
 
-    def mount(self, path, data):
+    def mount(self, path, data, compressed):
         """Put a part (a JavaScript Uint8Array) on the path. A new zip needs no invalidate_caches(),
         which would import importlib.metadata, itself in the more part."""
         if path not in sys.path:
+            data = data.to_bytes()
+            if compressed:
+                from compression import zstd
+                data = zstd.decompress(data)
             with open(path, "wb") as file:
-                file.write(data.to_bytes())
+                file.write(data)
             sys.path.append(path)
 
-    def fetch(self, url, path):
+    def fetch(self, url, path, compressed):
         from js import Uint8Array, XMLHttpRequest
         request = XMLHttpRequest.new()
-        request.open("GET", url, False)
+        request.open("GET", url + ".zst" if compressed else url, False)
         request.responseType = "arraybuffer"
         request.send()
         if request.status != 200:
             return False
-        self.mount(path, Uint8Array.new(request.response))
+        self.mount(path, Uint8Array.new(request.response), compressed)
         return True
 
     def find_spec(self, name, path=None, target=None):
         if name.partition(".")[0] not in self.only_there:
             return None
-        for url, part in self.parts:
-            if part not in sys.path and not self.fetch(url, part):
+        for url, part, compressed in self.parts:
+            if part not in sys.path and not self.fetch(url, part, compressed):
                 continue
             # A package that came from another zip looks in this one too, from now on.
             for entry in list(path or []):
@@ -247,22 +302,23 @@ let moreReady = null;
 // The more part, fetched like any file before a wheel that needs it is installed.
 function loadMoreStdlib() {
   moreReady ??= (async () => {
-    const response = await fetch(moreStdlibUrl);
-    if (!response.ok) throw new Error(`${response.status} ${moreStdlibUrl}`);
+    const response = await fetch(`${moreStdlibUrl}.zst`);
+    if (!response.ok) throw new Error(`${response.status} ${moreStdlibUrl}.zst`);
     const data = new Uint8Array(await response.arrayBuffer());
-    moreStdlib.mount(`/lib/${moreStdlibUrl.split("/").at(-1)}`, data);
+    moreStdlib.mount(`/lib/${moreStdlibUrl.split("/").at(-1)}`, data, true);
   })().catch((error) => { moreReady = null; throw error; });
   return moreReady;
 }
 
-async function start({ runtimeUrl, stdlibUrl, moreUrl, fallback, wheelUrl, bytes }) {
+async function start({ runtimeUrl, stdlibUrl, moreUrl, fallback, wheelUrl, bytes, slowLink }) {
   starting = true;
   runtimeBytes = bytes;
   postMessage({ type: "progress", stage: "loading_runtime" });
-  const { runtime, keep } = await boot(runtimeUrl, stdlibUrl, new URL(wheelUrl, self.location.href).href);
+  const { runtime, keep } = await boot(runtimeUrl, stdlibUrl, new URL(wheelUrl, self.location.href).href, slowLink);
   pyodide = runtime;
   moreStdlibUrl = moreUrl;
-  moreStdlib = call(MORE_STDLIB, { parts: [moreUrl, new URL("python_stdlib.zip", runtimeUrl).href], only_there: fallback });
+  moreStdlib = call(MORE_STDLIB, { parts: [[moreUrl, true], [new URL("python_stdlib.zip", runtimeUrl).href, false]],
+    only_there: fallback });
   starting = false;
   postMessage({ type: "ready" });
   if (keep) await keep();

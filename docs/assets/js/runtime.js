@@ -6,7 +6,15 @@
 const where = document.querySelector("script[data-runtime]").dataset;
 const address = (path) => new URL(path, location.href).href;
 
-export const runtimeBytes = Number(where.runtimeBytes);
+// A slow link, where the WebAssembly is worth fetching compressed with zstd and decoding in the worker:
+// the page itself took SLOW_MS or more from its request to its last byte (a phone's mobile data, 150 ms
+// a round trip in Lighthouse's profile, rather than a desktop's broadband). Without the timing, slow.
+const SLOW_MS = 50;
+const navigation = performance.getEntriesByType?.("navigation")[0];
+const slowLink = !navigation || navigation.responseEnd - navigation.requestStart >= SLOW_MS;
+
+// What a start downloads, in bytes, for the progress bar.
+export const runtimeBytes = Number(slowLink ? where.bytesSlow : where.bytesFast);
 
 // A worker started (or the reason it cannot be: "no_wasm", "no_worker") whose messages and errors are
 // kept until listen() is called, then handed over in order.
@@ -29,7 +37,7 @@ export function startEngine() {
   engine.worker.onerror = keep;
   engine.worker.postMessage({ type: "start", wheelUrl: address(where.wheel), runtimeUrl: address(where.runtime),
     stdlibUrl: address(where.stdlib), moreUrl: address(where.stdlibMore), fallback: where.stdlibFallback.split(","),
-    bytes: runtimeBytes });
+    bytes: runtimeBytes, slowLink });
   return engine;
 }
 
