@@ -174,7 +174,8 @@ async function countedFetch(input, init) {
 }
 
 // The WebAssembly and the standard library, the two big files of a start, are kept plain in Cache Storage
-// (PLAIN_FILES) by the first visit, for the visits after it, offline ones included. The standard library,
+// (PLAIN_FILES) by the first visit, once Python is ready (13 MB written meanwhile slowed the start by a
+// quarter), for the visits after it, offline ones included. The standard library,
 // and the WebAssembly on a slow link, are fetched compressed with zstd (the build's .zst beside each, a
 // fifth to a third smaller than a host's gzip) and decompressed here as they arrive, so that the runtime
 // sees the plain file and WebAssembly compiles while it downloads. Decoding costs CPU (a fifth of a
@@ -182,14 +183,17 @@ async function countedFetch(input, init) {
 // Plain address -> { type, compressed }.
 const KEPT = new Map();
 const PLAIN_FILES = "python-files";
+const toKeep = []; // [address, content type, its bytes to come], from this start's downloads
 
-async function keepPlain(url, type, bytes) {
+async function keepPlainFiles() {
   try {
     const cache = await caches.open(PLAIN_FILES);
     for (const old of await cache.keys()) if (!KEPT.has(old.url)) await cache.delete(old);
-    await cache.put(url, new Response(bytes, { headers: { "Content-Type": type } }));
+    for (const [url, type, bytes] of toKeep.splice(0)) {
+      await cache.put(url, new Response(await bytes, { headers: { "Content-Type": type } }));
+    }
   } catch {
-    // Storage full or unavailable: the next visit downloads again.
+    // Storage full or unavailable, or a download cut short: the next visit downloads again.
   }
 }
 
@@ -214,7 +218,9 @@ async function download(url, init) {
   if (file.compressed) response = decompressed(response, file.type);
   if (!canKeep) return response;
   const [plain, copy] = response.body.tee();
-  new Response(copy).arrayBuffer().then((bytes) => keepPlain(url, file.type, bytes), () => {});
+  const bytes = new Response(copy).arrayBuffer();
+  bytes.catch(() => {}); // a download cut short fails the start itself
+  toKeep.push([url, file.type, bytes]);
   return new Response(plain, { headers: { "Content-Type": file.type } });
 }
 
@@ -322,6 +328,7 @@ async function start({ runtimeUrl, stdlibUrl, moreUrl, fallback, wheelUrl, bytes
   starting = false;
   postMessage({ type: "ready" });
   if (keep) await keep();
+  await keepPlainFiles();
 }
 
 const BATCH_SLICE = 2000;
