@@ -7,11 +7,12 @@ const where = document.querySelector("script[data-runtime]").dataset;
 const address = (path) => new URL(path, location.href).href;
 
 // A slow link, where the WebAssembly is worth fetching compressed with zstd and decoding in the worker:
-// the page itself took SLOW_MS or more from its request to its last byte (a phone's mobile data, 150 ms
-// a round trip in Lighthouse's profile, rather than a desktop's broadband). Without the timing, slow.
+// the page's own first byte came SLOW_MS or more after its request (a phone's mobile data, 150 ms a
+// round trip in Lighthouse's profile, rather than a desktop's broadband). The first byte, not the last:
+// this script may run before the page has finished arriving. Without the timing, slow.
 const SLOW_MS = 50;
 const navigation = performance.getEntriesByType?.("navigation")[0];
-const slowLink = !navigation || navigation.responseEnd - navigation.requestStart >= SLOW_MS;
+const slowLink = !navigation?.responseStart || navigation.responseStart - navigation.requestStart >= SLOW_MS;
 
 // What a start downloads, in bytes, for the progress bar.
 export const runtimeBytes = Number(slowLink ? where.bytesSlow : where.bytesFast);
