@@ -24,8 +24,7 @@ def define_env(env: Any) -> None:
         return getattr(env.page.file, "locale", None) or "zh"
 
     def root() -> str:
-        depth = env.page.url.count("/")
-        return "../" * depth
+        return widgets.page_root(env.page.url)
 
     def lang_root() -> str:
         return root() + ("en/" if lang() == "en" else "")

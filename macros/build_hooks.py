@@ -170,8 +170,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     on_post_build puts first), before the theme's scripts run."""
     if 'data-calculator="' not in output:
         return output
-    root = "../" * page.url.count("/")
-    return output.replace("</head>", widgets.engine_script(root, config["extra"]) + "</head>", 1)
+    return output.replace("</head>", widgets.engine_script(widgets.page_root(page.url), config["extra"]) + "</head>", 1)
 
 
 def on_post_build(config: Any) -> None:

@@ -110,6 +110,11 @@ def answer_sheet_html(name: str, lang: str) -> str:
 </section>'''
 
 
+def page_root(page_url: str) -> str:
+    """The relative path from a page (its URL within the site, "calculators/tenure/") to the site's root."""
+    return "../" * page_url.count("/")
+
+
 def engine_script(root: str, extra: dict[str, Any]) -> str:
     """The head's script that starts the engine (runtime.js) and the addresses it starts it from: the
     runtime, the engine's wheel, both parts of the standard library and the modules only the full zip

@@ -258,9 +258,10 @@ class MoreStandardLibrary(importlib.abc.MetaPathFinder):
         self.parts = [(url, f"/lib/{url.rpartition('/')[2]}", compressed) for url, compressed in parts]
         self.only_there = set(only_there)
 
-    def mount(self, path, data, compressed):
-        """Put a part (a JavaScript Uint8Array) on the path. A new zip needs no invalidate_caches(),
-        which would import importlib.metadata, itself in the more part."""
+    def mount(self, url, data):
+        """Put the part served at url (its bytes as served, a JavaScript Uint8Array) on the path. A new
+        zip needs no invalidate_caches(), which would import importlib.metadata, itself in the more part."""
+        path, compressed = next((part, compressed) for address, part, compressed in self.parts if address == url)
         if path not in sys.path:
             data = data.to_bytes()
             if compressed:
@@ -270,7 +271,7 @@ class MoreStandardLibrary(importlib.abc.MetaPathFinder):
                 file.write(data)
             sys.path.append(path)
 
-    def fetch(self, url, path, compressed):
+    def fetch(self, url, compressed):
         from js import Uint8Array, XMLHttpRequest
         request = XMLHttpRequest.new()
         request.open("GET", url + ".zst" if compressed else url, False)
@@ -278,14 +279,14 @@ class MoreStandardLibrary(importlib.abc.MetaPathFinder):
         request.send()
         if request.status != 200:
             return False
-        self.mount(path, Uint8Array.new(request.response), compressed)
+        self.mount(url, Uint8Array.new(request.response))
         return True
 
     def find_spec(self, name, path=None, target=None):
         if name.partition(".")[0] not in self.only_there:
             return None
         for url, part, compressed in self.parts:
-            if part not in sys.path and not self.fetch(url, part, compressed):
+            if part not in sys.path and not self.fetch(url, compressed):
                 continue
             # A package that came from another zip looks in this one too, from now on.
             for entry in list(path or []):
@@ -311,7 +312,7 @@ function loadMoreStdlib() {
     const response = await fetch(`${moreStdlibUrl}.zst`);
     if (!response.ok) throw new Error(`${response.status} ${moreStdlibUrl}.zst`);
     const data = new Uint8Array(await response.arrayBuffer());
-    moreStdlib.mount(`/lib/${moreStdlibUrl.split("/").at(-1)}`, data, true);
+    moreStdlib.mount(moreStdlibUrl, data);
   })().catch((error) => { moreReady = null; throw error; });
   return moreReady;
 }
