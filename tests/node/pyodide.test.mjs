@@ -74,10 +74,10 @@ before(async () => {
   installEngine(pyodide);
 }, { timeout: 120000 });
 
-function inPyodide(name, input) {
-  const globals = pyodide.toPy({ name, inputs: JSON.stringify(input) });
+function inPyodide(name, input, runtimePyodide = pyodide) {
+  const globals = runtimePyodide.toPy({ name, inputs: JSON.stringify(input) });
   try {
-    return JSON.parse(pyodide.runPython("import calculators, json\njson.dumps(calculators.run(name, json.loads(inputs)))", { globals }));
+    return JSON.parse(runtimePyodide.runPython("import calculators, json\njson.dumps(calculators.run(name, json.loads(inputs)))", { globals }));
   } finally {
     globals.destroy();
   }
@@ -170,10 +170,5 @@ test("a snapshot taken after the engine is imported (as the page keeps one) rest
   installEngine(first);
   const snapshot = first.makeMemorySnapshot();
   const restored = await loadPyodide({ indexURL: runtime + "/", stdLibURL, _loadSnapshot: snapshot });
-  for (const c of cases) {
-    const globals = restored.toPy({ name: c.calculator, inputs: JSON.stringify(c.input) });
-    const answer = JSON.parse(restored.runPython("import calculators, json\njson.dumps(calculators.run(name, json.loads(inputs)))", { globals }));
-    globals.destroy();
-    assert.deepEqual(answer, cpython(c.calculator, c.input), c.id);
-  }
+  for (const c of cases) assert.deepEqual(inPyodide(c.calculator, c.input, restored), cpython(c.calculator, c.input), c.id);
 }, { timeout: 120000 });
