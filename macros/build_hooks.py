@@ -181,9 +181,12 @@ def on_post_build(config: Any) -> None:
     runtime.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
         shutil.copy2(PYODIDE / name, runtime / name)
-    shutil.copy2(zstd_copy(PYODIDE / "pyodide.asm.wasm"), runtime / "pyodide.asm.wasm.zst")
+    # Served compressed with zstd: the WebAssembly (beside its plain copy) and both parts of the standard library.
+    compressed = {f"{config['extra']['pyodide_dir']}pyodide.asm.wasm.zst": zstd_copy(PYODIDE / "pyodide.asm.wasm")}
     for part in ("stdlib", "stdlib_more"):
-        shutil.copy2(zstd_copy(STDLIB_CACHE / Path(config["extra"][part]).name), site / f"{config['extra'][part]}.zst")
+        compressed[f"{config['extra'][part]}.zst"] = zstd_copy(STDLIB_CACHE / Path(config["extra"][part]).name)
+    for path, source in compressed.items():
+        shutil.copy2(source, site / path)
     shutil.copy2(FZSTD, site / "assets" / "js" / "fzstd.mjs")
     wheel = build_wheel()
     target = site / config["extra"]["calculators_wheel"]
@@ -192,8 +195,6 @@ def on_post_build(config: Any) -> None:
     for path in browser_wheels():
         shutil.copy2(path, site / "assets" / "wheels" / path.name)
     open_data.write_all(site)
-    compressed = [f"{config['extra']['pyodide_dir']}pyodide.asm.wasm.zst", f"{config['extra']['stdlib']}.zst",
-                  f"{config['extra']['stdlib_more']}.zst"]
     runtime_files = [f"{config['extra']['pyodide_dir']}{name}" for name in RUNTIME_FILES]
     secure_pages(site, ["/" + path for path in [*runtime_files, *compressed]])
     # Kept for offline use: what a start downloads (the full standard library only if it was ever needed).
