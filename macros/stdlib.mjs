@@ -2,7 +2,7 @@
 // use, compiled, in two parts. Run under real Pyodide (Node) as the page runs it:
 // - the start: Python started as the page starts it (for a snapshot), the engine's wheel unpacked by
 //   hand, every acceptance case, its shared link, and batch files of every encoding;
-// - the rest, fetched only when needed: what a wheel installed with loadPackage, a workbook (openpyxl)
+// - the more part, fetched only when needed: what a wheel installed with loadPackage, a workbook (openpyxl)
 //   and a QR code (segno) import on top, but never part of a package the start has (importlib.metadata
 //   stays with importlib): that part only goes on sys.path.
 // Every module that came from the standard library zip is kept, as bytecode for this Python (3.14):
@@ -10,13 +10,13 @@
 // Docstrings are left out of the bytecode (asserts stay), and so are column positions (the interpreter
 // runs with PYTHONNODEBUGRANGES: tracebacks keep their line numbers): a third of the bytes.
 // The worker fetches the full zip if a module is ever missing from both.
-// Usage: node macros/stdlib.mjs <runtime folder> <cases.json> <template.xlsx> <start.zip> <rest.zip>
+// Usage: node macros/stdlib.mjs <runtime folder> <cases.json> <template.xlsx> <start.zip> <more.zip>
 //        <engine wheel> <browser wheel>...
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-const [runtime, cases, workbook, startOut, restOut, engine, ...wheels] = process.argv.slice(2);
+const [runtime, cases, workbook, startOut, moreOut, engine, ...wheels] = process.argv.slice(2);
 const { loadPyodide } = await import(pathToFileURL(join(runtime, "pyodide.mjs")).href);
 const pyodide = await loadPyodide({ indexURL: runtime + "/", _makeSnapshot: true,
   env: { HOME: "/home/pyodide", PYTHONNODEBUGRANGES: "1" } });
@@ -54,11 +54,11 @@ share.qr_svg("https://example.org/calculators/tenure/?qualified_on=2018-12-31", 
 run = batch.BatchRun("tenure", bytes(workbook.to_py()), "en")
 run.step(100)
 run.csv_bytes()
-rest = from_stdlib() - start
+more = from_stdlib() - start
 # A package lives in one part: its __path__ is that zip, so a submodule in the other part would not be found.
 packages_at_start = {name.split("/")[0] for name in start if "/" in name}
-start |= {name for name in rest if name.split("/")[0] in packages_at_start}
-rest -= start
+start |= {name for name in more if name.split("/")[0] in packages_at_start}
+more -= start
 
 
 def without_docstrings(tree):
@@ -73,7 +73,7 @@ def without_docstrings(tree):
 
 full = zipfile.ZipFile(STDLIB)
 # Stored, not deflated: the build compresses each part whole with zstd, which finds what modules share.
-for names, path in ((start, "/tmp/start.zip"), (rest, "/tmp/rest.zip")):
+for names, path in ((start, "/tmp/start.zip"), (more, "/tmp/more.zip")):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as trimmed:
         for name in sorted(names):
             source = full.read(name)
@@ -83,4 +83,4 @@ for names, path in ((start, "/tmp/start.zip"), (rest, "/tmp/rest.zip")):
             trimmed.writestr(entry, bytes(external._code_to_hash_pyc(code, importlib.util.source_hash(source), False)))
 `);
 writeFileSync(startOut, pyodide.FS.readFile("/tmp/start.zip"));
-writeFileSync(restOut, pyodide.FS.readFile("/tmp/rest.zip"));
+writeFileSync(moreOut, pyodide.FS.readFile("/tmp/more.zip"));
