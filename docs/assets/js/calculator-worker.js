@@ -15,6 +15,7 @@ import { Decompress } from "./fzstd.mjs";
 const SNAPSHOTS = "python-snapshot";
 const ENGINE = "import calculators, calculators.batch, calculators.share, calculators.table, json";
 const PAGE = 4096;
+const CAN_KEEP = typeof caches === "object"; // Cache Storage, for the snapshot and the plain files
 let pyodide = null;
 
 // [byte length, page count] (two 32-bit words), one byte per page (1: kept), then the kept pages.
@@ -101,11 +102,10 @@ async function boot(runtimeUrl, stdLibURL, wheelUrl, slowLink) {
   const wheelFolder = new URL(wheelUrl).pathname.split("/").at(-2);
   const stdlibFile = new URL(stdLibURL).pathname.split("/").at(-1).replace(/\.zip$/, "");
   const key = new URL(`python-snapshot-${wheelFolder}-${stdlibFile}.bin`, runtimeUrl).href;
-  const canKeep = typeof caches === "object";
   // The runtime's second script (1.2 MB, which loadPyodide would import only once it runs) is imported
   // alongside the first; loadPyodide then finds it in the module map.
   const [{ loadPyodide }, saved] = await Promise.all([
-    import(new URL("pyodide.mjs", runtimeUrl).href), canKeep ? savedSnapshot(key) : null,
+    import(new URL("pyodide.mjs", runtimeUrl).href), CAN_KEEP ? savedSnapshot(key) : null,
     import(new URL("pyodide.asm.mjs", runtimeUrl).href)]);
   if (saved) {
     try {
@@ -117,9 +117,9 @@ async function boot(runtimeUrl, stdLibURL, wheelUrl, slowLink) {
     }
   }
   fetchEarly(wheelUrl);
-  const runtime = await loadPyodide({ indexURL: runtimeUrl, stdLibURL, _makeSnapshot: canKeep });
+  const runtime = await loadPyodide({ indexURL: runtimeUrl, stdLibURL, _makeSnapshot: CAN_KEEP });
   await installEngine(runtime, wheelUrl);
-  if (!canKeep) return { runtime };
+  if (!CAN_KEEP) return { runtime };
   const snapshot = runtime.makeMemorySnapshot();
   return { runtime, keep: () => saveSnapshot(key, snapshot) };
 }
@@ -210,13 +210,12 @@ function decompressed(response, type) {
 async function download(url, init) {
   const file = KEPT.get(url);
   if (!file) return countedFetch(url, init);
-  const canKeep = typeof caches === "object";
-  const kept = canKeep ? await caches.match(url).catch(() => null) : null;
+  const kept = CAN_KEEP ? await caches.match(url).catch(() => null) : null;
   if (kept) return kept;
   let response = await countedFetch(file.compressed ? `${url}.zst` : url, init);
   if (!response.ok) return response;
   if (file.compressed) response = decompressed(response, file.type);
-  if (!canKeep) return response;
+  if (!CAN_KEEP) return response;
   const [plain, copy] = response.body.tee();
   const bytes = new Response(copy).arrayBuffer();
   bytes.catch(() => {}); // a download cut short fails the start itself
