@@ -71,6 +71,7 @@ async function networkFirst(event) {
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== "GET" || url.origin !== location.origin) return;
+  if (url.pathname.endsWith(".bin.gz")) return; // the build's snapshot: the calculators' worker keeps it itself
   event.respondWith(VERSIONED.test(url.pathname) ? cacheFirst(event) : networkFirst(event));
 });
 

@@ -7,6 +7,7 @@ copy. The runtime files come from the pinned npm package ``pyodide`` (``npm ci``
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import shutil
@@ -75,12 +76,16 @@ def on_config(config: Any) -> Any:
     stdlib, more = trimmed_stdlib(wheel)
     config["extra"]["stdlib"] = f"{config['extra']['pyodide_dir']}{stdlib.name}"
     config["extra"]["stdlib_more"] = f"{config['extra']['pyodide_dir']}{more.name}"
-    # What the worker fetches, and counts, while Python starts, on a fast and on a slow link: the total
-    # of the page's progress bar (pyodide.mjs and pyodide.asm.mjs are imported as modules, outside the
-    # count; a host's gzip is counted decoded, a .zst as it arrives).
-    fetched = [PYODIDE / "pyodide-lock.json", zstd_copy(stdlib), wheel]
-    for link, wasm in (("fast", PYODIDE / "pyodide.asm.wasm"), ("slow", zstd_copy(PYODIDE / "pyodide.asm.wasm"))):
-        config["extra"][f"runtime_bytes_{link}"] = sum(path.stat().st_size for path in [wasm, *fetched])
+    snapshot = built_snapshot(stdlib, wheel)
+    config["extra"]["snapshot"] = f"{config['extra']['pyodide_dir']}{snapshot.name.removesuffix('.gz')}"
+    # What the worker fetches, and counts, while Python starts, on a fast link (the plain WebAssembly with
+    # the host's gzip, counted decoded, and the build's snapshot instead of the engine's wheel) and on a
+    # slow one: the total of the page's progress bar (pyodide.mjs and pyodide.asm.mjs are imported as
+    # modules, outside the count; a .zst or .gz file is counted as it arrives).
+    fetched = [PYODIDE / "pyodide-lock.json", zstd_copy(stdlib)]
+    for link, files in (("fast", [PYODIDE / "pyodide.asm.wasm", snapshot]),
+                        ("slow", [zstd_copy(PYODIDE / "pyodide.asm.wasm"), wheel])):
+        config["extra"][f"runtime_bytes_{link}"] = sum(path.stat().st_size for path in [*files, *fetched])
     config["extra"]["stdlib_fallback"] = fallback_modules(stdlib)
     wheels = {path.name.split("-")[0]: f"assets/wheels/{path.name}" for path in browser_wheels()}
     config["extra"]["xlsx_wheels"] = [wheels["et_xmlfile"], wheels["openpyxl"]]
@@ -127,6 +132,28 @@ def trimmed_stdlib(wheel: Path) -> tuple[Path, Path]:
     return start, more
 
 
+def built_snapshot(stdlib: Path, wheel: Path) -> Path:
+    """The interpreter with the engine imported, as a memory snapshot made in Node the way the worker makes
+    one (macros/snapshot.mjs), packed and gzipped (4.4 MB), for a fast link's first visit: it saves that
+    visit starting Python and importing the engine, about a second of CPU on a desktop, for 4.4 MB that
+    such a link brings in well under that. Named by everything it is made from; gzip, not zstd, because
+    the browser decodes gzip natively (DecompressionStream) in a few milliseconds."""
+    digest = hashlib.sha256(f"{pyodide_version()} {stdlib.name} {sources_hash()}".encode())
+    for path in (ROOT / "macros" / "snapshot.mjs", ROOT / "docs" / "assets" / "js" / "snapshot.mjs"):
+        digest.update(path.read_bytes())
+    target = STDLIB_CACHE / f"python-snapshot-{digest.hexdigest()[:12]}.bin.gz"
+    if target.exists():
+        return target
+    packed = target.with_suffix("")
+    made = subprocess.run(["node", str(ROOT / "macros" / "snapshot.mjs"), str(PYODIDE), str(stdlib), str(wheel),
+                           str(packed)], capture_output=True, text=True)
+    if made.returncode:
+        raise SystemExit("macros/snapshot.mjs failed:\n" + made.stderr[-3000:])
+    target.write_bytes(gzip.compress(packed.read_bytes(), 9, mtime=0))
+    packed.unlink()
+    return target
+
+
 def zstd_copy(path: Path) -> Path:
     """``path`` compressed with zstd beside the build's cut-down standard library (kept: level 19 takes
     seconds), named after it with ``.zst``; the runtime's files are named by their version."""
@@ -166,11 +193,13 @@ def browser_wheels() -> list[Path]:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    """A page with a calculator starts its engine from its head (after the security policy, which
-    on_post_build puts first), before the theme's scripts run."""
+    """A page with a calculator starts its engine first thing in its head (only the security policy,
+    which on_post_build puts right after the charset, comes before), before the theme's stylesheets and
+    scripts are asked for."""
     if 'data-calculator="' not in output:
         return output
-    return output.replace("</head>", widgets.engine_script(widgets.page_root(page.url), config["extra"]) + "</head>", 1)
+    return output.replace(headers.META_AFTER, headers.META_AFTER + widgets.engine_script(
+        widgets.page_root(page.url), config["extra"]), 1)
 
 
 def on_post_build(config: Any) -> None:
@@ -181,10 +210,12 @@ def on_post_build(config: Any) -> None:
     runtime.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
         shutil.copy2(PYODIDE / name, runtime / name)
-    # Served compressed with zstd: the WebAssembly (beside its plain copy) and both parts of the standard library.
+    # Served compressed: with zstd the WebAssembly (beside its plain copy) and both parts of the standard
+    # library, with gzip the build's snapshot.
     compressed = {f"{config['extra']['pyodide_dir']}pyodide.asm.wasm.zst": zstd_copy(PYODIDE / "pyodide.asm.wasm")}
     for part in ("stdlib", "stdlib_more"):
         compressed[f"{config['extra'][part]}.zst"] = zstd_copy(STDLIB_CACHE / Path(config["extra"][part]).name)
+    compressed[f"{config['extra']['snapshot']}.gz"] = STDLIB_CACHE / f"{Path(config['extra']['snapshot']).name}.gz"
     for path, source in compressed.items():
         shutil.copy2(source, site / path)
     shutil.copy2(FZSTD, site / "assets" / "js" / "fzstd.mjs")
@@ -202,7 +233,7 @@ def on_post_build(config: Any) -> None:
     # whichever form it fetched them.
     started = [path for path in runtime_files if not path.endswith(("/python_stdlib.zip", "/pyodide.asm.wasm"))]
     write_service_worker(site, [*started, config["extra"]["calculators_wheel"], "assets/js/calculator-worker.js",
-                                "assets/js/fzstd.mjs"])
+                                "assets/js/fzstd.mjs", "assets/js/snapshot.mjs"])
 
 
 def write_service_worker(site: Path, calculator_files: list[str]) -> None:

@@ -30,7 +30,7 @@ VERSIONED = ("/assets/pyodide/*", "/assets/wheels/*", "/assets/javascripts/*", "
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 MIME_TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".zip": "application/zip",
-              ".whl": "application/zip", ".zst": "application/zstd"}
+              ".whl": "application/zip", ".zst": "application/zstd", ".gz": "application/gzip"}
 
 
 def inline_scripts(page: str) -> list[str]:
@@ -90,7 +90,7 @@ def netlify_headers(csp: str, runtime_files: Iterable[str]) -> str:
 
 
 # nginx's own mime.types (1.21 and later) already maps .wasm and .zip.
-NGINX_LACKS = (".mjs", ".whl", ".zst")
+NGINX_LACKS = (".mjs", ".whl", ".zst", ".gz")
 
 
 def read_netlify_headers(text: str) -> list[tuple[re.Pattern[str], str, str]]:

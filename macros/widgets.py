@@ -7,6 +7,7 @@ come from ``calculators.metadata``, so the form and the engine cannot drift apar
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import Any
 
 import calculators
@@ -17,6 +18,7 @@ from .pages import clause_link
 from .render import citation, text_with_links
 from .ui import t
 
+RUNTIME_JS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "js" / "runtime.js"
 INPUT_MODES = {"integer": "numeric", "count": "numeric", "year": "numeric", "hours": "decimal", "date": "text", "years": "text"}
 BATCH_KEYS = ("batch_waiting", "batch_reading", "batch_loading_xlsx", "batch_running", "batch_cancelled", "batch_done",
               "batch_shown", "batch_only_rejected", "batch_download", "batch_too_big", "batch_file_failed",
@@ -116,13 +118,16 @@ def page_root(page_url: str) -> str:
 
 
 def engine_script(root: str, extra: dict[str, Any]) -> str:
-    """The head's script that starts the engine (runtime.js) and the addresses it starts it from: the
-    runtime, the engine's wheel, both parts of the standard library and the modules only the full zip
-    has, and the bytes a start downloads on a fast and on a slow link (for the progress bar)."""
-    return (f'<script type="module" async src="{root}assets/js/runtime.js" data-runtime="{root}{extra["pyodide_dir"]}" '
+    """The head's script that starts the engine (runtime.js, inline: it runs while the page is still being
+    read) and the addresses it starts it from: the worker, the runtime, the engine's wheel, both parts of
+    the standard library and the modules only the full zip has, the build's snapshot, and the bytes a
+    start downloads on a fast and on a slow link (for the progress bar)."""
+    return (f'<script data-runtime="{root}{extra["pyodide_dir"]}" data-worker="{root}assets/js/calculator-worker.js" '
             f'data-wheel="{root}{extra["calculators_wheel"]}" data-stdlib="{root}{extra["stdlib"]}" '
-            f'data-stdlib-more="{root}{extra["stdlib_more"]}" data-stdlib-fallback="{",".join(extra["stdlib_fallback"])}" '
-            f'data-bytes-fast="{extra["runtime_bytes_fast"]}" data-bytes-slow="{extra["runtime_bytes_slow"]}"></script>')
+            f'data-stdlib-more="{root}{extra["stdlib_more"]}" data-snapshot="{root}{extra["snapshot"]}" '
+            f'data-stdlib-fallback="{",".join(extra["stdlib_fallback"])}" '
+            f'data-bytes-fast="{extra["runtime_bytes_fast"]}" data-bytes-slow="{extra["runtime_bytes_slow"]}">'
+            f'{RUNTIME_JS.read_text(encoding="utf-8")}</script>')
 
 
 def calculator_html(name: str, lang: str, root: str, extra: dict[str, Any]) -> str:

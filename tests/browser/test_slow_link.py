@@ -4,6 +4,7 @@ can stall a file halfway; and the cut-down standard library's fallback to the fu
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import re
@@ -53,6 +54,7 @@ def test_a_slow_download_shows_its_progress_keeps_calculate_and_answers(page: Pa
     slow_total = float(page.locator("script[data-runtime]").get_attribute("data-bytes-slow"))
     assert float(result.locator("progress").get_attribute("max")) == slow_total < 4_500_000
     assert [url for url in asked if "/pyodide.asm.wasm" in url] == [url for url in asked if url.endswith(".wasm.zst")]
+    assert not any(url.endswith(".bin.gz") for url in asked), "a slow link downloaded the build's snapshot"
     downloading = t("loading_runtime", lang).split("（" if lang == "zh" else " (")[0]
     expect(result.locator(".calc-status")).to_contain_text(downloading)
     expect(result.locator(".calc-status")).not_to_contain_text(t("loading_python", lang))
@@ -150,25 +152,50 @@ def answered(page: Page, url: str) -> dict:
 SNAPSHOT_KEYS = "caches.open('python-snapshot').then((c) => c.keys()).then((k) => k.map((r) => r.url))"
 
 
-def test_the_snapshot_path_and_the_full_start_answer_as_cpython(page: Page, site_url, requests_seen):
-    """The first visit starts Python in full and keeps a snapshot; the second starts from it; a damaged
-    snapshot is dropped and Python starts in full again. Every path answers as CPython does."""
-    inputs = {"qualified_on": "2018-12-31", "unqualified_years": "2020", "required_years": "5"}
-    url = f"{site_url}calculators/tenure/?" + "&".join(f"{k}={v}" for k, v in inputs.items())
-    expected = calculators.run("tenure", inputs)["result"]
-    assert answered(page, url)["result"] == expected
+def kept_snapshot(page: Page) -> str:
     for _ in range(300):
         if page.evaluate(SNAPSHOT_KEYS):
             break
         page.wait_for_timeout(100)
     [key] = page.evaluate(SNAPSHOT_KEYS)
-    assert "python_stdlib-" in key and "?" not in key
+    return key
+
+
+def test_every_way_python_starts_answers_as_cpython(page: Page, context, site_url, requests_seen):
+    """A fast link's first visit starts from the build's snapshot, never fetching the engine's wheel, and
+    keeps it; the second visit starts from the kept one and downloads neither. A damaged kept snapshot is
+    dropped and Python starts in full (and keeps a snapshot of its own); so does a damaged build snapshot.
+    Every path answers as CPython does."""
+    inputs = {"qualified_on": "2018-12-31", "unqualified_years": "2020", "required_years": "5"}
+    url = f"{site_url}calculators/tenure/?" + "&".join(f"{k}={v}" for k, v in inputs.items())
+    expected = calculators.run("tenure", inputs)["result"]
+    built = page.locator("script[data-runtime]").first
     starts: list[str] = []
     page.on("request", lambda request: starts.append(request.url))
+
+    def engine_fetched() -> bool:
+        return any("/bijie_title_calculators-" in u for u in starts)
+
+    def snapshot_fetched() -> bool:
+        return any(u.endswith(".bin.gz") for u in starts)
+
     assert answered(page, url)["result"] == expected
-    assert not any("/bijie_title_calculators-" in u for u in starts), "the snapshot path fetched the engine again"
+    assert snapshot_fetched() and not engine_fetched(), "the first visit did not start from the build's snapshot"
+    key = kept_snapshot(page)
+    assert key == page.evaluate("(path) => new URL(path, location.href).href", built.get_attribute("data-snapshot"))
+    assert "?" not in key
+    starts.clear()
+    assert answered(page, url)["result"] == expected
+    assert not snapshot_fetched() and not engine_fetched(), "the kept snapshot was not used"
     page.evaluate("(key) => caches.open('python-snapshot').then((c) => c.put(key, new Response(new Uint8Array(64))))",
                   key)
     starts.clear()
     assert answered(page, url)["result"] == expected
-    assert any("/bijie_title_calculators-" in u for u in starts), "a damaged snapshot did not fall back to a full start"
+    assert engine_fetched(), "a damaged kept snapshot did not fall back to a full start"
+    assert kept_snapshot(page) == key
+    page.evaluate("caches.delete('python-snapshot')")
+    context.route("**/python-snapshot-*.bin.gz", lambda route: route.fulfill(
+        status=200, content_type="application/gzip", body=gzip.compress(bytes(range(256)) * 64)))
+    starts.clear()
+    assert answered(page, url)["result"] == expected
+    assert snapshot_fetched() and engine_fetched(), "a damaged build snapshot did not fall back to a full start"

@@ -6,8 +6,10 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { decompress } from "fzstd";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { AFTER_RESTORE, installEngine, packSnapshot, unpackSnapshot } from "../../docs/assets/js/snapshot.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const site = join(root, "site");
@@ -49,13 +51,6 @@ function stdlibPart(pattern) {
 const startStdlib = stdlibPart(/^python_stdlib-[0-9a-f]{12}\.zip\.zst$/);
 const moreStdlib = stdlibPart(/^python_stdlib_more-[0-9a-f]{12}\.zip\.zst$/);
 
-// The engine installed as the page installs it: its wheel unpacked into site-packages by hand.
-function installEngine(runtimePyodide) {
-  const sitePackages = runtimePyodide.runPython("import sys\nnext(p for p in sys.path if p.endswith('site-packages'))");
-  runtimePyodide.unpackArchive(new Uint8Array(readFileSync(builtWheel())), "wheel", { extractDir: sitePackages });
-  runtimePyodide.runPython("import calculators, calculators.batch, calculators.share, calculators.table, json");
-}
-
 let moreMounted = false;
 
 function mountMoreStdlib() {
@@ -71,7 +66,8 @@ before(async () => {
   // so a module the trace missed fails here: the answers on the start part alone, a workbook and a QR
   // code with the more part too.
   pyodide = await loadPyodide({ indexURL: runtime + "/", stdLibURL: startStdlib });
-  installEngine(pyodide);
+  // The engine installed as the worker installs it: its wheel unpacked into site-packages by hand.
+  installEngine(pyodide, new Uint8Array(readFileSync(builtWheel())));
 }, { timeout: 120000 });
 
 function inPyodide(name, input, runtimePyodide = pyodide) {
@@ -163,12 +159,32 @@ json.dumps(run.summary())`, { globals }));
   assert.equal(summary.rows[0].cells[0], "已计算");
 });
 
+// A snapshot restored as the worker restores one: unpacked from its stored form, then reseeded.
+async function restored(packed) {
+  const { loadPyodide } = await import(pathToFileURL(join(runtime, "pyodide.mjs")).href);
+  const interpreter = await loadPyodide({ indexURL: runtime + "/", stdLibURL: startStdlib, _loadSnapshot: unpackSnapshot(packed) });
+  interpreter.runPython(AFTER_RESTORE);
+  return interpreter;
+}
+
 test("a snapshot taken after the engine is imported (as the page keeps one) restores and answers as CPython", async () => {
   const { loadPyodide } = await import(pathToFileURL(join(runtime, "pyodide.mjs")).href);
-  const stdLibURL = startStdlib;
-  const first = await loadPyodide({ indexURL: runtime + "/", stdLibURL, _makeSnapshot: true });
-  installEngine(first);
-  const snapshot = first.makeMemorySnapshot();
-  const restored = await loadPyodide({ indexURL: runtime + "/", stdLibURL, _loadSnapshot: snapshot });
-  for (const c of cases) assert.deepEqual(inPyodide(c.calculator, c.input, restored), cpython(c.calculator, c.input), c.id);
+  const first = await loadPyodide({ indexURL: runtime + "/", stdLibURL: startStdlib, _makeSnapshot: true });
+  installEngine(first, new Uint8Array(readFileSync(builtWheel())));
+  const interpreter = await restored(packSnapshot(first.makeMemorySnapshot()));
+  for (const c of cases) assert.deepEqual(inPyodide(c.calculator, c.input, interpreter), cpython(c.calculator, c.input), c.id);
+}, { timeout: 120000 });
+
+test("the build's snapshot (what a fast link's first visit starts from) answers as CPython, and draws afresh", async () => {
+  const name = readdirSync(runtime).find((file) => /^python-snapshot-[0-9a-f]{12}\.bin\.gz$/.test(file));
+  assert.ok(name, "the build wrote no snapshot");
+  const packed = new Uint8Array(gunzipSync(readFileSync(join(runtime, name))));
+  const draws = [];
+  for (const _ of [1, 2]) {
+    const interpreter = await restored(packed);
+    for (const c of cases) assert.deepEqual(inPyodide(c.calculator, c.input, interpreter), cpython(c.calculator, c.input), c.id);
+    draws.push(interpreter.runPython("import random; random.getrandbits(64)"));
+  }
+  // Two readers of one build do not share the random state the snapshot froze.
+  assert.notEqual(draws[0], draws[1]);
 }, { timeout: 120000 });

@@ -3,125 +3,94 @@
 // a slice of rows at a time, so that the page can show progress and stop a long check.
 // The runtime lives under a folder named by its version, which the page passes in.
 //
-// The first visit keeps a memory snapshot of the interpreter with the engine already imported
-// (31 MB of memory, in Cache Storage, keyed by the runtime, the standard library and the wheel, all
-// three versioned URLs); later visits start from it without initialising Python or importing anything.
-// Three fifths of that memory are pages Python never wrote: they are left out (packSnapshot), which
-// makes the read on every later visit 12 MB instead of 31, at no measurable cost; gzip took longer than
-// a reader may stay on the page. A snapshot cannot be taken after loadPackage, so the engine's wheel is
-// unpacked by hand; one that fails to start is dropped and Python starts in full.
+// Python starts from a memory snapshot of the interpreter with the engine already imported whenever it
+// can (docs/assets/js/snapshot.mjs): the one this reader's browser keeps (in Cache Storage, under the
+// address of the build's snapshot, which names the runtime, the standard library and the engine), else,
+// on a fast link, the build's own (4.4 MB gzipped). A slow link's first visit starts Python in full,
+// which costs CPU and no bytes, and keeps a snapshot of it. A snapshot that fails to start is dropped
+// and Python starts in full.
 import { Decompress } from "./fzstd.mjs";
+import { AFTER_RESTORE, ENGINE, installEngine, packSnapshot, unpackSnapshot } from "./snapshot.mjs";
 
 const SNAPSHOTS = "python-snapshot";
-const ENGINE = "import calculators, calculators.batch, calculators.share, calculators.table, json";
-const PAGE = 4096;
 const CAN_KEEP = typeof caches === "object"; // Cache Storage, for the snapshot and the plain files
 let pyodide = null;
 
-// [byte length, page count] (two 32-bit words), one byte per page (1: kept), then the kept pages.
-function packSnapshot(bytes) {
-  const aligned = bytes.byteOffset % 4 ? bytes.slice() : bytes;
-  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >> 2);
-  const pages = Math.ceil(bytes.length / PAGE);
-  const kept = new Uint8Array(pages);
-  kept[pages - 1] = 1; // the last page may be partial: kept whole, never scanned by words
-  for (let page = 0; page < pages - 1; page++) {
-    const end = ((page + 1) * PAGE) >> 2;
-    for (let word = (page * PAGE) >> 2; word < end; word++) {
-      if (words[word]) { kept[page] = 1; break; }
-    }
-  }
-  const count = kept.reduce((sum, bit) => sum + bit, 0);
-  const packed = new Uint8Array(8 + pages + count * PAGE);
-  new Uint32Array(packed.buffer, 0, 2).set([bytes.length, pages]);
-  packed.set(kept, 8);
-  let offset = 8 + pages;
-  for (let page = 0; page < pages; page++) {
-    if (!kept[page]) continue;
-    const part = bytes.subarray(page * PAGE, Math.min((page + 1) * PAGE, bytes.length));
-    packed.set(part, offset);
-    offset += PAGE;
-  }
-  return packed;
-}
-
-function unpackSnapshot(packed) {
-  const [length, pages] = new Uint32Array(packed.buffer, packed.byteOffset, 2);
-  const kept = packed.subarray(8, 8 + pages);
-  if (pages !== Math.ceil(length / PAGE) || kept.length !== pages) throw new Error("not a snapshot");
-  const bytes = new Uint8Array(length);
-  let offset = 8 + pages;
-  for (let page = 0; page < pages; page++) {
-    if (!kept[page]) continue;
-    const size = Math.min(PAGE, length - page * PAGE);
-    if (offset + size > packed.length) throw new Error("a snapshot cut short");
-    bytes.set(packed.subarray(offset, offset + size), page * PAGE);
-    offset += PAGE;
-  }
-  return bytes;
-}
-
-// The kept snapshot for this runtime, standard library and engine, or null; read while the runtime's
-// script loads.
+// The kept snapshot (packed), or null.
 async function savedSnapshot(key) {
   try {
     const hit = await (await caches.open(SNAPSHOTS)).match(key);
-    return hit ? unpackSnapshot(new Uint8Array(await hit.arrayBuffer())) : null;
+    return hit ? new Uint8Array(await hit.arrayBuffer()) : null;
   } catch {
     return null;
   }
 }
 
-async function saveSnapshot(key, bytes) {
+async function saveSnapshot(key, packed) {
   try {
     const cache = await caches.open(SNAPSHOTS);
     for (const old of await cache.keys()) await cache.delete(old);
-    await cache.put(key, new Response(packSnapshot(bytes)));
+    await cache.put(key, new Response(packed));
   } catch {
     // Storage full or unavailable: the next visit simply starts Python in full.
   }
 }
 
-async function installEngine(runtime, wheelUrl) {
-  postMessage({ type: "progress", stage: "loading_wheel" });
-  const wheel = new Uint8Array(await (await fetch(wheelUrl)).arrayBuffer());
-  const sitePackages = runtime.runPython("import sys\nnext(p for p in sys.path if p.endswith('site-packages'))");
-  runtime.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
-  runtime.runPython(ENGINE);
+// The build's snapshot (packed), or null when it cannot be had: not a failure of the start, which then
+// starts Python in full. A host that sends the .gz file with a Content-Encoding of gzip has had it
+// decoded already: the gzip magic number tells.
+async function builtSnapshot(url) {
+  try {
+    const response = await realFetch(`${url}.gz`);
+    if (!response.ok) return null;
+    const bytes = new Uint8Array(await counted(response, () => {}).arrayBuffer());
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+    const plain = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Uint8Array(await new Response(plain).arrayBuffer());
+  } catch {
+    return null;
+  }
 }
 
-async function boot(runtimeUrl, stdLibURL, wheelUrl, slowLink) {
+// The snapshot to start from, { packed, kept } (kept: this browser has it already), or null; read or
+// downloaded while the runtime's scripts load.
+async function snapshotToStart(url, slowLink) {
+  const kept = CAN_KEEP ? await savedSnapshot(url) : null;
+  if (kept) return { packed: kept, kept: true };
+  const built = slowLink ? null : await builtSnapshot(url);
+  return built && { packed: built, kept: false };
+}
+
+async function boot(runtimeUrl, stdLibURL, wheelUrl, snapshotUrl, slowLink) {
   const wasmUrl = new URL("pyodide.asm.wasm", runtimeUrl).href;
   KEPT.set(wasmUrl, { type: "application/wasm", compressed: slowLink });
   KEPT.set(stdLibURL, { type: "application/zip", compressed: true });
   // Every file the start needs is asked for at once, before the runtime's own script has loaded and
   // asks for them one after another: on a slow link the round trips are seconds.
-  for (const url of [wasmUrl, new URL("pyodide-lock.json", runtimeUrl).href, stdLibURL]) fetchEarly(url);
-  // Named by the wheel's folder (a hash of the engine's sources) and the standard library's file (a hash
-  // of what it was made from); an address without a query string, as every address this site keeps.
-  const wheelFolder = new URL(wheelUrl).pathname.split("/").at(-2);
-  const stdlibFile = new URL(stdLibURL).pathname.split("/").at(-1).replace(/\.zip$/, "");
-  const key = new URL(`python-snapshot-${wheelFolder}-${stdlibFile}.bin`, runtimeUrl).href;
+  for (const url of [new URL("pyodide-lock.json", runtimeUrl).href, stdLibURL]) fetchEarly(url);
+  compileEarly(wasmUrl);
   // The runtime's second script (1.2 MB, which loadPyodide would import only once it runs) is imported
   // alongside the first; loadPyodide then finds it in the module map.
-  const [{ loadPyodide }, saved] = await Promise.all([
-    import(new URL("pyodide.mjs", runtimeUrl).href), CAN_KEEP ? savedSnapshot(key) : null,
+  const [{ loadPyodide }, snapshot] = await Promise.all([
+    import(new URL("pyodide.mjs", runtimeUrl).href), snapshotToStart(snapshotUrl, slowLink),
     import(new URL("pyodide.asm.mjs", runtimeUrl).href)]);
-  if (saved) {
+  if (snapshot) {
     try {
-      const runtime = await loadPyodide({ indexURL: runtimeUrl, stdLibURL, _loadSnapshot: saved });
+      const runtime = await loadPyodide({ indexURL: runtimeUrl, stdLibURL, _loadSnapshot: unpackSnapshot(snapshot.packed) });
       runtime.runPython(ENGINE);
-      return { runtime };
+      runtime.runPython(AFTER_RESTORE);
+      return { runtime, keep: snapshot.kept || !CAN_KEEP ? null : () => saveSnapshot(snapshotUrl, snapshot.packed) };
     } catch {
-      await caches.delete(SNAPSHOTS);
+      if (CAN_KEEP) await caches.delete(SNAPSHOTS);
     }
   }
   fetchEarly(wheelUrl);
   const runtime = await loadPyodide({ indexURL: runtimeUrl, stdLibURL, _makeSnapshot: CAN_KEEP });
-  await installEngine(runtime, wheelUrl);
+  postMessage({ type: "progress", stage: "loading_wheel" });
+  installEngine(runtime, new Uint8Array(await (await fetch(wheelUrl)).arrayBuffer()));
   if (!CAN_KEEP) return { runtime };
-  const snapshot = runtime.makeMemorySnapshot();
-  return { runtime, keep: () => saveSnapshot(key, snapshot) };
+  const memory = runtime.makeMemorySnapshot();
+  return { runtime, keep: () => saveSnapshot(snapshotUrl, packSnapshot(memory)) };
 }
 
 // Every byte the runtime fetches passes through here while Python starts, so that the page can show
@@ -159,7 +128,12 @@ async function countedFetch(input, init) {
   }
   if (!starting || !response.body) return response;
   if (!response.ok) { networkFailure(); return response; }
-  // No backpressure: bytes are counted as they arrive, even when Pyodide reads the file later.
+  return counted(response, networkFailure);
+}
+
+// The response, its bytes counted as they arrive; a body cut short is reported to cutShort.
+// No backpressure: bytes are counted as they arrive, even when Pyodide reads the file later.
+function counted(response, cutShort) {
   const counter = new TransformStream({
     transform(chunk, controller) {
       received += chunk.byteLength;
@@ -168,7 +142,7 @@ async function countedFetch(input, init) {
     },
     flush() { report(true); },
   }, undefined, { highWaterMark: Infinity });
-  response.body.pipeTo(counter.writable).catch(networkFailure);
+  response.body.pipeTo(counter.writable).catch(cutShort);
   return new Response(counter.readable, { status: response.status, statusText: response.statusText,
     headers: response.headers });
 }
@@ -230,6 +204,19 @@ function fetchEarly(url) {
   const response = download(url);
   response.catch(() => {}); // a failure is reported by countedFetch, and thrown to whoever takes it
   early.set(url, response);
+}
+
+// The WebAssembly compiles as it downloads, while the snapshot is read or downloaded too: Pyodide, which
+// would only start compiling once it has the snapshot, is handed the module compiled meanwhile, and its
+// own request for the file gets an empty answer.
+function compileEarly(url) {
+  const compiled = WebAssembly.compileStreaming(download(url));
+  compiled.catch(() => {}); // a failure is reported by countedFetch, and thrown to Pyodide when it instantiates
+  early.set(url, Promise.resolve(new Response(null)));
+  WebAssembly.instantiateStreaming = async (_unused, imports) => {
+    const module = await compiled;
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  };
 }
 
 // The runtime asks with a string or a URL, and with options that change nothing here (credentials
@@ -316,11 +303,12 @@ function loadMoreStdlib() {
   return moreReady;
 }
 
-async function start({ runtimeUrl, stdlibUrl, moreUrl, fallback, wheelUrl, bytes, slowLink }) {
+async function start({ runtimeUrl, stdlibUrl, moreUrl, snapshotUrl, fallback, wheelUrl, bytes, slowLink }) {
   starting = true;
   runtimeBytes = bytes;
   postMessage({ type: "progress", stage: "loading_runtime" });
-  const { runtime, keep } = await boot(runtimeUrl, stdlibUrl, new URL(wheelUrl, self.location.href).href, slowLink);
+  const { runtime, keep } = await boot(runtimeUrl, stdlibUrl, new URL(wheelUrl, self.location.href).href, snapshotUrl,
+    slowLink);
   pyodide = runtime;
   moreStdlibUrl = moreUrl;
   moreStdlib = call(MORE_STDLIB, { parts: [[moreUrl, true], [new URL("python_stdlib.zip", runtimeUrl).href, false]],

@@ -1,10 +1,10 @@
-// The thin page layer of the calculators: take over the worker that runtime.js started from the
-// page's head, move form inputs to Python and answers back to the page. All rules, labels and
+// The thin page layer of the calculators: take over the worker that the head's script (runtime.js)
+// started, move form inputs to Python and answers back to the page. All rules, labels and
 // messages come from Python.
 // No fixed deadline while the runtime downloads: the start fails as a network failure only when no
 // byte has arrived for STALL_MS, and as an engine that cannot start only when Python, with every
 // byte in, is still not ready after START_MS (a policy or browser that stops WebAssembly hangs).
-import { firstEngine, runtimeBytes, startEngine } from "./runtime.js";
+const { first: firstEngine, start: startEngine, runtimeBytes } = window.calculatorEngine;
 
 const STALL_MS = 30000;
 const START_MS = 90000;
