@@ -134,8 +134,8 @@ def trimmed_stdlib(wheel: Path) -> tuple[Path, Path]:
 
 def built_snapshot(stdlib: Path, wheel: Path) -> Path:
     """The interpreter with the engine imported, as a memory snapshot made in Node the way the worker makes
-    one (macros/snapshot.mjs), packed and gzipped (4.4 MB), for a fast link's first visit: it saves that
-    visit starting Python and importing the engine, about a second of CPU on a desktop, for 4.4 MB that
+    one (macros/snapshot.mjs), packed and gzipped (4.3 MB), for a fast link's first visit: it saves that
+    visit starting Python and importing the engine, about a second of CPU on a desktop, for 4.3 MB that
     such a link brings in well under that. Named by everything it is made from; gzip, not zstd, because
     the browser decodes gzip natively (DecompressionStream) in a few milliseconds."""
     digest = hashlib.sha256(f"{pyodide_version()} {stdlib.name} {sources_hash()}".encode())

@@ -159,11 +159,13 @@ json.dumps(run.summary())`, { globals }));
   assert.equal(summary.rows[0].cells[0], "已计算");
 });
 
-// A snapshot restored as the worker restores one: unpacked from its stored form, then reseeded.
+// A snapshot restored as the worker restores one: unpacked from its stored form, then reseeded and warmed
+// up with a real answer from every calculator.
 async function restored(packed) {
   const { loadPyodide } = await import(pathToFileURL(join(runtime, "pyodide.mjs")).href);
   const interpreter = await loadPyodide({ indexURL: runtime + "/", stdLibURL: startStdlib, _loadSnapshot: unpackSnapshot(packed) });
-  interpreter.runPython(AFTER_RESTORE);
+  const warmedUp = JSON.parse(interpreter.runPython(AFTER_RESTORE));
+  assert.ok(warmedUp.length === 3 && warmedUp.every((ok) => ok), `the warm-up answered ${warmedUp}`);
   return interpreter;
 }
 

@@ -6,11 +6,11 @@
 // Python starts from a memory snapshot of the interpreter with the engine already imported whenever it
 // can (docs/assets/js/snapshot.mjs): the one this reader's browser keeps (in Cache Storage, under the
 // address of the build's snapshot, which names the runtime, the standard library and the engine), else,
-// on a fast link, the build's own (4.4 MB gzipped). A slow link's first visit starts Python in full,
+// on a fast link, the build's own (4.3 MB gzipped). A slow link's first visit starts Python in full,
 // which costs CPU and no bytes, and keeps a snapshot of it. A snapshot that fails to start is dropped
 // and Python starts in full.
 import { Decompress } from "./fzstd.mjs";
-import { AFTER_RESTORE, ENGINE, installEngine, packSnapshot, unpackSnapshot } from "./snapshot.mjs";
+import { AFTER_RESTORE, installEngine, packSnapshot, unpackSnapshot } from "./snapshot.mjs";
 
 const SNAPSHOTS = "python-snapshot";
 const CAN_KEEP = typeof caches === "object"; // Cache Storage, for the snapshot and the plain files
@@ -77,7 +77,6 @@ async function boot(runtimeUrl, stdLibURL, wheelUrl, snapshotUrl, slowLink) {
   if (snapshot) {
     try {
       const runtime = await loadPyodide({ indexURL: runtimeUrl, stdLibURL, _loadSnapshot: unpackSnapshot(snapshot.packed) });
-      runtime.runPython(ENGINE);
       runtime.runPython(AFTER_RESTORE);
       return { runtime, keep: snapshot.kept || !CAN_KEEP ? null : () => saveSnapshot(snapshotUrl, snapshot.packed) };
     } catch {
@@ -315,9 +314,18 @@ async function start({ runtimeUrl, stdlibUrl, moreUrl, snapshotUrl, fallback, wh
     only_there: fallback });
   starting = false;
   postMessage({ type: "ready" });
+  await Promise.race([firstAnswer, new Promise((resolve) => setTimeout(resolve, KEEP_AFTER_MS))]);
   if (keep) await keep();
   await keepPlainFiles();
 }
+
+// What a start keeps (25 MB: the snapshot, the WebAssembly and the standard library) is written once the
+// first answer has gone out, or KEEP_AFTER_MS after ready, whichever comes first: written at once, it
+// slowed an answer asked for just then from about 25 ms to 60-110 ms (a shared link answers at ready).
+// A reader typing takes longer than that.
+const KEEP_AFTER_MS = 2000;
+let answered;
+const firstAnswer = new Promise((resolve) => { answered = resolve; });
 
 const BATCH_SLICE = 2000;
 const cancelled = new Set();
@@ -392,6 +400,7 @@ self.onmessage = async (event) => {
       const json = call("import calculators, json\njson.dumps(calculators.run(name, json.loads(inputs)))",
         { name: message.name, inputs: JSON.stringify(message.inputs) });
       postMessage({ type: "answer", id: message.id, json });
+      answered();
     } else if (message.type === "qr") {
       await qr(message);
     } else if (message.type === "batch") {

@@ -12,7 +12,7 @@ const where = document.currentScript.dataset;
 const address = (path) => new URL(path, location.href).href;
 
 // A slow link, where the WebAssembly is worth fetching compressed with zstd and decoding in the worker,
-// and the build's snapshot (4.4 MB) not worth fetching at all: the page's own first byte came SLOW_MS or
+// and the build's snapshot (4.3 MB) not worth fetching at all: the page's own first byte came SLOW_MS or
 // more after its request (a phone's mobile data, 150 ms a round trip in Lighthouse's profile, rather than
 // a desktop's broadband or fibre). The first byte, not the last: this script runs before the page has
 // finished arriving. Without the timing, slow.
