@@ -14,10 +14,11 @@ export const ENGINE = "import calculators, calculators.batch, calculators.share,
 //   one build: it is drawn afresh from the browser. (The engine uses no randomness, and its answers do
 //   not depend on the hash seed that the snapshot carries: tests/test_cases.py.)
 // - Every calculator answers once, from its form's defaults (where a required field has none: its first
-//   choice, the year's cutoff for a date, else its minimum), so that a reader's first answer does not wait while the browser compiles the WebAssembly it runs
-//   through: restored, Python has run almost none of it (measured in Chromium: a first answer took
-//   10-100 ms in the worker, the next ones 1-2 ms; this costs 10-40 ms once). It gives back whether
-//   each answer was one (JSON), for the tests: an error would warm up the wrong paths.
+//   choice, the year's cutoff for a date, else its minimum), so that a reader's first answer does not
+//   wait while the browser compiles the WebAssembly it runs through: restored, Python has run almost
+//   none of it (measured in Chromium: a first answer took 10-100 ms in the worker, the next ones 1-2 ms;
+//   this costs 10-40 ms once). It gives back whether each answer was one (JSON), for the tests: an error
+//   would warm up the wrong paths.
 export const AFTER_RESTORE = `
 import random
 random.seed()
