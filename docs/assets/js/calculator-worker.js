@@ -207,11 +207,13 @@ function fetchEarly(url) {
 
 // The WebAssembly compiles as it downloads, while the snapshot is read or downloaded too: Pyodide, which
 // would only start compiling once it has the snapshot, is handed the module compiled meanwhile, and its
-// own request for the file gets an empty answer.
+// own requests for the file (a second one if a snapshot fails to start) get an empty answer.
+let compiledWasm = null;
+
 function compileEarly(url) {
   const compiled = WebAssembly.compileStreaming(download(url));
   compiled.catch(() => {}); // a failure is reported by countedFetch, and thrown to Pyodide when it instantiates
-  early.set(url, Promise.resolve(new Response(null)));
+  compiledWasm = url;
   WebAssembly.instantiateStreaming = async (_unused, imports) => {
     const module = await compiled;
     return { module, instance: await WebAssembly.instantiate(module, imports) };
@@ -223,6 +225,7 @@ function compileEarly(url) {
 self.fetch = (input, init) => {
   const url = input instanceof Request || init?.integrity ? null : new URL(String(input), self.location.href).href;
   if (!url) return countedFetch(input, init);
+  if (url === compiledWasm) return Promise.resolve(new Response(null));
   const response = early.get(url);
   if (!response) return download(url, init);
   early.delete(url);
