@@ -4,7 +4,7 @@
 // No fixed deadline while the runtime downloads: the start fails as a network failure only when no
 // byte has arrived for STALL_MS, and as an engine that cannot start only when Python, with every
 // byte in, is still not ready after START_MS (a policy or browser that stops WebAssembly hangs).
-const { first: firstEngine, start: startEngine, runtimeBytes } = window.calculatorEngine;
+const { first: firstEngine, start: startEngine, runtimeBytes, workerUrl } = window.calculatorEngine;
 
 const STALL_MS = 30000;
 const START_MS = 90000;
@@ -329,11 +329,10 @@ function startWorker(engine) {
   // A worker that fails before it says anything: its script did not arrive (network), or this browser
   // cannot run a module worker. Fetching the script again tells which.
   let heard = false;
-  const script = new URL("./calculator-worker.js", import.meta.url).href;
   const failed = async () => {
     if (heard) { failAll("failed"); return; }
     try {
-      failAll((await fetch(script, { cache: "no-store" })).ok ? "no_worker" : "failed_network");
+      failAll((await fetch(workerUrl, { cache: "no-store" })).ok ? "no_worker" : "failed_network");
     } catch {
       failAll("failed_network");
     }

@@ -4,12 +4,13 @@
 // script of its own would wait for its download and then for its turn behind the first layout and the
 // theme's bundle (measured: it ran 200-400 ms after the navigation began instead of 50-100). Its element
 // says where the worker, the runtime, the engine and the standard library are. What the worker says
-// before the page's script (calculator.js) listens is kept for it; that script finds the engine, and
-// how to start another, in window.calculatorEngine.
+// before the page's script (calculator.js) listens is kept for it; that script finds the engine, how
+// to start another and the worker's address in window.calculatorEngine.
 (() => {
 "use strict";
 const where = document.currentScript.dataset;
 const address = (path) => new URL(path, location.href).href;
+const workerUrl = address(where.worker);
 
 // A slow link, where the WebAssembly is worth fetching compressed with zstd and decoding in the worker,
 // and the build's snapshot (4.3 MB) not worth fetching at all: the page's own first byte came SLOW_MS or
@@ -34,7 +35,7 @@ function startEngine() {
   if (typeof WebAssembly !== "object") { engine.failed = "no_wasm"; return engine; }
   if (typeof Worker !== "function") { engine.failed = "no_worker"; return engine; }
   try {
-    engine.worker = new Worker(address(where.worker), { type: "module" });
+    engine.worker = new Worker(workerUrl, { type: "module" });
   } catch {
     engine.failed = "no_worker";
     return engine;
@@ -48,5 +49,5 @@ function startEngine() {
   return engine;
 }
 
-window.calculatorEngine = { first: startEngine(), start: startEngine, runtimeBytes };
+window.calculatorEngine = { first: startEngine(), start: startEngine, runtimeBytes, workerUrl };
 })();
