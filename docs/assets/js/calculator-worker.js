@@ -249,7 +249,7 @@ class MoreStandardLibrary(importlib.abc.MetaPathFinder):
     def mount(self, url, data):
         """Put the part served at url (its bytes as served, a JavaScript Uint8Array) on the path. A new
         zip needs no invalidate_caches(), which would import importlib.metadata, itself in the more part."""
-        path, compressed = next((part, compressed) for address, part, compressed in self.parts if address == url)
+        path, compressed = self.part(url)
         if path not in sys.path:
             data = data.to_bytes()
             if compressed:
@@ -259,10 +259,18 @@ class MoreStandardLibrary(importlib.abc.MetaPathFinder):
                 file.write(data)
             sys.path.append(path)
 
-    def fetch(self, url, compressed):
+    def part(self, url):
+        """Where the part whose plain address is url goes, and whether it is served compressed."""
+        return next((part, compressed) for address, part, compressed in self.parts if address == url)
+
+    def served(self, url):
+        """Where that part is fetched from: its .zst when served compressed."""
+        return url + ".zst" if self.part(url)[1] else url
+
+    def fetch(self, url):
         from js import Uint8Array, XMLHttpRequest
         request = XMLHttpRequest.new()
-        request.open("GET", url + ".zst" if compressed else url, False)
+        request.open("GET", self.served(url), False)
         request.responseType = "arraybuffer"
         request.send()
         if request.status != 200:
@@ -273,8 +281,8 @@ class MoreStandardLibrary(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
         if name.partition(".")[0] not in self.only_there:
             return None
-        for url, part, compressed in self.parts:
-            if part not in sys.path and not self.fetch(url, compressed):
+        for url, part, _ in self.parts:
+            if part not in sys.path and not self.fetch(url):
                 continue
             # A package that came from another zip looks in this one too, from now on.
             for entry in list(path or []):
@@ -297,8 +305,9 @@ let moreReady = null;
 // The more part, fetched like any file before a wheel that needs it is installed.
 function loadMoreStdlib() {
   moreReady ??= (async () => {
-    const response = await fetch(`${moreStdlibUrl}.zst`);
-    if (!response.ok) throw new Error(`${response.status} ${moreStdlibUrl}.zst`);
+    const served = moreStdlib.served(moreStdlibUrl);
+    const response = await fetch(served);
+    if (!response.ok) throw new Error(`${response.status} ${served}`);
     const data = new Uint8Array(await response.arrayBuffer());
     moreStdlib.mount(moreStdlibUrl, data);
   })().catch((error) => { moreReady = null; throw error; });
