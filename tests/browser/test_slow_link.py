@@ -14,7 +14,7 @@ import pytest
 import zstandard
 from conftest import SITE
 from playwright.sync_api import Page, expect
-from test_beyond import batch_done, pick
+from test_beyond import batch_done, pick, until
 from test_calculators import READY, open_calculator, type_into
 
 import calculators
@@ -153,10 +153,7 @@ SNAPSHOT_KEYS = "caches.open('python-snapshot').then((c) => c.keys()).then((k) =
 
 
 def kept_snapshot(page: Page) -> str:
-    for _ in range(300):
-        if page.evaluate(SNAPSHOT_KEYS):
-            break
-        page.wait_for_timeout(100)
+    until(page, f"{SNAPSHOT_KEYS}.then((keys) => keys.length > 0)", tries=300)
     [key] = page.evaluate(SNAPSHOT_KEYS)
     return key
 
