@@ -28,9 +28,13 @@ REFUSED = {"calculators/tenure/": "?qualified_on=2023-02-30&required_years=x",
 
 
 def axe_violations(page: Page) -> list[str]:
-    """axe-core's WCAG 2.x A/AA (and best-practice) violations on the page as it is now."""
+    """axe-core's WCAG 2.x A/AA (and best-practice) violations on the page as it is now, once its running
+    transitions have ended: the theme fades its tabs back in when an answer scrolls the page, and a
+    colour halfway through a fade is not what a reader is left with."""
     page.evaluate(AXE + ";0")
     found = page.evaluate("""async () => {
+      const ending = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+      await Promise.all(ending.map((a) => a.finished.catch(() => {})));
       const r = await axe.run(document, { resultTypes: ["violations"] });
       return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
     }""")
