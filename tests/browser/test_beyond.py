@@ -230,6 +230,29 @@ def test_second_visit_works_offline(page, own_server, context_requests, lang):
     stays_on(context_requests, url)
 
 
+def test_a_page_is_asked_for_while_the_service_worker_starts(page, own_server, context_requests):
+    """Navigation preload: once the service worker controls the site, a page's request goes out with the
+    navigation (marked by the browser's preload header), not after the worker has started, and is answered
+    from it online; offline the kept copy still answers."""
+    _, url, server = own_server
+    page.goto(f"{url}notice/")
+    until(page, "navigator.serviceWorker.controller !== null")
+    until(page, "navigator.serviceWorker.ready.then((r) => r.navigationPreload.getState()).then((s) => s.enabled)")
+    until(page, "caches.match(location.href).then((hit) => Boolean(hit))")  # the first visit's own copy, kept
+    context_requests.clear()
+    page.reload()
+    expect(page.locator("#s5-5")).to_be_attached()
+    # The navigation as the page sees it, and the one request that went out for it: the preload (a
+    # service worker's own fetch would carry no preload header, and would ask a second time).
+    asked = sorted((bool(r.service_worker), r.headers.get("service-worker-navigation-preload"))
+                   for r in context_requests if r.url == f"{url}notice/")
+    assert asked == [(False, None), (True, "true")], asked
+    server.shutdown()
+    server.server_close()
+    page.reload()
+    expect(page.locator("#s5-5")).to_be_attached()
+
+
 def test_new_build_replaces_the_old_cache(page, own_server, context_requests):
     root, url, _ = own_server
     open_calculator(page, f"{url}calculators/ce-hours/")
