@@ -39,6 +39,7 @@ STDLIB_CACHE = ROOT / "build" / "stdlib"
 TRACE_CASES = ROOT / "tests" / "data" / "cases.json"
 WHEEL_DIR = ROOT / "build" / "wheels"
 BROWSER_WHEELS = ROOT / "build" / "browser-wheels"
+COMPILED_WHEELS = ROOT / "build" / "compiled-wheels"
 
 
 def sources_hash() -> str:
@@ -87,7 +88,7 @@ def on_config(config: Any) -> Any:
                         ("slow", [zstd_copy(PYODIDE / "pyodide.asm.wasm"), wheel])):
         config["extra"][f"runtime_bytes_{link}"] = sum(path.stat().st_size for path in [*files, *fetched])
     config["extra"]["stdlib_fallback"] = fallback_modules(stdlib)
-    wheels = {path.name.split("-")[0]: f"assets/wheels/{path.name}" for path in browser_wheels()}
+    wheels = {path.name.split("-")[0]: f"assets/wheels/{path.parent.name}/{path.name}" for path in compiled_wheels()}
     config["extra"]["xlsx_wheels"] = [wheels["et_xmlfile"], wheels["openpyxl"]]
     config["extra"]["qr_wheel"] = wheels["segno"]
     config["extra"]["public_url"] = public_url(config["extra"].get("public_url"))
@@ -192,6 +193,30 @@ def browser_wheels() -> list[Path]:
     return wheels
 
 
+def compiled_wheels() -> list[Path]:
+    """The pinned wheels as the page gets them: their modules compiled to bytecode for the page's Python
+    (macros/wheels.mjs, under Pyodide in Node), so that installing one does not compile it (openpyxl: 178
+    modules, about a second). In a folder named by what they were made from, which the site serves too:
+    the files are cached forever under their address."""
+    digest = hashlib.sha256(pyodide_version().encode())
+    for path in [ROOT / "macros" / "wheels.mjs", *browser_wheels()]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    folder = COMPILED_WHEELS / f"bytecode-{digest.hexdigest()[:12]}"
+    wheels = [folder / path.name for path in browser_wheels()]
+    if all(path.exists() for path in wheels):
+        return wheels
+    made = folder.with_name(folder.name + ".partial")
+    shutil.rmtree(made, ignore_errors=True)
+    made.mkdir(parents=True)
+    compiled = subprocess.run(["node", str(ROOT / "macros" / "wheels.mjs"), str(PYODIDE), str(made),
+                               *map(str, browser_wheels())], capture_output=True, text=True)
+    if compiled.returncode:
+        raise SystemExit("macros/wheels.mjs failed:\n" + compiled.stderr[-3000:])
+    shutil.rmtree(folder, ignore_errors=True)
+    made.rename(folder)
+    return wheels
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
     """A page with a calculator starts its engine first thing in its head (only the security policy,
     which on_post_build puts right after the charset, comes before), before the theme's stylesheets and
@@ -223,8 +248,9 @@ def on_post_build(config: Any) -> None:
     target = site / config["extra"]["calculators_wheel"]
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(wheel, target)
-    for path in browser_wheels():
-        shutil.copy2(path, site / "assets" / "wheels" / path.name)
+    for path in compiled_wheels():
+        (site / "assets" / "wheels" / path.parent.name).mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, site / "assets" / "wheels" / path.parent.name / path.name)
     open_data.write_all(site)
     runtime_files = [f"{config['extra']['pyodide_dir']}{name}" for name in RUNTIME_FILES]
     secure_pages(site, ["/" + path for path in [*runtime_files, *compressed]])

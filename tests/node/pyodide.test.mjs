@@ -25,6 +25,34 @@ function builtWheel() {
   return join(base, hash, wheel);
 }
 
+// A pinned wheel as the page installs it: compiled to bytecode by the build (macros/wheels.mjs).
+function browserWheel(name) {
+  const base = join(site, "assets", "wheels");
+  const folder = readdirSync(base).find((entry) => /^bytecode-[0-9a-f]{12}$/.test(entry));
+  assert.ok(folder, "the build wrote no compiled wheels");
+  const wheel = readdirSync(join(base, folder)).find((file) => file.startsWith(`${name}-`));
+  assert.ok(wheel, `no compiled ${name} wheel`);
+  return join(base, folder, wheel);
+}
+
+// Runs an import in Pyodide and gives back the modules that Python compiled from source meanwhile: none,
+// for a wheel installed as the page installs it.
+function compiledFromSource(statement) {
+  return pyodide.runPython(`
+import importlib._bootstrap_external as external, json
+compiled = []
+to_code = external.SourceLoader.source_to_code
+def spy(self, data, path, *args, **kwargs):
+    compiled.append(path)
+    return to_code(self, data, path, *args, **kwargs)
+external.SourceLoader.source_to_code = spy
+try:
+    exec(${JSON.stringify(statement)}, {})
+finally:
+    external.SourceLoader.source_to_code = to_code
+json.dumps(compiled)`);
+}
+
 function cpython(name, input) {
   try {
     return JSON.parse(execFileSync(python, ["-m", "calculators", name], { cwd: root, input: JSON.stringify(input) }));
@@ -95,10 +123,11 @@ test("the trimmed standard library is the one in use, and lacks what the engine 
   assert.ok(positions.some(([line]) => Number.isInteger(line)));
 });
 
-test("the answer sheet's QR code is drawn in Pyodide by the self-hosted segno", async () => {
+test("the answer sheet's QR code is drawn in Pyodide by the self-hosted segno, installed as bytecode", async () => {
   mountMoreStdlib();
-  const base = join(site, "assets", "wheels");
-  await pyodide.loadPackage(join(base, readdirSync(base).find((file) => file.startsWith("segno"))));
+  await pyodide.loadPackage(browserWheel("segno"));
+  assert.deepEqual(JSON.parse(compiledFromSource("import segno")), []);
+  assert.match(pyodide.runPython("import segno.writers; segno.writers.__file__"), /site-packages\/segno\/writers\.pyc$/);
   const svg = pyodide.runPython("import calculators.share as s; s.qr_svg('https://example.org/?a=1', 'QR')");
   const cpythonSvg = execFileSync(python, ["-c", "import calculators.share as s; print(s.qr_svg('https://example.org/?a=1', 'QR'), end='')"],
     { cwd: root }).toString();
@@ -142,12 +171,10 @@ sys.stdout.write(b.run_file("ce_hours", sys.stdin.buffer.read(), "en").csv())`],
   assert.match(rows[3], /'=1\+2/);
 });
 
-test("an Excel template filled in is read in Pyodide with the self-hosted openpyxl", async () => {
+test("an Excel template filled in is read in Pyodide with the self-hosted openpyxl, installed as bytecode", async () => {
   mountMoreStdlib();
-  const base = join(site, "assets", "wheels");
-  for (const name of ["et_xmlfile", "openpyxl"]) {
-    await pyodide.loadPackage(join(base, readdirSync(base).find((file) => file.startsWith(name))));
-  }
+  for (const name of ["et_xmlfile", "openpyxl"]) await pyodide.loadPackage(browserWheel(name));
+  assert.deepEqual(JSON.parse(compiledFromSource("import openpyxl, openpyxl.reader.excel, et_xmlfile")), []);
   const globals = pyodide.toPy({ data: new Uint8Array(readFileSync(join(site, "data", "tenure-template.zh.xlsx"))) });
   const summary = JSON.parse(pyodide.runPython(`
 import json, calculators.batch as b
