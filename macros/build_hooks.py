@@ -123,14 +123,25 @@ def trimmed_stdlib(wheel: Path) -> tuple[Path, Path]:
     workbook = STDLIB_CACHE / "trace.xlsx"
     STDLIB_CACHE.mkdir(parents=True, exist_ok=True)
     workbook.write_bytes(open_data.template_xlsx("tenure", "zh"))
-    made = subprocess.run(["node", str(ROOT / "macros" / "stdlib.mjs"), str(PYODIDE), str(TRACE_CASES), str(workbook),
-                           str(start), str(more), *map(str, wheels)], capture_output=True, text=True)
-    if made.returncode:
+    try:
+        run_under_pyodide("stdlib.mjs", TRACE_CASES, workbook, start, more, *wheels)
+    except SystemExit:
         start.unlink(missing_ok=True)
         more.unlink(missing_ok=True)
-        raise SystemExit("macros/stdlib.mjs failed:\n" + "\n".join(
-            line for line in made.stderr.splitlines() if len(line) < 300)[-3000:])
+        raise
     return start, more
+
+
+def run_under_pyodide(script: str, *args: Path) -> None:
+    """Run one of the build's Node scripts (``macros/<script>``) with the pinned Pyodide as its first
+    argument. A failure stops the build with the script's error output, less the lines Pyodide's
+    tracebacks quote from its minified runtime (one line of it is tens of kilobytes and would hide the
+    Python traceback)."""
+    made = subprocess.run(["node", str(ROOT / "macros" / script), str(PYODIDE), *map(str, args)],
+                          capture_output=True, text=True)
+    if made.returncode:
+        raise SystemExit(f"macros/{script} failed:\n" + "\n".join(
+            line for line in made.stderr.splitlines() if len(line) < 300)[-3000:])
 
 
 def built_snapshot(stdlib: Path, wheel: Path) -> Path:
@@ -146,10 +157,7 @@ def built_snapshot(stdlib: Path, wheel: Path) -> Path:
     if target.exists():
         return target
     packed = target.with_suffix("")
-    made = subprocess.run(["node", str(ROOT / "macros" / "snapshot.mjs"), str(PYODIDE), str(stdlib), str(wheel),
-                           str(packed)], capture_output=True, text=True)
-    if made.returncode:
-        raise SystemExit("macros/snapshot.mjs failed:\n" + made.stderr[-3000:])
+    run_under_pyodide("snapshot.mjs", stdlib, wheel, packed)
     target.write_bytes(gzip.compress(packed.read_bytes(), 9, mtime=0))
     packed.unlink()
     return target
@@ -208,10 +216,7 @@ def compiled_wheels() -> list[Path]:
     made = folder.with_name(folder.name + ".partial")
     shutil.rmtree(made, ignore_errors=True)
     made.mkdir(parents=True)
-    compiled = subprocess.run(["node", str(ROOT / "macros" / "wheels.mjs"), str(PYODIDE), str(made),
-                               *map(str, browser_wheels())], capture_output=True, text=True)
-    if compiled.returncode:
-        raise SystemExit("macros/wheels.mjs failed:\n" + compiled.stderr[-3000:])
+    run_under_pyodide("wheels.mjs", made, *browser_wheels())
     shutil.rmtree(folder, ignore_errors=True)
     made.rename(folder)
     return wheels
