@@ -2,7 +2,8 @@
 
 The built site is served on 127.0.0.1 with the headers of its own ``_headers`` file and
 gzip for compressible types (as a static host would, ``bench/server.py``), and measured in
-headless Chromium, in two profiles: ``desktop`` (no throttling) and ``phone`` (Lighthouse's
+headless Chromium (driven over its DevTools pipe without the network agent, see ``bench/browser.py``),
+in two profiles: ``desktop`` (no throttling) and ``phone`` (Lighthouse's
 mobile throttling: CPU 4x slower through CDP, and 1.6 Mbit/s with 150 ms per response in the
 server itself, one budget for every connection). Each run launches a new browser, so every
 cold visit has a fresh profile; the warm visit is a second page in the same profile. In the
@@ -24,11 +25,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, Page, sync_playwright
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.browser import Chromium, Tab  # noqa: E402
 from bench.server import Host, Link  # noqa: E402
 
 SITE = ROOT / "site"
@@ -79,7 +79,7 @@ def baseline_page() -> bytes:
     return page.replace(ours, '<script type="module" src="/bench/baseline.js"></script>').encode()
 
 
-def poll(page: Page, expression: str) -> Any:
+def poll(page: Tab, expression: str) -> Any:
     """Wait until ``expression`` is truthy in the page. ``wait_for_function`` would evaluate a
     string, which the site's policy (no 'unsafe-eval') refuses; the page keeps the exact times."""
     deadline = time.monotonic() + READY_TIMEOUT_MS / 1000
@@ -87,47 +87,74 @@ def poll(page: Page, expression: str) -> Any:
         value = page.evaluate(expression)
         if value:
             return value
-        page.wait_for_timeout(20)
+        time.sleep(0.02)
     raise TimeoutError(expression)
 
 
-def wait_for(page: Page, state: str) -> float:
+def wait_for(page: Tab, state: str) -> float:
     return poll(page, f"window.__bench && window.__bench['{state}']")
 
 
-def longest_task_ms(page: Page, until: float) -> float:
+# A page has loaded when its load event has fired and, on a calculator page, the engine is ready (the
+# worker's downloads are not the document's, so the load event does not wait for them).
+LOADED = ("document.readyState === 'complete' && (!document.querySelector('[data-calculator-result]') "
+          "|| window.__bench.ready || window.__bench.failed)")
+
+
+# What our worker keeps for the next visit (calculator-worker.js) has been written: the snapshot and the
+# plain WebAssembly and standard library. A reader comes back long after that; the bench must not close
+# the page while the files are still being written, or the "warm" visit would be a half-cold one.
+KEPT = """caches.keys().then(async (names) => {
+  const count = async (name) => names.includes(name) ? (await (await caches.open(name)).keys()).length : 0;
+  return (await count("python-snapshot")) >= 1 && (await count("python-files")) >= 2;
+})"""
+
+
+def settled(page: Tab, quiet_s: float = 0.5) -> None:
+    """Wait until the page has asked for nothing new for ``quiet_s`` (Playwright's "network idle")."""
+    count, since = None, time.monotonic()
+    while time.monotonic() - since < quiet_s:
+        now = page.evaluate("performance.getEntriesByType('resource').length")
+        if now != count:
+            count, since = now, time.monotonic()
+        time.sleep(0.05)
+
+
+def longest_task_ms(page: Tab, until: float) -> float:
     """The longest main-thread task that started before ``until`` (0 if none reached 50 ms)."""
     tasks = page.evaluate("window.__longTasks")
     return round(max((duration for start, duration in tasks if start < until), default=0), 1)
 
 
-def new_page(context: Any, cpu: int) -> Page:
+def new_page(context: Any, cpu: int) -> Tab:
     """A page of the context, its CPU slowed ``cpu`` times (workers included: one renderer process)."""
     page = context.new_page()
     if cpu > 1:
-        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": cpu})
+        page.throttle_cpu(cpu)
     return page
 
 
-def calculator_run(browser: Browser, host: Host, path: str, cpu: int = 1) -> dict[str, float]:
+def calculator_run(browser: Chromium, host: Host, path: str, cpu: int = 1) -> dict[str, float]:
     """One cold visit (up to the first answer) and one warm visit, in a fresh profile."""
     context = browser.new_context()
     context.add_init_script(PROBE)
     page = new_page(context, cpu)
     host.transferred.take()
-    page.goto(host.url + path, timeout=READY_TIMEOUT_MS)
+    page.goto(host.url + path, READY_TIMEOUT_MS / 1000)
     cold = wait_for(page, "ready")
     page_bytes, _ = host.transferred.take()
     page.fill('[name="qualified_on"]', "2018-12-31")
     page.fill('[name="required_years"]', "5")
-    page.locator('form[data-calculator] button[type="submit"]').click()
+    page.click('form[data-calculator] button[type="submit"]')
     answered = wait_for(page, "ok")
     answer = answered - page.evaluate("window.__bench.submit")
     longest = longest_task_ms(page, answered)
     sheet = answer_sheet_qr(page, host, answered) if path == CALCULATOR and cpu == 1 else {}
+    if path != BASELINE:
+        poll(page, KEPT)
     page.close()
     page = new_page(context, cpu)
-    page.goto(host.url + path, timeout=READY_TIMEOUT_MS)
+    page.goto(host.url + path, READY_TIMEOUT_MS / 1000)
     warm = wait_for(page, "ready")
     context.close()
     return {"cold_ready_ms": cold, "warm_ready_ms": warm, "answer_ms": answer,
@@ -138,27 +165,29 @@ QR_SHOWN = "(() => {{ const svg = document.querySelector('[data-sheet-qr] svg');
            "return svg && svg.getAttribute('aria-label').includes('{marker}') && performance.now(); }})()"
 
 
-def answer_sheet_qr(page: Page, host: Host, answered: float) -> dict[str, float]:
+def answer_sheet_qr(page: Tab, host: Host, answered: float) -> dict[str, float]:
     """What the QR code of the printed answer sheet costs: the first one (segno's wheel fetched and
     imported in the worker) and the next (drawn only), in ms after the answer, and the bytes it fetched."""
     first = poll(page, QR_SHOWN.format(marker="required_years=5"))
     wheel_bytes, _ = host.transferred.take()
     page.fill('[name="required_years"]', "6")
-    page.locator('form[data-calculator] button[type="submit"]').click()
+    page.click('form[data-calculator] button[type="submit"]')
     submitted = page.evaluate("window.__bench.submit")
     second = poll(page, QR_SHOWN.format(marker="required_years=6"))
     return {"sheet_qr_first_ms": first - answered, "sheet_qr_next_ms": second - submitted,
             "sheet_qr_bytes": wheel_bytes}
 
 
-def page_run(browser: Browser, host: Host, path: str) -> tuple[int, int, float]:
-    """One page, cold, until the network is idle: bytes, of which runtime bytes, and its longest task."""
+def page_run(browser: Chromium, host: Host, path: str) -> tuple[int, int, float]:
+    """One page, cold, until it has loaded and asks for nothing more: bytes, of which runtime bytes, and its
+    longest task."""
     context = browser.new_context()
     context.add_init_script(PROBE)
     page = context.new_page()
     host.transferred.take()
     page.goto(host.url + path)
-    page.wait_for_load_state("networkidle")
+    poll(page, LOADED)
+    settled(page)
     longest = longest_task_ms(page, float("inf"))
     total, runtime = host.transferred.take()
     context.close()
@@ -197,7 +226,7 @@ def tenure_rows(rows: int) -> bytes:
     return f"qualified_on,required_years\n{lines}".encode()
 
 
-def batch_run(browser: Browser, host: Host, path: str, data: bytes) -> tuple[float, int]:
+def batch_run(browser: Chromium, host: Host, path: str, data: bytes) -> tuple[float, int]:
     """A file picked on a calculator page until the summary and the download are ready; and the tab's
     peak resident memory meanwhile (MB)."""
     context = browser.new_context()
@@ -215,8 +244,7 @@ def batch_run(browser: Browser, host: Host, path: str, data: bytes) -> tuple[flo
     watcher = threading.Thread(target=watch, daemon=True)
     watcher.start()
     start = page.evaluate("performance.now()")
-    page.locator("input[type=file][data-batch-file]").set_input_files(files=[{
-        "name": "rows.csv", "mimeType": "text/csv", "buffer": data}])
+    page.set_input_file("input[type=file][data-batch-file]", "rows.csv", data)
     done = poll(page, "document.querySelector('[data-batch-result][data-state=done] [data-batch-download]') "
                       "&& performance.now()")
     stop.set()
@@ -241,9 +269,8 @@ def summary(runs: dict[str, list[dict[str, float]]], count: int) -> dict[str, An
     return result
 
 
-def launch(playwright: Any) -> Browser:
-    return playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
-                                      args=CHROMIUM_ARGS)
+def launch() -> Chromium:
+    return Chromium(os.environ.get("CHROMIUM", "/usr/bin/chromium"), CHROMIUM_ARGS)
 
 
 def main() -> None:
@@ -256,31 +283,30 @@ def main() -> None:
     notice: list[tuple[int, int, float]] = []
     batch: list[float] = []
     batch_100k: list[tuple[float, int]] = []
-    with sync_playwright() as playwright:
-        for number in range(1, RUNS + 1):
-            for name, path in (("ours", CALCULATOR), ("baseline", BASELINE)):
-                print(f"desktop run {number}/{RUNS}: {name}", file=sys.stderr, flush=True)
-                browser = launch(playwright)
-                runs[name].append(calculator_run(browser, desktop, path))
-                if name == "ours":
-                    notice.append(page_run(browser, desktop, NOTICE))
-                    batch.append(batch_run(browser, desktop, BATCH, ce_hours_rows(1000))[0])
-                    if number <= BATCH_100K_RUNS:
-                        batch_100k.append(batch_run(browser, desktop, CALCULATOR, tenure_rows(100_000)))
-                browser.close()
-        for number in range(1, PHONE_RUNS + 1):
-            for name, path in (("ours", CALCULATOR), ("baseline", BASELINE)):
-                browser = launch(playwright)
-                phone.link.restart_count()
-                phone_runs[name].append(calculator_run(browser, phone, path, PHONE_CPU))
-                print(f"phone run {number}/{PHONE_RUNS}: {name}: cold {phone_runs[name][-1]['cold_ready_ms']:,.0f} ms; "
-                      f"the link carried {phone.link.throughput_kbit():,} kbit/s while busy",
-                      file=sys.stderr, flush=True)
-                browser.close()
-        browser = launch(playwright)
-        pages = {"/" + path.lstrip("/"): statistics.median(page_run(browser, desktop, path)[2] for _ in range(PAGE_RUNS))
-                 for path in site_pages()}
-        browser.close()
+    for number in range(1, RUNS + 1):
+        for name, path in (("ours", CALCULATOR), ("baseline", BASELINE)):
+            print(f"desktop run {number}/{RUNS}: {name}", file=sys.stderr, flush=True)
+            browser = launch()
+            runs[name].append(calculator_run(browser, desktop, path))
+            if name == "ours":
+                notice.append(page_run(browser, desktop, NOTICE))
+                batch.append(batch_run(browser, desktop, BATCH, ce_hours_rows(1000))[0])
+                if number <= BATCH_100K_RUNS:
+                    batch_100k.append(batch_run(browser, desktop, CALCULATOR, tenure_rows(100_000)))
+            browser.close()
+    for number in range(1, PHONE_RUNS + 1):
+        for name, path in (("ours", CALCULATOR), ("baseline", BASELINE)):
+            browser = launch()
+            phone.link.restart_count()
+            phone_runs[name].append(calculator_run(browser, phone, path, PHONE_CPU))
+            print(f"phone run {number}/{PHONE_RUNS}: {name}: cold {phone_runs[name][-1]['cold_ready_ms']:,.0f} ms; "
+                  f"the link carried {phone.link.throughput_kbit():,} kbit/s while busy",
+                  file=sys.stderr, flush=True)
+            browser.close()
+    browser = launch()
+    pages = {"/" + path.lstrip("/"): statistics.median(page_run(browser, desktop, path)[2] for _ in range(PAGE_RUNS))
+             for path in site_pages()}
+    browser.close()
     desktop.close()
     phone.close()
     results = summary(runs, RUNS)
