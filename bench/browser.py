@@ -13,6 +13,7 @@ and DOM (a picked file).
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -38,8 +39,10 @@ class Chromium:
         self._read, from_browser = os.pipe()
 
         def pipes() -> None:
-            os.dup2(to_browser, 3)
-            os.dup2(from_browser, 4)
+            # Moved out of the way first: either end may itself be descriptor 3 or 4.
+            commands, answers = (fcntl.fcntl(fd, fcntl.F_DUPFD, 10) for fd in (to_browser, from_browser))
+            os.dup2(commands, 3)
+            os.dup2(answers, 4)
 
         self.process = subprocess.Popen(
             [executable, *DEFAULT_ARGS, *args, f"--user-data-dir={self.profile}", "about:blank"],

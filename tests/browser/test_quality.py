@@ -53,6 +53,17 @@ def test_no_axe_violation_on_any_page(page, site_url, requests_seen, path):
     assert page.locator("html").get_attribute("lang") == ("en" if path.startswith("en/") else "zh")
 
 
+@pytest.mark.parametrize("path", ["notice/", "en/calculators/tenure/"])
+def test_the_page_is_styled_for_javascript_before_the_theme_runs(page, site_url, path):
+    """Our head script switches "no-js" to "js" before the first layout (overrides/main.html), so that the
+    theme's bundle does not restyle the page and lay it out again inside its own task. With the bundle
+    never arriving, only that script can have made the switch."""
+    page.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+    page.goto(site_url + path)
+    assert page.locator("html").get_attribute("class") == "js"
+    assert page.locator(".md-search").is_visible()
+
+
 @pytest.mark.parametrize(("path", "lang", "heading", "home"), [
     ("no/such/page/", "zh", "404 - 找不到该页面", "/notice/"),
     ("en/no/such/page/", "en", "404 - Page not found", "/en/notice/")])

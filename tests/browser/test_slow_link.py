@@ -88,6 +88,33 @@ def test_a_stalled_download_fails_once_as_the_network_and_retry_answers(page: Pa
     assert json.loads(result.get_attribute("data-json"))["result"]["meets"] is True
 
 
+# When the page tells its worker to start Python, and how far the page itself had got by then.
+START_SEEN = """
+document.addEventListener("DOMContentLoaded", () => { window.__domLoaded = true; });
+const post = Worker.prototype.postMessage;
+Worker.prototype.postMessage = function (message, ...rest) {
+  if (message && message.type === "start" && !window.__started)
+    window.__started = { loading: document.readyState === "loading", afterDomLoaded: !!window.__domLoaded };
+  return post.call(this, message, ...rest);
+};
+"""
+
+
+@pytest.mark.parametrize("link", ["fast", "slow"])
+def test_python_starts_after_the_theme_on_a_fast_link_and_at_once_on_a_slow_one(page: Page, host, site_url, link):
+    """On a fast link starting Python would take a core from the theme's start-up (the page's longest
+    tasks); on a slow one the downloads are what takes long, so they begin while the page still loads."""
+    page.add_init_script(START_SEEN)
+    page.goto(f"{site_url if link == 'fast' else host.url}calculators/tenure/", wait_until="commit")
+    until(page, "window.__started")
+    started = page.evaluate("window.__started")
+    if link == "fast":
+        assert started == {"loading": False, "afterDomLoaded": True}
+        expect(page.locator("[data-calculator-result]")).to_have_attribute("data-state", "ready", timeout=READY)
+    else:
+        assert started == {"loading": True, "afterDomLoaded": False}
+
+
 def test_a_fast_link_takes_the_plain_webassembly_and_both_big_files_are_kept_plain(page: Page, site_url,
                                                                                    requests_seen):
     """On a fast link (this machine's own) decoding would cost more time than the bytes it saves: the
