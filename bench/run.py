@@ -6,7 +6,8 @@ headless Chromium (driven over its DevTools pipe without the network agent, see 
 in two profiles: ``desktop`` (no throttling) and ``phone`` (Lighthouse's
 mobile throttling: CPU 4x slower through CDP, and 1.6 Mbit/s with 150 ms per response in the
 server itself, one budget for every connection). Each run launches a new browser, so every
-cold visit has a fresh profile; the warm visit is a second page in the same profile. In the
+cold visit has a fresh profile; the warm visit is a second page in the same profile, opened once
+the first has kept its files. In the
 same run the same figures are taken for a baseline page: our tenure page with the worker
 replaced by ``bench/baseline.js``, which loads the same Pyodide and wheel on the main thread
 at page load. The figures are medians over the runs; the ratios are ours / baseline. The

@@ -1,7 +1,7 @@
-// How the engine goes into Python, and how a memory snapshot of that Python is stored: one module for
-// the worker (which makes a snapshot on a reader's first slow-link visit and restores one on the others)
-// and for the build (macros/snapshot.mjs, which makes the snapshot that a fast link downloads), so that
-// both make the same interpreter and read the same bytes.
+// How the engine and the standard library's finder go into Python, and how a memory snapshot of that
+// Python is stored: one module for the worker (which makes a snapshot on a reader's first slow-link visit
+// and restores one on the others) and for the build (macros/snapshot.mjs, which makes the snapshot that
+// a fast link downloads), so that both make the same interpreter and read the same bytes.
 //
 // A snapshot is 31 MB of WebAssembly memory, three fifths of it pages Python never wrote. Those are left
 // out (a page bitmap says which are kept): 12 MB to store and to read, at no measurable cost.
@@ -43,9 +43,9 @@ def _warm_up():
 _warm_up()
 `;
 
-// FINDER: the page's standard library holds only what the build traced a start and the answers using; what a
-// workbook or a QR code needs on top is a second zip (the "more" part), fetched with their wheels. A
-// module of the full zip that is in neither (a path the trace never took; the build lists their
+// The finder: the page's standard library holds only what the build traced a start and the answers
+// using; what a workbook or a QR code needs on top is a second zip (the "more" part), fetched with their
+// wheels. A module of the full zip that is in neither (a path the trace never took; the build lists their
 // top-level names) is not an error either: its import fetches the next part that may hold it (once,
 // synchronously, which a worker may do), the more part and then the full zip, and carries on from it.
 // It is defined when the engine is installed, so that every snapshot holds it (defining it after a
