@@ -257,6 +257,7 @@ def on_post_build(config: Any) -> None:
         (site / "assets" / "wheels" / path.parent.name).mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, site / "assets" / "wheels" / path.parent.name / path.name)
     open_data.write_all(site)
+    defer_search_index(site)
     runtime_files = [f"{config['extra']['pyodide_dir']}{name}" for name in RUNTIME_FILES]
     secure_pages(site, ["/" + path for path in [*runtime_files, *compressed]])
     # Kept for offline use: what a start downloads (the full standard library only if it was ever needed).
@@ -265,6 +266,23 @@ def on_post_build(config: Any) -> None:
     started = [path for path in runtime_files if not path.endswith(("/python_stdlib.zip", "/pyodide.asm.wasm"))]
     write_service_worker(site, [*started, config["extra"]["calculators_wheel"], "assets/js/calculator-worker.js",
                                 "assets/js/fzstd.mjs", "assets/js/snapshot.mjs"])
+
+
+def defer_search_index(site: Path) -> None:
+    """Point every page's theme at our search worker (docs/assets/javascripts/workers/search-deferred.js),
+    which imports the theme's own and builds its index only when the page asks: the theme's worker built
+    it as every page loaded, on the cores the page and the calculators' Python start on."""
+    workers = site / "assets" / "javascripts" / "workers"
+    (theme,) = (path.name for path in workers.glob("search.*.min.js"))
+    ours = workers / "search-deferred.js"
+    ours.write_text(ours.read_text(encoding="utf-8").replace("__THEME_WORKER__", theme), encoding="utf-8")
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if 'id="__config"' not in text or f'workers/{ours.name}"' in text:  # each language's build ends here
+            continue
+        if f'workers/{theme}"' not in text:
+            raise SystemExit(f"{page}: the theme's configuration no longer names {theme}: update defer_search_index")
+        page.write_text(text.replace(f'workers/{theme}"', f'workers/{ours.name}"'), encoding="utf-8")
 
 
 def write_service_worker(site: Path, calculator_files: list[str]) -> None:

@@ -53,6 +53,35 @@ def test_search_in_both_languages(page, site_url, requests_seen):
         expect(hit).to_be_attached(timeout=15000)
 
 
+LANGUAGE_FILES = "/assets/javascripts/lunr/min/lunr.stemmer.support.min.js"
+
+
+def test_the_search_index_is_built_when_the_reader_comes_to_the_search_box(page, site_url, requests_seen):
+    """Not as every page loads: the theme's worker spent a core on it while the page (and a calculator's
+    Python) started. Building it first imports the search's language files."""
+    page.goto(f"{site_url}notice/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert not [url for url in requests_seen if url.endswith(LANGUAGE_FILES)]
+    with page.expect_request(lambda request: request.url.endswith(LANGUAGE_FILES)):
+        page.keyboard.press("/")
+    expect(page.locator("input.md-search__input")).to_be_focused()
+
+
+@pytest.mark.parametrize(("query", "clause"), [("继续教育", "s4-2"), ("continuing education", "s4-3")])
+def test_a_first_query_builds_the_index_and_finds(page, site_url, requests_seen, query, clause):
+    """A browser without broadcast channels, where focusing the box tells the worker nothing: the one query
+    the theme sends builds the index, and is answered from it."""
+    page.add_init_script("delete window.BroadcastChannel")
+    page.goto(f"{site_url}notice/")
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")  # one keyup: one query
+    expect(page.locator(f'.md-search-result__link[href$="#{clause}"]').first).to_be_attached()
+
+
 def test_notice_page_loads_no_pyodide(page, site_url, requests_seen):
     page.goto(f"{site_url}notice/")
     page.wait_for_load_state("networkidle")

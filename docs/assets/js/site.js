@@ -91,6 +91,19 @@
   stampPrintedDates();
   window.addEventListener("beforeprint", stampPrintedDates);
 
+  // The theme's search index is built only when it is wanted (assets/javascripts/workers/search-deferred.js):
+  // told here when the reader comes to the search box, so that it is ready by the time a query is typed.
+  // Every open page of the site hears it; one that has not built its index yet builds it then.
+  var searchIndexAsked = false;
+  document.addEventListener("focusin", function (event) {
+    var box = event.target instanceof Element && event.target.matches("[data-md-component=search-query]");
+    if (!box || searchIndexAsked || typeof BroadcastChannel !== "function") { return; }
+    searchIndexAsked = true;
+    var channel = new BroadcastChannel("search-index");
+    channel.postMessage("build");
+    channel.close();
+  });
+
   // The not-found page is one file for every missing address: it speaks the language of the path.
   var notFound = document.querySelector("[data-not-found]");
   if (notFound) {
