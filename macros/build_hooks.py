@@ -271,18 +271,22 @@ def on_post_build(config: Any) -> None:
 def defer_search_index(site: Path) -> None:
     """Point every page's theme at our search worker (docs/assets/javascripts/workers/search-deferred.js),
     which imports the theme's own and builds its index only when the page asks: the theme's worker built
-    it as every page loaded, on the cores the page and the calculators' Python start on."""
+    it as every page loaded, on the cores the page and the calculators' Python start on. Its name carries
+    a hash of its text, as the theme's does: hosts serve that folder as immutable."""
     workers = site / "assets" / "javascripts" / "workers"
     (theme,) = (path.name for path in workers.glob("search.*.min.js"))
-    ours = workers / "search-deferred.js"
-    ours.write_text(ours.read_text(encoding="utf-8").replace("__THEME_WORKER__", theme), encoding="utf-8")
+    text = (ROOT / "docs" / "assets" / "javascripts" / "workers" / "search-deferred.js").read_text(encoding="utf-8")
+    text = text.replace("__THEME_WORKER__", theme)
+    ours = f"search-deferred.{hashlib.sha256(text.encode()).hexdigest()[:12]}.js"
+    (workers / "search-deferred.js").unlink(missing_ok=True)
+    (workers / ours).write_text(text, encoding="utf-8")
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        if 'id="__config"' not in text or f'workers/{ours.name}"' in text:  # each language's build ends here
+        if 'id="__config"' not in text or f'workers/{ours}"' in text:  # each language's build ends here
             continue
         if f'workers/{theme}"' not in text:
             raise SystemExit(f"{page}: the theme's configuration no longer names {theme}: update defer_search_index")
-        page.write_text(text.replace(f'workers/{theme}"', f'workers/{ours.name}"'), encoding="utf-8")
+        page.write_text(text.replace(f'workers/{theme}"', f'workers/{ours}"'), encoding="utf-8")
 
 
 def write_service_worker(site: Path, calculator_files: list[str]) -> None:
