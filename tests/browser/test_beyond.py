@@ -293,6 +293,54 @@ def test_a_whole_unit_of_100000_rows(page, site_url, requests_seen):
     assert len(lines) == 100_001 and lines[0].startswith("\ufeff结果,退回原因或说明,表格行号")
 
 
+def test_a_calculator_page_registers_the_service_worker_once_its_engine_is_ready(page, context, site_url):
+    """Installing it and keeping the page's files took the two cores from Python's start."""
+    held = []
+    context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page.goto(f"{site_url}calculators/tenure/")
+    until(page, "document.readyState === 'complete'")
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the engine never asked for its WebAssembly"
+    page.wait_for_timeout(500)
+    assert page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r === undefined)")
+    for route in held:
+        route.continue_()
+    expect(page.locator("[data-calculator-result]")).to_have_attribute("data-state", "ready", timeout=READY)
+    until(page, "navigator.serviceWorker.getRegistration().then((r) => r !== undefined)")
+
+
+def test_a_second_visit_rewrites_only_what_changed(page, own_server):
+    """The service worker keeps a fresh copy of what the network gave, but writes it again only when the
+    server's version of it (date and length) differs from the copy's: site.css (asked for first) is
+    unchanged and keeps a copy the test marked, site.js (asked for next) changed and is written anew."""
+    root, url, _ = own_server
+    page.goto(f"{url}notice/")
+    kept = """(async (path, text) => {
+      const name = (await caches.keys()).find((n) => n.startsWith("site-"));
+      const hit = name && await (await caches.open(name)).match(new URL(path, location.href).href);
+      return Boolean(hit) && (text === null || (await hit.text()).includes(text));
+    })"""
+    until(page, f"{kept}('../assets/css/site.css', null)")
+    until(page, f"{kept}('../assets/js/site.js', null)")
+    page.evaluate("""(async () => {
+      const name = (await caches.keys()).find((n) => n.startsWith("site-"));
+      const cache = await caches.open(name);
+      const address = new URL("../assets/css/site.css", location.href).href;
+      const kept = await cache.match(address);
+      await cache.put(address, new Response("/* marked */", { headers: kept.headers }));
+    })()""")
+    script = root / "assets" / "js" / "site.js"
+    script.write_text(script.read_text(encoding="utf-8") + "\n// changed\n", encoding="utf-8")
+    page.evaluate("""(async () => {
+      for (const path of ["../assets/css/site.css", "../assets/js/site.js"]) await fetch(path, { cache: "no-cache" });
+    })()""")  # asked of the server again (a reload would take both from the browser's own cache)
+    until(page, f"{kept}('../assets/js/site.js', '// changed')")
+    assert page.evaluate(f"{kept}('../assets/css/site.css', '/* marked */')")
+
+
 def test_the_offline_copy_keeps_no_query_string(page, own_server, context_requests):
     """Review finding F14: a shared link's inputs (names included) never go into Cache Storage."""
     _, url, _ = own_server

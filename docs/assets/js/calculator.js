@@ -297,6 +297,7 @@ function failAll(key) {
   worker?.terminate();
   worker = null;
   forms.forEach((form) => setStatus(form, "failed", msg(form, key)));
+  document.dispatchEvent(new Event("calculators-settled"));
   // Said once, in the calculator's answer box; a batch section below only points there.
   document.querySelectorAll("[data-batch]").forEach((section) => showBatch(section, "failed", msg(section, "batch_engine_failed")));
   pending.clear();
@@ -348,6 +349,7 @@ function startWorker(engine) {
       clearInterval(watchdog);
       ready = true;
       whenReady();
+      document.dispatchEvent(new Event("calculators-settled"));
       navigator.serviceWorker?.ready.then((registration) => registration.active.postMessage({ runtime: true }));
       for (const form of forms) {
         setStatus(form, "ready", msg(form, "ready"));

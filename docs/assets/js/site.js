@@ -117,9 +117,18 @@
 })();
 
 // Offline reading: a service worker at the site's root keeps what the reader has opened.
-// On the first visit it starts after the page has loaded, so the page tells it what to keep.
+// On the first visit it starts after the page has loaded, so the page tells it what to keep. On a page
+// with a calculator it is registered once the engine is ready (or has failed; calculator.js says so):
+// installing it and keeping the page's files took the two cores from Python's start.
 if ("serviceWorker" in navigator && window.isSecureContext && typeof __md_scope !== "undefined") {
-  navigator.serviceWorker.register(new URL("sw.js", __md_scope)).catch(function () {});
+  var registerServiceWorker = function () {
+    navigator.serviceWorker.register(new URL("sw.js", __md_scope)).catch(function () {});
+  };
+  if (window.calculatorEngine) {
+    document.addEventListener("calculators-settled", registerServiceWorker, { once: true });
+  } else {
+    registerServiceWorker();
+  }
   navigator.serviceWorker.ready.then(function (registration) {
     var urls = [location.href.split("#")[0], new URL("search/search_index.json", __md_scope).href]
       .concat(performance.getEntriesByType("resource").map(function (e) { return e.name; }));
