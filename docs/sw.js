@@ -11,6 +11,7 @@
 const BUILD = "__BUILD__";
 const RUNTIME = "__RUNTIME__";
 const RUNTIME_FILES = __RUNTIME_FILES__;
+const SEARCH_FILES = __SEARCH_FILES__;
 const SITE_CACHE = `site-${BUILD}`;
 const RUNTIME_CACHE = `runtime-${RUNTIME}`;
 const VERSIONED = /\/assets\/(pyodide|wheels|javascripts|stylesheets)\//;
@@ -96,11 +97,12 @@ self.addEventListener("fetch", (event) => {
 });
 
 // What a page loaded before this worker controlled it (the first visit) is kept on request:
-// the page sends its own resources; a calculator page asks for the runtime as well.
+// the page sends its own resources, with which go the search worker's files (it loads them only when
+// the reader searches); a calculator page asks for the runtime as well.
 self.addEventListener("message", (event) => {
   const { urls = [], runtime = false } = event.data || {};
   const scope = self.registration.scope;
-  const wanted = [...urls, ...(runtime ? RUNTIME_FILES.map((path) => new URL(path, scope).href) : [])]
+  const wanted = [...urls, ...(runtime ? RUNTIME_FILES : SEARCH_FILES).map((path) => new URL(path, scope).href)]
     .filter((url) => new URL(url).origin === location.origin);
   event.waitUntil(Promise.allSettled(wanted.map(keep)));
 });

@@ -257,7 +257,7 @@ def on_post_build(config: Any) -> None:
         (site / "assets" / "wheels" / path.parent.name).mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, site / "assets" / "wheels" / path.parent.name / path.name)
     open_data.write_all(site)
-    defer_search_index(site)
+    search_files = defer_search_index(site)
     runtime_files = [f"{config['extra']['pyodide_dir']}{name}" for name in RUNTIME_FILES]
     secure_pages(site, ["/" + path for path in [*runtime_files, *compressed]])
     # Kept for offline use: what a start downloads (the full standard library only if it was ever needed).
@@ -265,14 +265,15 @@ def on_post_build(config: Any) -> None:
     # whichever form it fetched them.
     started = [path for path in runtime_files if not path.endswith(("/python_stdlib.zip", "/pyodide.asm.wasm"))]
     write_service_worker(site, [*started, config["extra"]["calculators_wheel"], "assets/js/calculator-worker.js",
-                                "assets/js/fzstd.mjs", "assets/js/snapshot.mjs"])
+                                "assets/js/fzstd.mjs", "assets/js/snapshot.mjs"], search_files)
 
 
-def defer_search_index(site: Path) -> None:
+def defer_search_index(site: Path) -> list[str]:
     """Point every page's theme at our search worker (docs/assets/javascripts/workers/search-deferred.js),
     which imports the theme's own and builds its index only when the page asks: the theme's worker built
     it as every page loaded, on the cores the page and the calculators' Python start on. Its name carries
-    a hash of its text, as the theme's does: hosts serve that folder as immutable."""
+    a hash of its text, as the theme's does: hosts serve that folder as immutable. Gives back the files
+    the search worker imports (search_files), which the service worker keeps for offline search."""
     workers = site / "assets" / "javascripts" / "workers"
     (theme,) = (path.name for path in workers.glob("search.*.min.js"))
     text = (ROOT / "docs" / "assets" / "javascripts" / "workers" / "search-deferred.js").read_text(encoding="utf-8")
@@ -287,18 +288,39 @@ def defer_search_index(site: Path) -> None:
         if f'workers/{theme}"' not in text:
             raise SystemExit(f"{page}: the theme's configuration no longer names {theme}: update defer_search_index")
         page.write_text(text.replace(f'workers/{theme}"', f'workers/{ours}"'), encoding="utf-8")
+    return search_files(site, theme)
 
 
-def write_service_worker(site: Path, calculator_files: list[str]) -> None:
+def search_files(site: Path, theme: str) -> list[str]:
+    """The theme's search worker and the language files it imports to build its index, as its
+    setupSearchLanguages chooses them from the index's languages. Loaded only when the reader searches,
+    they are kept by the service worker with the page, so that search works offline without a search
+    made online first."""
+    languages = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["lang"]
+    segmenters = {"ja": ["tinyseg.js"], "hi": ["wordcut.js"], "th": ["wordcut.js"]}
+    scripts = [name for lang in languages
+               for name in [*segmenters.get(lang, []), *([f"min/lunr.{lang}.min.js"] if lang != "en" else [])]]
+    if len(languages) > 1:
+        scripts.append("min/lunr.multi.min.js")
+    lunr = ["min/lunr.stemmer.support.min.js", *scripts] if scripts else []
+    files = [f"assets/javascripts/workers/{theme}", *(f"assets/javascripts/lunr/{name}" for name in lunr)]
+    missing = [path for path in files if not (site / path).is_file()]
+    if missing:
+        raise SystemExit(f"the theme's search files are not where its worker looks for them: {missing}")
+    return files
+
+
+def write_service_worker(site: Path, calculator_files: list[str], search_files: list[str]) -> None:
     """Name the service worker's caches after this build (a hash of every file it serves)
-    and the runtime's version, so that a new build replaces the old site cache."""
+    and the runtime's version, so that a new build replaces the old site cache; and list what it keeps
+    beyond what a page loaded: a calculator's runtime, the search worker's files."""
     worker = site / "sw.js"
     digest = hashlib.sha256()
     for path in sorted(p for p in site.rglob("*") if p.is_file() and p != worker):
         digest.update(str(path.relative_to(site)).encode() + b"\0" + path.read_bytes())
     text = (ROOT / "docs" / "sw.js").read_text(encoding="utf-8")
     text = (text.replace("__BUILD__", digest.hexdigest()[:16]).replace("__RUNTIME__", pyodide_version())
-            .replace("__RUNTIME_FILES__", json.dumps(calculator_files)))
+            .replace("__RUNTIME_FILES__", json.dumps(calculator_files)).replace("__SEARCH_FILES__", json.dumps(search_files)))
     worker.write_text(text, encoding="utf-8")
 
 

@@ -341,6 +341,24 @@ def test_a_second_visit_rewrites_only_what_changed(page, own_server):
     assert page.evaluate(f"{kept}('../assets/css/site.css', '/* marked */')")
 
 
+def test_search_works_offline_for_a_reader_who_never_searched_online(page, own_server):
+    """The search worker asks for its language files only when the reader searches; the service worker
+    keeps them with the first page the reader opens."""
+    _, url, server = own_server
+    page.goto(f"{url}notice/")
+    until(page, "navigator.serviceWorker.controller !== null")
+    until(page, "caches.match(new URL('../assets/javascripts/lunr/min/lunr.zh.min.js', location.href).href)"
+                ".then(Boolean)")
+    server.shutdown()
+    server.server_close()
+    page.reload()
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    box.fill("继续教育")
+    box.press("End")
+    expect(page.locator('.md-search-result__link[href$="#s4-2"]').first).to_be_attached()
+
+
 def test_the_offline_copy_keeps_no_query_string(page, own_server, context_requests):
     """Review finding F14: a shared link's inputs (names included) never go into Cache Storage."""
     _, url, _ = own_server
