@@ -73,6 +73,7 @@ function sameVersion(kept, response) {
 async function keepIfNew(cache, url, response) {
   const kept = await cache.match(url);
   if (!kept || !sameVersion(kept, response)) await cache.put(url, response);
+  else await response.body?.cancel(); // the copy's half of the stream, which would otherwise be held
 }
 
 async function networkFirst(event) {
