@@ -39,6 +39,9 @@ DEFAULT_ARGS = ["--headless", "--remote-debugging-pipe", "--window-size=1280,720
                 "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
                 "--disable-backgrounding-occluded-windows", "--disable-dev-shm-usage"]
 BROWSER_UI = ["--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup"]
+# What the bench and the browser tests both launch Debian's Chromium with (notes.md: what works here).
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync", *BROWSER_UI]
 
 
 class Chromium:
@@ -56,7 +59,7 @@ class Chromium:
             os.dup2(answers, 4)
 
         self.process = subprocess.Popen(
-            [executable, *DEFAULT_ARGS, *BROWSER_UI, *args, f"--user-data-dir={self.profile}", "about:blank"],
+            [executable, *DEFAULT_ARGS, *args, f"--user-data-dir={self.profile}", "about:blank"],
             preexec_fn=pipes, close_fds=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         os.close(to_browser)
         os.close(from_browser)

@@ -29,7 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.browser import Chromium, Tab  # noqa: E402
+from bench.browser import CHROMIUM_ARGS, Chromium, Tab  # noqa: E402
 from bench.server import Host, Link  # noqa: E402
 
 SITE = ROOT / "site"
@@ -47,8 +47,6 @@ PAGE_RUNS = 3  # each page's longest task is the median of this many cold loads:
 PHONE_CPU = 4  # Lighthouse mobile: CPU 4x slower
 PHONE_LINK = (1.6e6, 0.150)  # 1.6 Mbit/s down, 150 ms round trip (requests are small: upload is not throttled)
 KEYS = ("cold_ready_ms", "warm_ready_ms", "answer_ms", "longest_task_ms", "calculator_page_bytes")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # Records, in page time (ms since navigation start), when the result first reaches each state,
 # and every main-thread task of 50 ms or more (Long Tasks API).
 PROBE = """

@@ -13,17 +13,13 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from bench.browser import BROWSER_UI
+from bench.browser import CHROMIUM_ARGS
 from macros import headers
 from macros.build_hooks import configured_public_url
 
 SITE = Path(__file__).resolve().parents[2] / "site"
 PUBLIC_URL = configured_public_url()  # where printed addresses and QR codes point
 PREFIX = "/bijie/"
-# Without the browser's own address-bar page, which each new window (every test's context) loaded on the
-# same two cores as the page under test (bench/browser.py).
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync", *BROWSER_UI]
 
 
 class SubPathHandler(SimpleHTTPRequestHandler):
