@@ -282,12 +282,12 @@ def defer_search_index(site: Path) -> list[str]:
     (workers / "search-deferred.js").unlink(missing_ok=True)
     (workers / ours).write_text(text, encoding="utf-8")
     for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        if 'id="__config"' not in text or f'workers/{ours}"' in text:  # each language's build ends here
+        html = page.read_text(encoding="utf-8")
+        if 'id="__config"' not in html or f'workers/{ours}"' in html:  # each language's build ends here
             continue
-        if f'workers/{theme}"' not in text:
+        if f'workers/{theme}"' not in html:
             raise SystemExit(f"{page}: the theme's configuration no longer names {theme}: update defer_search_index")
-        page.write_text(text.replace(f'workers/{theme}"', f'workers/{ours}"'), encoding="utf-8")
+        page.write_text(html.replace(f'workers/{theme}"', f'workers/{ours}"'), encoding="utf-8")
     return search_files(site, theme)
 
 

@@ -234,7 +234,7 @@ self.fetch = (input, init) => {
 
 // The finder for the standard library's "more" part and the full zip (FINDER in snapshot.mjs): defined
 // before any snapshot is taken, so that a start only makes one (defining it took 40-56 ms of every start).
-const MORE_STDLIB = "import __main__, sys\nsys.meta_path.append(__main__.MoreStandardLibrary(parts, only_there))\n" +
+const MAKE_FINDER = "import __main__, sys\nsys.meta_path.append(__main__.MoreStandardLibrary(parts, only_there))\n" +
   "sys.meta_path[-1]";
 let moreStdlib = null;
 let moreStdlibUrl = null;
@@ -260,7 +260,7 @@ async function start({ runtimeUrl, stdlibUrl, moreUrl, snapshotUrl, fallback, wh
     slowLink);
   pyodide = runtime;
   moreStdlibUrl = moreUrl;
-  moreStdlib = call(MORE_STDLIB, { parts: [[moreUrl, true], [new URL("python_stdlib.zip", runtimeUrl).href, false]],
+  moreStdlib = call(MAKE_FINDER, { parts: [[moreUrl, true], [new URL("python_stdlib.zip", runtimeUrl).href, false]],
     only_there: fallback });
   starting = false;
   postMessage({ type: "ready" });
