@@ -297,13 +297,9 @@ def test_a_calculator_page_registers_the_service_worker_once_its_engine_is_ready
     """Installing it and keeping the page's files took the two cores from Python's start."""
     held = []
     context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
-    page.goto(f"{site_url}calculators/tenure/")
+    with page.expect_request(lambda request: request.url.endswith("/pyodide.asm.wasm")):
+        page.goto(f"{site_url}calculators/tenure/")
     until(page, "document.readyState === 'complete'")
-    for _ in range(100):
-        if held:
-            break
-        page.wait_for_timeout(100)
-    assert held, "the engine never asked for its WebAssembly"
     page.wait_for_timeout(500)
     assert page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r === undefined)")
     for route in held:
