@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -226,10 +227,11 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     """A page with a calculator starts its engine first thing in its head (only the security policy,
     which on_post_build puts right after the charset, comes before), before the theme's stylesheets and
     scripts are asked for."""
-    if 'data-calculator="' not in output:
+    names = sorted(set(re.findall(r'data-calculator="([a-z_]+)"', output)))
+    if not names:
         return output
     return output.replace(headers.META_AFTER, headers.META_AFTER + widgets.engine_script(
-        widgets.page_root(page.url), config["extra"]), 1)
+        widgets.page_root(page.url), config["extra"], names), 1)
 
 
 def on_post_build(config: Any) -> None:

@@ -117,12 +117,14 @@ def page_root(page_url: str) -> str:
     return "../" * page_url.count("/")
 
 
-def engine_script(root: str, extra: dict[str, Any]) -> str:
+def engine_script(root: str, extra: dict[str, Any], names: list[str]) -> str:
     """The head's script that starts the engine (runtime.js, inline: it runs while the page is still being
     read) and the addresses it starts it from: the worker, the runtime, the engine's wheel, both parts of
     the standard library and the modules only the full zip has, the build's snapshot, and the bytes a
-    start downloads on a fast and on a slow link (for the progress bar)."""
+    start downloads on a fast and on a slow link (for the progress bar); and the page's calculators, the
+    ones a restored engine warms up."""
     return (f'<script data-runtime="{root}{extra["pyodide_dir"]}" data-worker="{root}assets/js/calculator-worker.js" '
+            f'data-calculators="{",".join(names)}" '
             f'data-wheel="{root}{extra["calculators_wheel"]}" data-stdlib="{root}{extra["stdlib"]}" '
             f'data-stdlib-more="{root}{extra["stdlib_more"]}" data-snapshot="{root}{extra["snapshot"]}" '
             f'data-stdlib-fallback="{",".join(extra["stdlib_fallback"])}" '

@@ -10,7 +10,7 @@
 // which costs CPU and no bytes, and keeps a snapshot of it. A snapshot that fails to start is dropped
 // and Python starts in full.
 import { Decompress } from "./fzstd.mjs";
-import { AFTER_RESTORE, installEngine, packSnapshot, unpackSnapshot } from "./snapshot.mjs";
+import { afterRestore, installEngine, packSnapshot, unpackSnapshot } from "./snapshot.mjs";
 
 const SNAPSHOTS = "python-snapshot";
 const CAN_KEEP = typeof caches === "object"; // Cache Storage, for the snapshot and the plain files
@@ -52,16 +52,21 @@ async function builtSnapshot(url) {
   }
 }
 
-// The snapshot to start from, { packed, kept } (kept: this browser has it already), or null; read or
-// downloaded while the runtime's scripts load.
+// The kept snapshot read ahead of the start (the page's "prepare" message), by its address.
+const readAhead = new Map();
+
+// The snapshot to start from, { packed, kept } (kept: this browser has it already), or null; read (unless
+// it was read ahead) or downloaded while the runtime's scripts load.
 async function snapshotToStart(url, slowLink) {
-  const kept = CAN_KEEP ? await savedSnapshot(url) : null;
+  const ahead = readAhead.get(url);
+  readAhead.delete(url);
+  const kept = CAN_KEEP ? await (ahead ?? savedSnapshot(url)) : null;
   if (kept) return { packed: kept, kept: true };
   const built = slowLink ? null : await builtSnapshot(url);
   return built && { packed: built, kept: false };
 }
 
-async function boot(runtimeUrl, stdLibURL, wheelUrl, snapshotUrl, slowLink) {
+async function boot(runtimeUrl, stdLibURL, wheelUrl, snapshotUrl, slowLink, calculators) {
   const wasmUrl = new URL("pyodide.asm.wasm", runtimeUrl).href;
   KEPT.set(wasmUrl, { type: "application/wasm", compressed: slowLink });
   KEPT.set(stdLibURL, { type: "application/zip", compressed: true });
@@ -77,7 +82,7 @@ async function boot(runtimeUrl, stdLibURL, wheelUrl, snapshotUrl, slowLink) {
   if (snapshot) {
     try {
       const runtime = await loadPyodide({ indexURL: runtimeUrl, stdLibURL, _loadSnapshot: unpackSnapshot(snapshot.packed) });
-      runtime.runPython(AFTER_RESTORE);
+      runtime.runPython(afterRestore(calculators));
       return { runtime, keep: snapshot.kept || !CAN_KEEP ? null : () => saveSnapshot(snapshotUrl, snapshot.packed) };
     } catch {
       if (CAN_KEEP) await caches.delete(SNAPSHOTS);
@@ -252,12 +257,12 @@ function loadMoreStdlib() {
   return moreReady;
 }
 
-async function start({ runtimeUrl, stdlibUrl, moreUrl, snapshotUrl, fallback, wheelUrl, bytes, slowLink }) {
+async function start({ runtimeUrl, stdlibUrl, moreUrl, snapshotUrl, fallback, wheelUrl, bytes, slowLink, calculators }) {
   starting = true;
   runtimeBytes = bytes;
   postMessage({ type: "progress", stage: "loading_runtime" });
   const { runtime, keep } = await boot(runtimeUrl, stdlibUrl, new URL(wheelUrl, self.location.href).href, snapshotUrl,
-    slowLink);
+    slowLink, calculators);
   pyodide = runtime;
   moreStdlibUrl = moreUrl;
   moreStdlib = call(MAKE_FINDER, { parts: [[moreUrl, true], [new URL("python_stdlib.zip", runtimeUrl).href, false]],
@@ -344,7 +349,9 @@ function call(expression, args) {
 self.onmessage = async (event) => {
   const message = event.data;
   try {
-    if (message.type === "start") {
+    if (message.type === "prepare") {
+      if (CAN_KEEP) readAhead.set(message.snapshotUrl, savedSnapshot(message.snapshotUrl));
+    } else if (message.type === "start") {
       await start(message);
     } else if (message.type === "run") {
       const json = call("import calculators, json\njson.dumps(calculators.run(name, json.loads(inputs)))",

@@ -13,18 +13,19 @@ export const ENGINE = "import calculators, calculators.batch, calculators.share,
 // - The snapshot froze the random module's state with the rest of memory, the same for every reader of
 //   one build: it is drawn afresh from the browser. (The engine uses no randomness, and its answers do
 //   not depend on the hash seed that the snapshot carries: tests/test_cases.py.)
-// - Every calculator answers once, from its form's defaults (where a required field has none: its first
-//   choice, the year's cutoff for a date, else its minimum), so that a reader's first answer does not
-//   wait while the browser compiles the WebAssembly it runs through: restored, Python has run almost
-//   none of it (measured in Chromium: a first answer took 10-100 ms in the worker, the next ones 1-2 ms;
-//   this costs 10-40 ms once). It gives back whether each answer was one (JSON), for the tests: an error
-//   would warm up the wrong paths.
-export const AFTER_RESTORE = `
+// - Every calculator of the page answers once (all of them where the page names none it knows), from
+//   its form's defaults (where a required field has none: its first choice, the year's cutoff for a
+//   date, else its minimum), so that a reader's first answer does not wait while the browser compiles
+//   the WebAssembly it runs through: restored, Python has run almost none of it (measured in Chromium: a
+//   first answer took 10-100 ms in the worker, the next ones 1-2 ms; this costs 10-40 ms once, about
+//   half of it for one calculator). It gives back whether each answer was one (JSON), for the tests: an
+//   error would warm up the wrong paths.
+export const afterRestore = (names) => `
 import random
 random.seed()
 
 
-def _warm_up():
+def _warm_up(names):
     import json, calculators, calculators.rules as rules
 
     def example(field):
@@ -34,13 +35,14 @@ def _warm_up():
             return field["choices"][0]["value"]
         return rules.value("cutoff").isoformat() if field["type"] == "date" else field["min"]
 
+    names = [name for name in names if name in calculators.CALCULATORS] or list(calculators.CALCULATORS)
     answers = [calculators.run(name, {field["name"]: example(field) for field in calculators.metadata(name)["fields"]})
-               for name in calculators.CALCULATORS]
+               for name in names]
     json.dumps(answers)
     return json.dumps([answer["ok"] for answer in answers])
 
 
-_warm_up()
+_warm_up(${JSON.stringify(names)})
 `;
 
 // The finder: the page's standard library holds only what the build traced a start and the answers
