@@ -13,10 +13,9 @@
 // alternating runs, the page's longest task up to the first answer fell from 66-74 ms to 0-27 ms, and
 // Python was ready as soon (cold 1.39 s against 1.40 s; a second visit 0.74 s against 0.88 s). On a slow
 // link the downloads are what takes long (seconds), so they start at once. Either way the worker is told
-// at once to read the snapshot an earlier visit kept (12 MB from the browser's storage: waiting, not
-// computing): read after the start, it was the last thing the restore waited for (measured over five
-// alternating second visits: from the start to all of Python's parts at hand, 160-200 ms before,
-// 100-125 ms after).
+// at once to read what an earlier visit kept, the snapshot and the WebAssembly (22 MB from the browser's
+// storage: waiting, not computing): read after the start, they were what the restore waited for last
+// (calculator-worker.js, prepare, has the figures).
 (() => {
 "use strict";
 const where = document.currentScript.dataset;
@@ -54,7 +53,7 @@ function startEngine() {
   const keep = (event) => (engine.listener ? engine.listener(event) : engine.kept.push(event));
   engine.worker.onmessage = keep;
   engine.worker.onerror = keep;
-  engine.worker.postMessage({ type: "prepare", snapshotUrl: address(where.snapshot) });
+  engine.worker.postMessage({ type: "prepare", snapshotUrl: address(where.snapshot), runtimeUrl: address(where.runtime) });
   const start = () => engine.worker.postMessage({ type: "start", wheelUrl: address(where.wheel),
     runtimeUrl: address(where.runtime), stdlibUrl: address(where.stdlib), moreUrl: address(where.stdlibMore),
     snapshotUrl: address(where.snapshot), fallback: where.stdlibFallback.split(","), bytes: runtimeBytes, slowLink,
