@@ -65,7 +65,7 @@ function prepare({ snapshotUrl, runtimeUrl }) {
   if (!CAN_KEEP) return;
   readAhead.set(snapshotUrl, savedSnapshot(snapshotUrl));
   const wasm = wasmAddress(runtimeUrl);
-  readAhead.set(wasm, caches.match(wasm).then((kept) => (kept ? kept.arrayBuffer() : null)).catch(() => null));
+  readAhead.set(wasm, keptPlain(wasm).then((kept) => kept?.arrayBuffer() ?? null).catch(() => null));
 }
 
 // What was read ahead for url (a promise of its bytes, or of null when nothing was kept), once, or undefined.
@@ -205,10 +205,15 @@ function decompressed(response, type) {
   return new Response(response.body.pipeThrough(plain), { headers: { "Content-Type": type } });
 }
 
+// The plain copy of url an earlier start kept (PLAIN_FILES), or null.
+async function keptPlain(url) {
+  return CAN_KEEP ? ((await caches.match(url).catch(() => null)) ?? null) : null;
+}
+
 async function download(url, init) {
   const file = KEPT.get(url);
   if (!file) return countedFetch(url, init);
-  const kept = CAN_KEEP ? await caches.match(url).catch(() => null) : null;
+  const kept = await keptPlain(url);
   if (kept) return kept;
   let response = await countedFetch(file.compressed ? `${url}.zst` : url, init);
   if (!response.ok) return response;
