@@ -8,7 +8,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
-.PHONY: serve build test lint test-python test-node test-browser chromium bench mutate clean
+.PHONY: serve build test lint test-python test-node test-browser chromium bench mutate clean artefacts
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-site/.built: $(BIN)/.installed node_modules/.installed $(BROWSER_WHEELS)/.downloaded mkdocs.yml $(shell find docs macros calculators source overrides -type f 2>/dev/null) pyproject.toml
+site/.built: $(BIN)/.installed node_modules/.installed $(BROWSER_WHEELS)/.downloaded mkdocs.yml $(shell find docs macros calculators source overrides -type f 2>/dev/null) pyproject.toml tests/data/cases.json
 	$(BIN)/mkdocs build --strict
 	touch $@
 
@@ -67,6 +67,10 @@ $(BIN)/.mutate-installed: $(BIN)/.installed requirements-mutate.txt
 # Not part of make test: plants deliberate bugs one at a time and reports which the fast suites catch.
 mutate: $(BIN)/.mutate-installed node_modules/.installed site/.built
 	$(BIN)/python tests/mutate.py
+
+# Accepts the calculators' current wording: rewrites tests/artefacts/ (review the diff first).
+artefacts: $(BIN)/.installed
+	$(BIN)/python tests/artefacts.py
 
 clean:
 	rm -rf site build $(VENV) node_modules

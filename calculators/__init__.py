@@ -20,7 +20,7 @@ CALCULATORS: dict[str, ModuleType] = {module.NAME: module for module in (tenure,
 TITLES = {
     "tenure": ("任职年限计算", "Years in the current title"),
     "ce_hours": ("继续教育学时核对", "Continuing-education hours"),
-    "quota": ("“小巨人”企业举荐名额", "Little-giant nomination quota"),
+    "quota": ("“小巨人”企业举荐名额", "SRDI “little giant” nomination quota"),
 }
 
 
@@ -50,5 +50,6 @@ def metadata(name: str) -> dict[str, Any]:
     module = CALCULATORS[name]
     zh, en = TITLES[name]
     clauses = sorted({c for f in module.FIELDS for c in f.clauses})
-    return {"name": name, "title": {"zh": zh, "en": en}, "clauses": clauses,
+    verdict = {("yes" if met else "no"): {"zh": words[0], "en": words[1]} for met, words in module.VERDICT.items()}
+    return {"name": name, "title": {"zh": zh, "en": en}, "clauses": clauses, "verdict": verdict,
             "fields": [f.metadata() for f in module.FIELDS]}

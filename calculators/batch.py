@@ -21,13 +21,17 @@ from .inputs import normalise
 RESULTS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "tenure": (
         ("start", "起算日期", "Start date"), ("cutoff", "终算时间", "Cutoff"), ("full_years", "满整年数", "Full years"),
+        ("start_moved_by", "起算移至年末的不合格年度", "Unsatisfactory year that moved the start"),
         ("deducted_years", "扣除的年度", "Years deducted"), ("ignored_years", "未扣除的年度", "Years not deducted"),
-        ("counted_years", "计入年限", "Years counted"), ("meets", "是否符合要求", "Requirement met"),
-        ("shortfall_years", "还差年数", "Years short"), ("earliest_apply_year", "最早可申报年度", "Earliest year to apply"),
+        ("counted_years", "计入年限", "Years counted"), ("meets", "年限是否满足要求", "Years requirement met"),
+        ("shortfall_years", "还差年数", "Years short"),
+        ("earliest_apply_year", "年限最早满足的申报年度", "Earliest application year (years only)"),
     ),
     "ce_hours": (
         ("required_total", "应达总学时", "Hours required"), ("total", "总学时", "Total hours"),
-        ("professional_total", "专业科目学时", "Professional hours"), ("meets", "是否符合要求", "Requirement met"),
+        ("professional_total", "专业科目学时", "Professional hours"),
+        ("meets_public", "有无公需科目学时", "Public-subject hours recorded"),
+        ("meets", "学时是否达到要求（本站口径）", "Hours met (this site's reading)"),
         ("shortfall_total", "总学时差额", "Total hours short"),
         ("shortfall_professional", "专业科目差额", "Professional hours short"),
         ("hours_still_needed", "还需学时", "Hours still needed"), ("professional_share", "专业科目占比", "Professional share"),
@@ -35,7 +39,7 @@ RESULTS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "quota": (
         ("quota", "名额", "Quota"), ("used", "已用", "Used"), ("remaining", "尚余", "Remaining"),
         ("within_quota", "是否在名额内", "Within the quota"), ("excess", "超出", "Excess"),
-        ("ok", "是否符合要求", "Requirement met"),
+        ("ok", "名额和署名是否符合要求", "Quota and signatures in order"),
     ),
 }
 HEAD = {"status": ("结果", "Result"), "reason": ("退回原因或说明", "Reason or note"), "row": ("表格行号", "Row in file")}

@@ -23,6 +23,11 @@ from .fields import HOURS_MAX, Choice, Field
 from .inputs import YEAR_MAX, YEAR_MIN
 
 NAME = "ce_hours"
+VERDICT = {True: ("学时达到要求（按本站口径）", "Hours met (on this site's reading)"),
+           False: ("学时未达到要求（按本站口径）", "Hours not met (on this site's reading)")}
+PUBLIC_QUOTE_ZH = "专业技术人员应在‘贵州省专业技术人员继续教育平台’（网址：http://www.gzjxjy.gzsrs.cn/）开展公需科目学习测试"
+PUBLIC_QUOTE_EN = ("Professional and technical personnel shall take the study and tests of general (public) subjects "
+                   "on the “Guizhou Province Continuing Education Platform for Professional and Technical Personnel”")
 
 CATEGORIES = (
     Choice("general", "其他专业技术人员", "Other professional and technical personnel", ("一般", "其他")),
@@ -39,20 +44,25 @@ def _hours(name: str, zh: str, en: str, help_zh: str, help_en: str, clause: str)
 FIELDS: tuple[Field, ...] = (
     Field("category", "choice", "人员类别", "Where you work",
           help_zh=(f"在基层或民营经济组织工作的专业技术人员每年不少于 {rules.value('ce_hours_grassroots')} 学时，"
-                   f"其他人员不少于 {rules.value('ce_hours_general')} 学时。"),
+                   f"其他人员不少于 {rules.value('ce_hours_general')} 学时。是否属于“在基层工作”，按有关规定由用人单位和主管部门认定。"),
           help_en=(f"Personnel at the grassroots or in private economic organisations need at least "
                    f"{rules.value('ce_hours_grassroots')} hours a year; others at least "
-                   f"{rules.value('ce_hours_general')}."),
+                   f"{rules.value('ce_hours_general')}. Whether you count as working at the grassroots is for your "
+                   f"employer and the competent authority to decide."),
           default="general", choices=CATEGORIES, clauses=("s4-2",)),
     _hours("public_hours", "公需科目学时", "General (public) subject hours",
-           "本年度已登记的公需科目学时，可含两位小数。", "Hours of general (public) subjects this year, up to two decimals.",
+           "本年度已登记的公需科目学时，可含两位小数。通知规定在省继续教育平台开展公需科目学习测试，未规定学时数。",
+           "Hours of general (public) subjects this year, up to two decimals. The notice says they are studied and "
+           "tested on the provincial platform, and sets no number of hours.",
            "s4-2"),
     _hours("professional_hours", "专业科目学时", "Professional subject hours",
            "本年度已登记的专业科目学时。", "Hours of professional subjects this year.", "s4-2"),
     _hours("digital_hours", "数字技术工程师培训学时", "Digital-technology-engineer training hours",
-           "参加数字技术工程师培训的学时，可记入当年继续教育学时（第四部分第（一）项）；"
+           "参加数字技术工程师培训（第四部分第（一）项所述、用人单位委托贵州师范大学开展的大数据专业数字技术工程师培训）的学时，"
+           "可记入当年继续教育学时；"
            "通知未明确计入公需科目还是专业科目，本计算器按专业科目计。",
-           "Part IV(1) lets these hours count towards that year's continuing-education hours; the notice does not "
+           "Hours of the big-data digital-technology-engineer training that employers commission from Guizhou "
+           "Normal University (Part IV(1)) may count towards that year's continuing-education hours; the notice does not "
            "say as which subject type, and this calculator counts them as professional.",
            "s4-1"),
     Field("year", "year", "学时所属年度", "Year the hours belong to",
@@ -88,6 +98,7 @@ def calculate(inputs: Mapping[str, Any], explain: bool = True) -> dict[str, Any]
     # Comparisons with two thirds in exact integer-scaled Decimal (a·3 ≥ b·2): a batch of a whole
     # unit calls this a hundred thousand times, and Fractions are slow.
     meets_total = total >= required_total
+    meets_public = public > 0
     meets_professional = professional_total * share_min.denominator >= required_total * share_min.numerator
     shortfall_total = Decimal(0) if meets_total else required_total - total
     shortfall_professional = Fraction(0) if meets_professional else required_professional - Fraction(professional_total)
@@ -107,7 +118,8 @@ def calculate(inputs: Mapping[str, Any], explain: bool = True) -> dict[str, Any]
         "professional_total": professional_total,
         "meets_total": meets_total,
         "meets_professional": meets_professional,
-        "meets": meets_total and meets_professional,
+        "meets_public": meets_public,
+        "meets": meets_total and meets_professional and meets_public,
         "shortfall_total": shortfall_total,
         "shortfall_professional": float(shortfall_professional),
         "hours_still_needed": float(still_needed),
@@ -125,11 +137,11 @@ def _explain(values: dict[str, Any], r: dict[str, Any], req_prof: Fraction,
              short_prof: Fraction) -> tuple[list[str], list[str]]:
     category = next(c for c in CATEGORIES if c.value == values["category"])
     total, prof = r["total"], r["professional_total"]
-    zh = [f"{category.zh}：每年应不少于 {r['required_total']} 学时（第四部分第（二）项）。"
+    zh = [f"{category.zh}：每年应不少于{r['required_total']}学时（第四部分第（二）项）。"
           f"通知还规定“专业科目一般不少于总学时的三分之二”；本计算器的口径是以最低学时的三分之二，"
-          f"即 {_num(req_prof)} 学时，核对专业科目。"]
+          f"即{_num(req_prof)}学时，核对专业科目。"]
     en = [f"{category.en}: at least {r['required_total']} credit hours a year (Part IV(2)). The notice adds that "
-          f"“professional subjects shall generally be no less than two thirds of the total hours”; this calculator "
+          f"“of which professional subjects shall generally be no less than two thirds of the total credit hours”; this calculator "
           f"reads that as two thirds of the minimum, {_num(req_prof)} hours, and checks professional hours "
           f"against it."]
     parts_zh = f"公需科目 {_num(values['public_hours'])} + 专业科目 {_num(values['professional_hours'])}"
@@ -140,27 +152,36 @@ def _explain(values: dict[str, Any], r: dict[str, Any], req_prof: Fraction,
         parts_en += (f" + digital-technology-engineer training {_num(values['digital_hours'])} "
                      f"(counted towards the year under Part IV(1); this calculator treats them as professional "
                      f"subjects)")
-    zh.append(f"已有 {parts_zh} = {_num(total)} 学时，其中专业科目 {_num(prof)} 学时。")
+    zh.append(f"已有{parts_zh} = {_num(total)}学时，其中专业科目{_num(prof)}学时。")
     en.append(f"You have {parts_en} = {_num(total)} hours, of which {_num(prof)} are professional.")
+    if not r["meets_public"]:
+        zh.append(f"公需科目为0学时。通知规定“{PUBLIC_QUOTE_ZH}”：没有公需科目学时，就没有显示这项学习测试已完成，"
+                  f"因此本计算器判为未达到要求。通知未规定公需科目的学时数，本计算器也不设最低学时；"
+                  f"是否符合要求以学时审核登记部门和用人单位的认定为准。")
+        en.append(f"General (public) subjects: 0 hours. The notice says “{PUBLIC_QUOTE_EN}”: with no public-subject "
+                  f"hours, that study and test is not shown as done, so this calculator does not count the year as "
+                  f"met. The notice sets no number of public-subject hours, and this calculator sets no minimum; the "
+                  f"office that reviews and registers the hours, and your employer, decide.")
     if r["meets"]:
-        zh.append("总学时和专业科目学时均已达到要求。")
-        en.append("Both the total and the professional-subject hours are met.")
-    else:
+        zh.append("总学时、专业科目学时均已达到要求，并已有公需科目学时。")
+        en.append("The total and the professional-subject requirement are both met, and public-subject hours are "
+                  "recorded.")
+    elif not (r["meets_total"] and r["meets_professional"]):
         if not r["meets_total"]:
-            zh.append(f"总学时还差 {_num(r['shortfall_total'])} 学时。")
+            zh.append(f"总学时还差{_num(r['shortfall_total'])}学时。")
             en.append(f"The total is {_num(r['shortfall_total'])} hours short.")
         if not r["meets_professional"]:
-            zh.append(f"按本计算器的口径，专业科目还差 {_num(short_prof)} 学时。")
+            zh.append(f"按本计算器的口径，专业科目还差{_num(short_prof)}学时。")
             en.append(f"On this calculator's reading, professional subjects are {_num(short_prof)} hours short.")
         still = max(Fraction(r["shortfall_total"]), short_prof)
         if r["meets_total"] or r["meets_professional"]:
-            zh.append(f"再完成 {_num(still)} 学时专业科目即可达到要求。")
-            en.append(f"{_num(still)} more hours of professional subjects meet the requirement.")
+            zh.append(f"再完成{_num(still)}学时专业科目即可补足学时。")
+            en.append(f"{_num(still)} more hours of professional subjects would meet the hours requirement.")
         else:
-            zh.append(f"再完成 {_num(still)} 学时专业科目即可同时补足两项。")
-            en.append(f"{_num(still)} more hours of professional subjects close both gaps.")
+            zh.append(f"再完成{_num(still)}学时专业科目即可同时补足两项。")
+            en.append(f"{_num(still)} more hours of professional subjects would close both gaps.")
     if r["professional_share"] is not None:
         pct = (r["professional_share"] * 100).normalize()
-        zh.append(f"专业科目占总学时的 {pct:f}%。")
+        zh.append(f"专业科目占总学时的{pct:f}%。")
         en.append(f"Professional subjects are {pct:f}% of the total.")
     return zh, en

@@ -12,19 +12,9 @@ import json
 import sys
 from typing import IO, Any
 
-from . import CALCULATORS, TITLES, batch, messages, run
+from . import CALCULATORS, TITLES, batch, messages, run, transcript
 
 EXIT_OK, EXIT_BUG, EXIT_REJECTED = 0, 1, 2
-
-
-def _text(answer: dict, lang: str) -> str:
-    if not answer["ok"]:
-        return "\n".join(e[lang] for e in answer["errors"])
-    lines = list(answer["explanation"][lang])
-    lines += [n[lang] for n in answer["notes"]]
-    label = "依据条款" if lang == "zh" else "Clauses"
-    lines.append(f"{label}: {', '.join(answer['clauses'])}")
-    return "\n".join(lines)
 
 
 def _emit(stream: IO[Any], text: str) -> None:
@@ -81,7 +71,7 @@ def main(argv: list[str] | None = None, stdin: IO[Any] | None = None, stdout: IO
     answer = run(args.name, inputs) if readable else {
         "ok": False, "calculator": args.name, "errors": [messages.error(None, "invalid_input")]}
     if args.text:
-        _emit(stdout, _text(answer, args.lang) + "\n")
+        _emit(stdout, transcript.text(answer, args.lang) + "\n")
     else:
         _emit(stdout, json.dumps(answer, ensure_ascii=False, indent=1) + "\n")
     if any(e["code"] == "internal_error" for e in answer.get("errors", [])):

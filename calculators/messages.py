@@ -98,8 +98,8 @@ KIND_ERRORS: dict[tuple[str, str], tuple[str, str]] = {
         "“{label_en}” must be between {low} and {high} people.",
     ),
     ("out_of_range", "hours"): (
-        "“{label_zh}”须在 {low} 至 {high} 学时之间（一年最多 {high} 小时）。",
-        "“{label_en}” must be between {low} and {high} hours (there are at most {high} hours in a year).",
+        "“{label_zh}”须在 {low} 至 {high} 学时之间（一年最多 {high} 学时）。",
+        "“{label_en}” must be between {low} and {high} hours (a year holds at most {high}).",
     ),
 }
 KIND_ERRORS[("invalid_list", "records")] = (
@@ -133,8 +133,8 @@ NOTES: dict[str, tuple[str, str]] = {
         "通知原文是“专业科目一般不少于总学时的三分之二”；本计算器按最低学时的三分之二核对专业科目，"
         "若按实际总学时计，三分之二为 {target} 学时。因通知用的是“一般”，这一差距只作提示。",
         "Hint (not part of the verdict above): professional subjects are under two thirds of your actual total of "
-        "{total} hours. The notice says “professional subjects shall generally be no less than two thirds of the "
-        "total hours”; this calculator checks professional hours against two thirds of the minimum. Two thirds of "
+        "{total} hours. The notice says “of which professional subjects shall generally be no less than two thirds of the "
+        "total credit hours”; this calculator checks professional hours against two thirds of the minimum. Two thirds of "
         "your actual total would be {target} hours. Because the notice says “generally”, this gap is only a hint.",
     ),
     "disqualified": (
@@ -204,8 +204,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "not signed by the chairman (or the R&D team's technical leader)",
     ),
     "expert_signature_missing": (
-        "缺少 1 名同行业专家署名推荐",
-        "not signed by a peer expert",
+        "缺少 1 名同行业专家（副高级以上）署名推荐",
+        "not signed by an expert of the same industry (associate senior or above)",
     ),
     "expert_not_same_industry": (
         "署名专家不是同行业专家",

@@ -1,4 +1,4 @@
-"""Nominations by specialised and sophisticated "little giant" enterprises (clause s2-3).
+"""Nominations by SRDI "little giant" enterprises (clause s2-3).
 
 Such an enterprise may nominate outstanding engineers to apply directly for a senior
 engineering title: at most two a year for a national-level enterprise, one for a
@@ -19,12 +19,14 @@ from .inputs import YEAR_MAX, YEAR_MIN
 from .wording import count_en
 
 NAME = "quota"
+VERDICT = {True: ("名额和署名符合要求", "Quota and signatures in order"),
+           False: ("名额或署名不符合要求", "Quota or signatures not in order")}
 COUNT_MAX = 1000
 
 LEVELS = (
-    Choice("national", "国家级专精特新“小巨人”企业", "National-level little giant", ("国家级",)),
-    Choice("provincial", "省级专精特新“小巨人”企业", "Provincial-level little giant", ("省级",)),
-    Choice("none", "不是专精特新“小巨人”企业", "Not a little giant", ("无", "否")),
+    Choice("national", "国家级专精特新“小巨人”企业", "National-level SRDI “little giant”", ("国家级",)),
+    Choice("provincial", "省级专精特新“小巨人”企业", "Provincial-level SRDI “little giant”", ("省级",)),
+    Choice("none", "不是专精特新“小巨人”企业", "Not an SRDI “little giant”", ("无", "否")),
 )
 
 TITLES = (
@@ -39,7 +41,7 @@ NOMINEE_FIELDS: tuple[Field, ...] = (
     Field("name", "text", "姓名", "Name", default=""),
     Field("leader_signed", "boolean", "董事长（或研发团队技术带头人）已署名", "Signed by the chairman (or R&D technical leader)",
           default=False, clauses=("s2-3",)),
-    Field("expert_signed", "boolean", "1 名同行业专家已署名", "Signed by one peer expert", default=False, clauses=("s2-3",)),
+    Field("expert_signed", "boolean", "1 名同行业专家已署名", "Signed by one expert of the same industry", default=False, clauses=("s2-3",)),
     Field("expert_title", "choice", "署名专家职称", "Signing expert's title", default="none", choices=TITLES,
           clauses=("s2-3",)),
     Field("expert_same_industry", "boolean", "专家与被举荐人同行业", "Expert is from the same industry", default=False,
@@ -48,7 +50,7 @@ NOMINEE_FIELDS: tuple[Field, ...] = (
 
 FIELDS: tuple[Field, ...] = (
     Field("enterprise_level", "choice", "企业类别", "Enterprise",
-          help_zh="国家级或省级专精特新“小巨人”企业。", help_en="National-level or provincial-level little-giant enterprise.",
+          help_zh="国家级或省级专精特新“小巨人”企业。", help_en="A national-level or provincial-level SRDI “little giant” enterprise.",
           required=True, choices=LEVELS, clauses=("s2-3",)),
     Field("disqualified", "boolean", "已因违规或不实举荐被取消举荐资格",
           "Nomination eligibility revoked (irregular or untruthful nominations)",
@@ -79,6 +81,14 @@ def _check_nominee(index: int, nominee: dict[str, Any]) -> dict[str, Any]:
     if _TITLE_ORDER.index(nominee["expert_title"]) < _TITLE_ORDER.index(rules.value("expert_min_title")):
         problems.append("expert_title_too_low")
     return {"index": index, "name": nominee["name"], "ok": not problems, "problems": problems}
+
+
+def _problems_worth_saying(problems: list[str]) -> list[str]:
+    """The problems an explanation names: with no expert's signature, the expert's industry and
+    title (read from unticked defaults) are not news about an expert who does not exist."""
+    if "expert_signature_missing" in problems:
+        return [p for p in problems if p not in ("expert_not_same_industry", "expert_title_too_low")]
+    return problems
 
 
 def calculate(inputs: Mapping[str, Any], explain: bool = True) -> dict[str, Any]:
@@ -124,7 +134,7 @@ def _explain(values: dict[str, Any], r: dict[str, Any], proposed: int) -> tuple[
         zh = ["举荐制只适用于专精特新“小巨人”企业，其他企业没有举荐名额。"
               "另外，国家重点实验室、国家技术创新中心和经认证的科技领军企业、行业龙头企业等，可推荐本单位技术（项目）负责人"
               "或贡献、业绩突出的专业技术人员直接申报相应层级职称（第二部分第（三）项），通知未规定人数，不在本计算器范围内。"]
-        en = ["The nomination system applies only to little-giant enterprises; other enterprises have no "
+        en = ["The nomination system applies only to SRDI “little giant” enterprises; other enterprises have no "
               "nomination quota. Separately, state key laboratories, national technology innovation centres, "
               "certified leading science and technology enterprises, leading industry enterprises and the like may "
               "recommend their technical (project) leaders, or professional and technical personnel with outstanding "
@@ -132,37 +142,44 @@ def _explain(values: dict[str, Any], r: dict[str, Any], proposed: int) -> tuple[
               "notice sets no number for that route, and this calculator does not cover it."]
     elif values["disqualified"]:
         zh = [f"{level.zh}因违规或不实举荐已被取消举荐资格，举荐名额为 0。"]
-        en = [f"{level.en}: its nomination eligibility has been revoked for irregular or untruthful nominations, "
-              f"so the quota is 0."]
+        en = [f"This {level.en.lower().replace('srdi', 'SRDI')} enterprise's nomination eligibility has been revoked for "
+              f"irregular or untruthful nominations, so the quota is 0."]
     else:
-        zh = [f"{level.zh}每年度最多可举荐 {r['quota']} 人直接申报高级职称。"]
-        en = [f"A {level.en.lower()} enterprise may nominate at most {count_en(r['quota'], 'person', 'people')} "
+        zh = [f"{level.zh}每年度最多可举荐{r['quota']}人直接申报高级职称。"]
+        en = [f"A {level.en.lower().replace('srdi', 'SRDI')} enterprise may nominate at most {count_en(r['quota'], 'person', 'people')} "
               f"a year to apply directly for a senior title."]
-    zh.append(f"本年度已举荐 {values['already_nominated']} 人，本次拟举荐 {proposed} 人，合计 {r['used']} 人。")
+    zh.append(f"本年度已举荐{values['already_nominated']}人，本次拟举荐{proposed}人，合计{r['used']}人。")
     en.append(f"Already nominated this year: {values['already_nominated']}; proposed now: {proposed}; "
               f"{r['used']} in all.")
     if r["within_quota"]:
-        zh.append(f"未超出名额，尚余 {r['remaining']} 个名额。")
+        zh.append(f"未超出名额，尚余{r['remaining']}个名额。")
         en.append(f"This is within the quota; {count_en(r['remaining'], 'place')} "
                   f"{'remains' if r['remaining'] == 1 else 'remain'}.")
     else:
-        zh.append(f"超出名额 {r['excess']} 人，超出部分不能举荐。")
+        zh.append(f"超出名额{r['excess']}人，超出部分不能举荐。")
         en.append(f"This exceeds the quota by {count_en(r['excess'], 'person', 'people')}: the excess cannot be "
                   f"nominated.")
     for check in r["nominee_checks"]:
         who_zh = check["name"] or f"第 {check['index'] + 1} 人"
         who_en = check["name"] or f"Nominee {check['index'] + 1}"
         if check["ok"]:
-            zh.append(f"{who_zh}：署名推荐符合要求。")
+            zh.append(f"{who_zh}：署名符合要求。")
             en.append(f"{who_en}: the signatures meet the requirements.")
         else:
-            zh.append(f"{who_zh}：" + "；".join(messages.PROBLEMS[p][0] for p in check["problems"]) + "。")
-            en.append(f"{who_en}: " + "; ".join(messages.PROBLEMS[p][1] for p in check["problems"]) + ".")
+            said = _problems_worth_saying(check["problems"])
+            zh.append(f"{who_zh}：" + "；".join(messages.PROBLEMS[p][0] for p in said) + "。")
+            en.append(f"{who_en}: " + "; ".join(messages.PROBLEMS[p][1] for p in said) + ".")
     if r["quota"] > 0:
-        zh.append("被举荐人凭企业董事长（或研发团队技术带头人）和 1 名同行业副高级以上专家署名推荐的举荐报告（附件1），"
+        zh.append("被举荐人凭企业董事长（或研发团队技术带头人）和1名同行业副高级以上专家署名推荐的举荐报告（附件1），"
                   "可直接申报工程系列高级职称，评审标准适用工程系列社会化评审条件，评审类型选择“专精特新专项”。")
         en.append("On a nomination report (Annex 1) signed by the chairman (or the R&D team's technical leader) and by "
                   "one peer expert of the same industry at associate senior level or above, a nominee may apply "
                   "directly for a senior title in the engineering series, judged on the engineering series' open "
-                  "(non-employer) evaluation standards, evaluation type “专精特新专项” (SRDI special track).")
+                  "(socialised) evaluation standards, evaluation type “专精特新专项” (SRDI special track).")
+    zh.append("本计算器只核对名额和署名；被举荐人是否属于“具有突出技术创新能力、取得原创性科技成果以及作出重大贡献的优秀工程技术人才”"
+              "及举荐报告的内容，由企业举荐、评委会评审认定。")
+    en.append("This calculator checks only the quota and the signatures. Whether a nominee is outstanding engineering "
+              "and technical talent “who have outstanding technological innovation ability, have achieved original "
+              "scientific and technological results and have made major contributions”, and what the nomination "
+              "report holds, are for the enterprise to nominate and the evaluation committee to judge.")
     return zh, en

@@ -20,6 +20,12 @@ from .wording import count_en, format_day, join_en
 
 NAME = "tenure"
 CLAUSES = [rules.clause("cutoff")]
+VERDICT = {True: ("任职年限已满足要求", "Years requirement met"),
+           False: ("任职年限尚未满足要求", "Years requirement not met")}
+DELAYED_QUOTE_ZH = "可从申报人申报当年12月31日起算"
+DELAYED_QUOTE_EN = "may be counted from 31 December of the year in which the applicant applied"
+UNQUALIFIED_QUOTE_ZH = "该年度不计入任职年限（工作年限）"
+UNQUALIFIED_QUOTE_EN = "that year is not counted in their years in the current title (years of service)"
 
 _COVERED_ZH = " 或 ".join(map(str, rules.value("review_years_covered")))
 _COVERED_EN = " or ".join(map(str, rules.value("review_years_covered")))
@@ -32,10 +38,16 @@ FIELDS: tuple[Field, ...] = (
         required=True, clauses=("s5-5",),
     ),
     Field(
-        "review_year", "year", "延迟完成评审的评审年度", "Review year completed late",
-        help_zh=(f"仅当现职称是 {_COVERED_ZH} 年度通过评审、评委会因系统建设或疫情未能在当年完成评审时填写。"),
+        "review_year", "year", "延迟完成评审的评审年度", "Review year (only if the committee finished late)",
+        help_zh=(f"仅当现职称是 {_COVERED_ZH} 年度通过评审、评委会受系统建设、疫情影响未能在当年度完成评审时填写。"
+                 f"通知规定“可从申报人申报当年12月31日起算”；本计算器按该次评审的年度计算（通常即提交申报的年份），"
+                 f"这是本站的理解；如您在之后的年份才提交该次申报，请向评委会确认。"),
         help_en=(f"Only if your title was passed in the {_COVERED_EN} review year and the committee could not "
-                 f"finish that year (system build-out, epidemic)."),
+                 f"finish that year because of the system build-out or the epidemic. The notice says the years "
+                 f"“may be counted from 31 December of the year in which the applicant applied”; this calculator "
+                 f"takes that year to be the review year (usually the year the application was submitted). That is "
+                 f"this site's reading: if you submitted that application in a later year, ask the evaluation "
+                 f"committee."),
         minimum=YEAR_MIN, maximum=YEAR_MAX, clauses=("s5-5",),
     ),
     Field(
@@ -88,6 +100,21 @@ def _overlaps(year: int, start: _dt.date, end: _dt.date) -> bool:
     return _dt.date(year, 12, 31) > start and _dt.date(year, 1, 1) <= end
 
 
+def _move_out_of_unqualified_year(start: _dt.date, basis: str,
+                                  unqualified: list[int]) -> tuple[_dt.date, str, list[int]]:
+    """A start inside an unsatisfactory year moves to that year's 31 December.
+
+    The notice says such a year "is not counted" (该年度不计入任职年限): the part of it
+    after the start is left out, rather than a whole year being deducted from a period
+    that holds only part of it. Only the year holding the start can move it, and it is
+    then not deducted again.
+    """
+    year_end = _dt.date(start.year, 12, 31)
+    if start.year in unqualified and start != year_end:
+        return year_end, "unqualified_year_end", [start.year]
+    return start, basis, []
+
+
 def earliest_date(start: _dt.date, required: int, unqualified: list[int]) -> _dt.date:
     """The first anniversary by which the whole years, less the given unsatisfactory
     years inside the period up to it, reach ``required``.
@@ -133,8 +160,9 @@ def calculate(inputs: Mapping[str, Any], explain: bool = True) -> dict[str, Any]
             cutoff_zh=_fmt_zh(cutoff), cutoff_en=_fmt_en(cutoff))])
 
     unqualified = sorted(set(values.get("unqualified_years") or []))
+    start, basis, moved_by = _move_out_of_unqualified_year(start, basis, unqualified)
     deducted = [y for y in unqualified if _overlaps(y, start, cutoff)]
-    ignored = [y for y in unqualified if y not in deducted]
+    ignored = [y for y in unqualified if y not in deducted and y not in moved_by]
     full = full_years(start, cutoff)
     counted = max(0, full - len(deducted))
 
@@ -148,7 +176,7 @@ def calculate(inputs: Mapping[str, Any], explain: bool = True) -> dict[str, Any]
 
     result = {
         "start": start, "start_basis": basis, "cutoff": cutoff, "full_years": full,
-        "deducted_years": deducted, "ignored_years": ignored, "counted_years": counted,
+        "start_moved_by": moved_by, "deducted_years": deducted, "ignored_years": ignored, "counted_years": counted,
         "required_years": required, "meets": meets, "shortfall_years": shortfall,
         "earliest_date": earliest, "earliest_apply_year": earliest_year,
     }
@@ -161,45 +189,63 @@ def _explain(r: dict[str, Any], qualified_on: _dt.date, review_year: int | None)
     en: list[str] = []
     start, cutoff = r["start"], r["cutoff"]
     if r["start_basis"] == "review_year_end":
-        zh.append(f"您的现职称属{review_year}年度评审，于{_fmt_zh(qualified_on)}取得资格；所在评委会未能在{review_year}年度内"
-                  f"完成评审，按第五部分第（五）项，年限可从申报当年（{review_year}年）12月31日起算，即{_fmt_zh(start)}，"
-                  f"较取得资格时间更有利。")
-        en.append(f"Your title was passed in the {review_year} review year and obtained on {_fmt_en(qualified_on)}; "
-                  f"as your committee could not finish the {review_year} review within that year, under Part V(5) "
-                  f"the years may count from 31 December of the year you applied ({_fmt_en(start)}), "
-                  f"which is more favourable.")
+        zh.append(f"您的现职称属{review_year}年度评审，于{_fmt_zh(qualified_on)}取得资格。所在评委会受系统建设、疫情影响"
+                  f"未能在{review_year}年度内完成评审的，第五部分第（五）项规定年限“{DELAYED_QUOTE_ZH}”。"
+                  f"本计算器把“申报当年”理解为该次评审的年度（{review_year}年），即从{_fmt_zh(start)}起算，"
+                  f"较取得资格时间更有利——这是本站的理解；如您是在之后的年份才提交该次申报，请向评委会确认起算时间。")
+        en.append(f"Your title was passed in the {review_year} review year and obtained on {_fmt_en(qualified_on)}. "
+                  f"Part V(5) says that where the committee could not finish that year's review because of the system "
+                  f"build-out or the epidemic, the years “{DELAYED_QUOTE_EN}”. This calculator reads “the year in "
+                  f"which the applicant applied” as that review year ({review_year}), so the years count from "
+                  f"{_fmt_en(start)}, which is more favourable. That is this site's reading: if you submitted that "
+                  f"application in a later calendar year, ask the evaluation committee from when your years count.")
+    elif r["start_basis"] == "unqualified_year_end":
+        year = r["start_moved_by"][0]
+        zh.append(f"您于{_fmt_zh(qualified_on)}取得现资格，而{year}年度考核为“不合格”；通知规定“{UNQUALIFIED_QUOTE_ZH}”。"
+                  f"因此{year}年度中取得资格之后的部分不计入，年限从{_fmt_zh(start)}起算。")
+        en.append(f"You obtained the current title on {_fmt_en(qualified_on)}, and {year} was rated “unsatisfactory”; "
+                  f"the notice says “{UNQUALIFIED_QUOTE_EN}”. So the part of {year} after you obtained the title is "
+                  f"not counted: the years count from {_fmt_en(start)}.")
     else:
         zh.append(f"年限从取得现资格时间{_fmt_zh(start)}起算。")
         en.append(f"The years count from the date you obtained the current title, {_fmt_en(start)}.")
-    zh.append(f"终算时间为{_fmt_zh(cutoff)}：至该日共满 {r['full_years']} 个整年。")
+    zh.append(f"终算时间为{_fmt_zh(cutoff)}：至该日共满{r['full_years']}个整年（按周年计算，这是本站的计算方法，"
+              f"具体以评委会认定为准）。")
     en.append(f"The cutoff is {_fmt_en(cutoff)}: by then {count_en(r['full_years'], 'full year')} "
-              f"{'has' if r['full_years'] == 1 else 'have'} passed.")
+              f"{'has' if r['full_years'] == 1 else 'have'} passed (counted by anniversaries: this site's way of "
+              f"counting; the evaluation committee decides).")
     deducted, ignored = r["deducted_years"], r["ignored_years"]
     if deducted:
-        zh.append(f"年度考核“不合格”的 {'、'.join(map(str, deducted))} 年度不计入任职年限，扣除 {len(deducted)} 年。")
+        zh.append(f"年度考核“不合格”的{'、'.join(map(str, deducted))}年度整年都在计算期间内，按通知“该年度不计入任职年限”"
+                  f"扣除{len(deducted)}年。")
         en.append(f"{'The year' if len(deducted) == 1 else 'The years'} rated “unsatisfactory” "
-                  f"({join_en([str(y) for y in deducted])}) {'does' if len(deducted) == 1 else 'do'} not count: "
+                  f"({join_en([str(y) for y in deducted])}) {'lies' if len(deducted) == 1 else 'lie'} wholly inside "
+                  f"the counted period and, as the notice says, {'does' if len(deducted) == 1 else 'do'} not count: "
                   f"{count_en(len(deducted), 'year')} deducted.")
     if ignored:
-        zh.append(f"{'、'.join(map(str, ignored))} 年度不在计算期间（起算至终算）内，未作扣除。")
+        zh.append(f"{'、'.join(map(str, ignored))}年度不在计算期间（起算至终算）内，未作扣除。")
         en.append(f"{join_en([str(y) for y in ignored])} "
                   f"{'falls' if len(ignored) == 1 else 'fall'} outside the counted period (start to cutoff) "
                   f"and {'was' if len(ignored) == 1 else 'were'} not deducted.")
-    zh.append(f"计入任职年限：{r['counted_years']} 年。")
+    zh.append(f"计入任职年限：{r['counted_years']}年。")
     en.append(f"Years counted in the current title: {r['counted_years']}.")
     if r["required_years"] is None:
-        zh.append("未填写申报上一级职称要求的年限，因此不判断是否达到要求。")
-        en.append("You did not give the years the next title requires, so whether you meet it is not judged.")
+        zh.append("未填写申报上一级职称要求的年限，因此不判断年限是否满足要求。")
+        en.append("You did not give the years the next title requires, so whether the years are met is not judged.")
         return zh, en
     earliest = r["earliest_date"]
     if r["meets"]:
-        zh.append(f"已达到要求的 {r['required_years']} 年。")
-        en.append(f"This meets the {count_en(r['required_years'], 'year')} required.")
+        zh.append(f"任职年限已满足要求的{r['required_years']}年。本计算器只核对任职年限；学历、业绩、继续教育等其他申报条件"
+                  f"须另行核对。")
+        en.append(f"The years meet the {count_en(r['required_years'], 'year')} required. This calculator checks the "
+                  f"years only; education, achievements, continuing education and the other conditions are checked "
+                  f"separately.")
     else:
-        zh.append(f"距要求的 {r['required_years']} 年还差 {r['shortfall_years']} 年。")
+        zh.append(f"距要求的{r['required_years']}年还差{r['shortfall_years']}年。")
         en.append(f"This is {count_en(r['shortfall_years'], 'year')} short of the {r['required_years']} required.")
-    zh.append(f"如此后年度考核均合格，最早在{_fmt_zh(earliest)}满足年限，即最早可在 {r['earliest_apply_year']} 年申报"
-              f"（以当年终算时间为准）。")
-    en.append(f"If no further year is rated unsatisfactory, you reach the years on {_fmt_en(earliest)}, "
-              f"so the earliest year you can apply is {r['earliest_apply_year']} (subject to that year's cutoff).")
+    zh.append(f"仅就任职年限而言：如此后年度考核均合格，最早在{_fmt_zh(earliest)}满足年限，"
+              f"即{r['earliest_apply_year']}年申报时年限可满足要求（以当年终算时间为准，其他条件另行核对）。")
+    en.append(f"On the years alone: if no further year is rated unsatisfactory, you reach them on "
+              f"{_fmt_en(earliest)}, so the earliest application year in which the years are met is "
+              f"{r['earliest_apply_year']} (subject to that year's cutoff and to every other condition).")
     return zh, en

@@ -35,7 +35,7 @@ UNDATED: tuple[tuple[str, str, str], ...] = (
     ("s5-1", "全省统一的个人资料上传、申报、审核等时间节点（详见附件3，原文未附）；各评委会自定的时间不得晚于全省节点",
      "Province-wide unified time points for uploading personal materials, application and review (Annex 3, not included "
      "in the source); each committee's own deadlines may not be later than the province-wide time points"),
-    ("s5-5", "2021、2022年度通过评审、评委会未能在当年完成评审的：年限可从申报当年12月31日起算",
-     "Titles passed in the 2021 or 2022 review year whose committee could not finish that year: years may count from "
-     "31 December of the year of application"),
+    ("s5-5", "2021、2022年度通过评审、所在评委会受系统建设、疫情影响未能在当年度完成评审的：年限可从申报人申报当年12月31日起算",
+     "Titles passed in the 2021 or 2022 review year whose committee could not finish that year because of the system "
+     "build-out or the epidemic: years may be counted from 31 December of the year in which the applicant applied"),
 )

@@ -33,6 +33,9 @@ BATCH_CALCULATORS = ("tenure", "ce_hours")
 ICS_STAMP = dt.datetime(2023, 4, 27, tzinfo=dt.UTC)  # the notice's date: the file is the same for every build
 
 
+# A calendar event travels alone into a phone: it says itself where it came from.
+ICS_UNOFFICIAL = {"zh": "（非官方整理，以通知原文为准）", "en": "(unofficial summary; the Chinese notice is authoritative)"}
+
 def notice_json() -> dict[str, Any]:
     """Every clause with its id, number, heading and text in both languages."""
     return {
@@ -84,7 +87,7 @@ def key_dates_ics(lang: str) -> bytes:
         event.add("dtstart", date.day)
         event.add("dtend", date.day + dt.timedelta(days=1))
         event.add("summary", date.zh if lang == "zh" else date.en)
-        event.add("description", f"{citation(by_id[date.clause], lang)} ({date.clause})")
+        event.add("description", f"{citation(by_id[date.clause], lang)} ({date.clause}) {ICS_UNOFFICIAL[lang]}")
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return calendar.to_ical()

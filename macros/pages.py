@@ -13,6 +13,8 @@ from calculators.wording import format_day
 from .dates import KEY_DATES, UNDATED
 from .notice import SOURCE, by_id, clauses
 
+# As the translation writes them: "two thirds", never "2/3".
+_EN_FRACTIONS = {(2, 3): "two thirds", (1, 2): "one half", (1, 3): "one third", (3, 4): "three quarters"}
 
 def clause_link(clause_id: str, lang: str, lang_root: str, text: str | None = None) -> str:
     """A link to a clause on the notice page, labelled with its number and heading."""
@@ -29,7 +31,7 @@ def short_label(clause_id: str, lang: str) -> str:
         return clause.label_zh.replace("第", "").replace("部分", "").replace("项", "") if lang == "zh" \
             else clause.label_en.removeprefix("Part ")
     if clause.kind == "part":
-        return clause.label_zh.replace("第", "") if lang == "zh" else clause.label_en
+        return clause.label_zh if lang == "zh" else clause.label_en
     return clause.label_zh if lang == "zh" else clause.label_en
 
 
@@ -91,7 +93,7 @@ def rule_text(key: str, lang: str) -> str:
     if isinstance(value, Fraction):
         if lang == "zh":
             return f"{_ZH_DIGITS[value.denominator]}分之{_ZH_DIGITS[value.numerator]}"
-        return f"{value.numerator}/{value.denominator}"
+        return _EN_FRACTIONS.get((value.numerator, value.denominator), f"{value.numerator}/{value.denominator}")
     if isinstance(value, tuple):
         return (" 或 " if lang == "zh" else " or ").join(map(str, value))
     return str(value)

@@ -119,6 +119,8 @@ def notice_markdown(lang: str, calculators_url: str, public_url: str) -> str:
                 blocks.append(f'<div class="admonition note" data-search-exclude><p class="admonition-title">'
                               f'{t("unofficial_title", lang)}</p><p>{t("unofficial", lang)} '
                               f'<a href="../../notice/" hreflang="zh" lang="zh">中文</a></p></div>')
+            else:
+                blocks.append(f'<p class="not-the-bureau" data-search-exclude>{t("not_the_bureau", lang)}</p>')
         elif clause.kind == "part":
             blocks.append(part_heading(clause, lang))
             blocks.append(f'<div class="clause-tools-row">{clause_tools(clause, lang, public_url)}</div>')
@@ -152,7 +154,7 @@ def _heading_class(clause: Clause, index: int) -> str:
 
 def side_by_side_html(lang: str, public_url: str) -> str:
     """Each clause as one row: Chinese on the left, English on the right (stacked on a phone)."""
-    rows = [f'<p class="unofficial" data-search-exclude>{t("side_by_side_note", lang)}</p>']
+    rows = [f'<p class="unofficial" data-search-exclude>{t("side_by_side_note", lang)} {t("not_the_bureau", lang)}</p>']
     for clause in clauses():
         rows.append(
             f'<section class="pair clause clause--{clause.kind}" id="{clause.id}" data-clause="{clause.id}">'

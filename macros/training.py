@@ -18,6 +18,8 @@ from .ui import t
 OTHER = {"zh": "en", "en": "zh"}
 
 
+UNOFFICIAL_TAG = "（非官方译文 / Unofficial translation）"
+
 def heading(clause: Clause, lang: str) -> str:
     """A clause's heading as a slide or handout shows it."""
     if clause.kind == "title":
@@ -47,8 +49,10 @@ def label(clause: Clause, lang: str) -> str:
 
 
 def _text(clause: Clause, lang: str, css: str) -> str:
+    """A clause's text in one language; English is labelled as the unofficial translation it is."""
     paragraphs = "".join(f"<p>{text_with_links(p, lang)}</p>" for p in body(clause, lang))
-    return (f'<div class="{css}" lang="{lang}"><p class="{css}-heading">{html.escape(heading(clause, lang))}</p>'
+    tag = f' <span class="unofficial-tag">{UNOFFICIAL_TAG}</span>' if lang == "en" else ""
+    return (f'<div class="{css}" lang="{lang}"><p class="{css}-heading">{html.escape(heading(clause, lang))}{tag}</p>'
             f"{paragraphs}</div>")
 
 
@@ -70,7 +74,8 @@ def slides_html(lang: str, public_url: str) -> str:
             f'<p class="slide-label">{html.escape(label(clause, lang))}</p>'
             f'<h2 class="slide-heading">{html.escape(heading(clause, lang))}</h2>'
             f'<div class="slide-body">{_text(clause, lang, "slide-first")}{_text(clause, OTHER[lang], "slide-second")}</div>'
-            f'{_reference(clause, lang, public_url, "slide-ref")}</section>')
+            f'{_reference(clause, lang, public_url, "slide-ref")}'
+            f'<p class="slide-unofficial">{t("not_the_bureau", lang)}</p></section>')
     return "\n".join(slides)
 
 

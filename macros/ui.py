@@ -32,10 +32,11 @@ UI: dict[str, tuple[str, str]] = {
     "noscript": ("计算器需要启用 JavaScript。计算规则见页面下方的“计算口径”及条款原文：",
                  "The calculator needs JavaScript. The rule is explained below under “How this is calculated”, "
                  "and in the clause text:"),
-    "who_speaks": ("计算结果仅供参考，不是认定结论：是否符合条件，由用人单位和评委会依据通知中文原文认定。"
+    "who_speaks": ("计算结果仅供参考，不是认定结论：是否符合条件，由用人单位和评委会依据通知原文及有关规定认定。"
                    "本站不是毕节市人力资源和社会保障局的网站。",
                    "This answer is information, not a decision: your employer and the evaluation committee decide, "
-                   "on the Chinese text of the notice. This site is not the Bijie HRSS Bureau's."),
+                   "under the Chinese text of the notice and the other applicable rules. This site is not the Bijie "
+                   "HRSS Bureau's."),
     "link_privacy": ("在本页填写和计算时，内容只在您的设备上处理；但“复制链接”生成的链接会把所填内容（包括姓名）写在网址里，"
                      "打开链接时网址会发送给本站所在的服务器。分享前请确认其中没有不宜公开的信息。",
                      "What you type and calculate here stays on your device; but the copied link carries what you "
@@ -47,8 +48,6 @@ UI: dict[str, tuple[str, str]] = {
                     "below is calculated from them."),
     "shared_clear": ("清空，自己填写", "Clear the form"),
     "errors_title": ("请修改以下内容：", "Please correct the following:"),
-    "verdict_yes": ("符合要求", "Requirement met"),
-    "verdict_no": ("不符合要求", "Requirement not met"),
     "clauses_cited": ("依据条款：", "Clauses relied on:"),
     "notes": ("说明：", "Notes:"),
     "add_nominee": ("添加被举荐人", "Add a nominee"),
@@ -109,6 +108,9 @@ UI: dict[str, tuple[str, str]] = {
     "faq_example": ("算例（打开即计算）：", "Worked example (it answers when opened):"),
     "slide": ("幻灯片", "slide"),
     "present_title": ("讲解模式：毕节市2023年职称工作通知", "Presenter mode: the Bijie 2023 professional title notice"),
+    "not_the_bureau": ("本站为非官方整理，不是毕节市人力资源和社会保障局的网站；以通知原文为准。",
+                       "This site is an unofficial guide, not the website of the Bijie HRSS Bureau; the Chinese text of "
+                       "the notice is authoritative."),
     "present_controls": ("演示控制", "Presentation controls"),
     "present_prev": ("← 上一张", "← Previous"),
     "present_next": ("下一张 →", "Next →"),
@@ -139,8 +141,8 @@ UI: dict[str, tuple[str, str]] = {
                        "2023); the Chinese text is authoritative and the English is an unofficial translation. This "
                        "handout was made on an unofficial site; it is not a document of the Bijie HRSS Bureau."),
     "printed_on": ("打印日期：", "Printed on "),
-    "sheet_print": ("打印答复单", "Print an answer sheet"),
-    "sheet_title": ("计算答复单", "Answer sheet"),
+    "sheet_print": ("打印计算结果单", "Print a calculation sheet"),
+    "sheet_title": ("计算结果单", "Calculation sheet"),
     "sheet_inputs": ("所填内容", "What was entered"),
     "sheet_clauses": ("所依据条款全文", "The clauses relied on, in full"),
     "sheet_link": ("本次计算的链接（扫描二维码可打开并重新计算）：", "Link to this calculation (scan the code to open it and calculate again):"),

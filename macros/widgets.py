@@ -26,7 +26,7 @@ BATCH_KEYS = ("batch_waiting", "batch_reading", "batch_loading_xlsx", "batch_run
 BATCH_MAX_MB = 5
 STATUS_KEYS = ("loading", "loading_runtime", "loading_python", "loading_wheel", "ready", "queued", "failed",
                "failed_network", "no_worker",
-               "no_wasm", "errors_title", "verdict_yes", "verdict_no", "clauses_cited", "notes", "copied",
+               "no_wasm", "errors_title", "clauses_cited", "notes", "copied",
                "copy_failed", "remove_nominee", "nominee", "answer_heading", "shared_note", "shared_clear",
                "sheet_print", "sheet_yes", "sheet_no", "qr_of")
 
@@ -141,7 +141,8 @@ def calculator_html(name: str, lang: str, root: str, extra: dict[str, Any]) -> s
     lang_root = f"{root}{'en/' if lang == 'en' else ''}"
     notice = f"{lang_root}notice/"
     links = ("、" if lang == "zh" else ", ").join(clause_link(c, lang, lang_root, c) for c in meta["clauses"])
-    messages = _messages(STATUS_KEYS, lang)
+    messages = _messages(STATUS_KEYS, lang) + "".join(
+        f' data-msg-verdict-{key}="{_attr(words[lang])}"' for key, words in meta["verdict"].items())
     # A <section>, not a <div>: the theme's search indexer ends an excluded element at the first
     # closing tag of the same name, and the form is full of <div>s.
     return f'''<section class="calc" data-search-exclude data-calculator-widget="{name}" lang="{lang}">

@@ -176,12 +176,12 @@ def test_header_only_and_empty_files_say_so():
 def test_results_speak_the_readers_language():
     rows = results("ce_hours", "人员类别,公需科目学时,专业科目学时\n基层,15,30\n".encode(), "zh")
     assert rows[0][:3] == HEADER_ZH
-    assert column(rows, "是否符合要求") == ["符合"] and column(rows, "总学时") == ["45"]
+    assert column(rows, "学时是否达到要求（本站口径）") == ["符合"] and column(rows, "总学时") == ["45"]
     assert column(rows, "专业科目占比") == ["66.67%"]
     en = results("ce_hours", b"category,public_hours,professional_hours\ngrassroots,15,30.5\n", "en")
-    assert column(en, "Requirement met") == ["met"] and column(en, "Total hours") == ["45.5"]
+    assert column(en, "Hours met (this site's reading)") == ["met"] and column(en, "Total hours") == ["45.5"]
     tenure = results("tenure", b"qualified_on,unqualified_years,required_years\n2018-06-30,2019 2020,5\n", "zh")
-    assert column(tenure, "扣除的年度") == ["2019、2020"] and column(tenure, "是否符合要求") == ["不符合"]
+    assert column(tenure, "扣除的年度") == ["2019、2020"] and column(tenure, "年限是否满足要求") == ["不符合"]
 
 
 def test_the_reason_is_in_the_second_column():

@@ -78,3 +78,14 @@ def test_bad_category_lists_choices_in_both_languages():
 
 def test_other_year_noted():
     assert [n["code"] for n in ce(year=2024)["notes"]] == ["year_assumed"]
+
+
+def test_no_public_subject_hours_is_not_met_and_says_why_without_a_minimum():
+    answer = ce(category="general", public_hours=0, professional_hours=90)
+    r = answer["result"]
+    assert (r["meets_total"], r["meets_professional"], r["meets_public"], r["meets"]) == (True, True, False, False)
+    zh, en = "".join(answer["explanation"]["zh"]), " ".join(answer["explanation"]["en"])
+    assert "应在‘贵州省专业技术人员继续教育平台’" in zh and "未规定公需科目的学时数" in zh
+    assert "shall take the study and tests of general (public) subjects" in en and "sets no minimum" in en
+    some = ce(category="general", public_hours="0.5", professional_hours=90)
+    assert some["result"]["meets_public"] is True and some["result"]["meets"] is True

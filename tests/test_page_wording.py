@@ -132,7 +132,17 @@ def test_p7_noscript_points_below():
 
 
 def test_p11_one_unofficial_notice_on_the_english_notice():
-    assert page("en/notice/index.html").lower().count("unofficial translation") == 2  # its title and its text
+    content = page("en/notice/index.html").split("<footer")[0]  # the footer says it on every page
+    assert content.lower().count("unofficial translation") == 2  # its title and its text
+
+
+@pytest.mark.parametrize("path", ["notice/index.html", "key-dates/index.html", "side-by-side/index.html",
+                                  "faq/index.html", "present/index.html", "index.html", "calculators/tenure/index.html"])
+def test_every_chinese_page_says_the_site_is_not_the_bureaus(path):
+    """S1: readers arrive by deep links and projected slides, not through the home page."""
+    content = page(path)
+    assert "不是毕节市人力资源和社会保障局的网站" in content.split("<footer")[0]
+    assert "（非官方整理）" in content.split("</title>")[0]
 
 
 @pytest.mark.parametrize(("zh", "en"), [

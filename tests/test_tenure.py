@@ -56,10 +56,25 @@ def test_unqualified_year_at_each_end_of_window(year, deducted):
     assert r["ignored_years"] == ([] if deducted else [year])
 
 
-def test_start_mid_year_deducts_that_year():
-    r = tenure(qualified_on="2018-06-30", unqualified_years="2018")["result"]
-    assert r["deducted_years"] == [2018]
-    assert r["counted_years"] == r["full_years"] - 1 == 4
+def test_start_inside_an_unsatisfactory_year_moves_to_its_end():
+    """The notice leaves "that year" out: only its part after the start, not a whole year."""
+    r = tenure(qualified_on="2018-06-30", unqualified_years="2018", required_years=5)["result"]
+    assert (r["start"], r["start_basis"], r["start_moved_by"]) == ("2018-12-31", "unqualified_year_end", [2018])
+    assert (r["deducted_years"], r["ignored_years"], r["counted_years"], r["meets"]) == ([], [], 5, True)
+    assert r["earliest_date"] == "2023-12-31"
+
+
+def test_a_moved_start_still_deducts_later_whole_years():
+    r = tenure(qualified_on="2018-06-30", unqualified_years="2018, 2019", required_years=5)["result"]
+    assert (r["start"], r["start_moved_by"], r["deducted_years"]) == ("2018-12-31", [2018], [2019])
+    assert (r["full_years"], r["counted_years"], r["earliest_date"]) == (5, 4, "2024-12-31")
+
+
+def test_a_start_on_31_december_or_from_a_review_year_never_moves():
+    on_end = tenure(qualified_on="2018-12-31", unqualified_years="2018")["result"]
+    assert (on_end["start_basis"], on_end["start_moved_by"], on_end["ignored_years"]) == ("qualified_on", [], [2018])
+    delayed = tenure(qualified_on="2023-03-01", review_year=2022, unqualified_years="2022")["result"]
+    assert (delayed["start"], delayed["start_basis"], delayed["start_moved_by"]) == ("2022-12-31", "review_year_end", [])
 
 
 def test_duplicates_count_once_and_separators():

@@ -1,0 +1,95 @@
+"""An answer as plain text a person reads: what was entered, the verdict, every sentence, the clauses.
+
+The CLI's ``--text`` prints it, and ``tests/artefacts/`` keeps it for every acceptance case in
+both languages, so that a change of wording shows up as a diff a reviewer reads (as GOV.UK's
+smart answers keep a rendered text of every outcome).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import CALCULATORS, TITLES
+
+_WORDS = {
+    "calculator": ("计算器", "Calculator"),
+    "inputs": ("所填内容", "What was entered"),
+    "verdict": ("结论", "Verdict"),
+    "rejected": ("输入有误，未计算", "The input was rejected; nothing was calculated"),
+    "why": ("说明", "Why"),
+    "notes": ("附注", "Notes"),
+    "errors": ("请修改", "To correct"),
+    "clauses": ("依据条款", "Clauses"),
+    "none": ("（未填）", "(not given)"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+}
+
+
+def _say(key: str, lang: str) -> str:
+    zh, en = _WORDS[key]
+    return zh if lang == "zh" else en
+
+
+def _value(value: Any, lang: str) -> str:
+    if value is None or value == [] or value == "":
+        return _say("none", lang)
+    if isinstance(value, bool):
+        return _say("yes" if value else "no", lang)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, list):
+        return ("、" if lang == "zh" else ", ").join(_value(item, lang) for item in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{key}={_value(item, lang)}" for key, item in value.items())
+    return str(value)
+
+
+def _inputs(name: str, inputs: dict[str, Any], lang: str) -> list[str]:
+    lines = []
+    for field in CALCULATORS[name].FIELDS:
+        if field.name in inputs:
+            label = field.label_zh if lang == "zh" else field.label_en
+            value = inputs[field.name]
+            choice = next((c for c in field.choices if c.value == value), None)
+            shown = (choice.zh if lang == "zh" else choice.en) if choice else _value(value, lang)
+            lines.append(f"  {label}（{field.name}）：{shown}" if lang == "zh" else f"  {label} ({field.name}): {shown}")
+    return lines
+
+
+def verdict(answer: dict[str, Any], lang: str) -> str | None:
+    """The calculator's own headline for an answer (None when the answer judges nothing)."""
+    result = answer["result"]
+    met = result.get("meets", result.get("ok"))
+    if met is None:
+        return None
+    zh, en = CALCULATORS[answer["calculator"]].VERDICT[bool(met)]
+    return zh if lang == "zh" else en
+
+
+def text(answer: dict[str, Any], lang: str) -> str:
+    """The whole answer in one language, one fact per line."""
+    name = answer.get("calculator", "")
+    colon = "：" if lang == "zh" else ": "
+    heading = "：" if lang == "zh" else ":"
+    if name not in CALCULATORS:
+        return "\n".join(e[lang] for e in answer.get("errors", []))
+    title = TITLES[name][0 if lang == "zh" else 1]
+    lines = [f"{_say('calculator', lang)}{colon}{title} ({name})"]
+    if not answer["ok"]:
+        lines.append(f"{_say('verdict', lang)}{colon}{_say('rejected', lang)}")
+        lines.append(f"{_say('errors', lang)}{heading}")
+        lines += [f"  - {e[lang]}" for e in answer["errors"]]
+        return "\n".join(lines)
+    lines.append(f"{_say('inputs', lang)}{heading}")
+    lines += _inputs(name, answer["inputs"], lang)
+    headline = verdict(answer, lang)
+    if headline:
+        lines.append(f"{_say('verdict', lang)}{colon}{headline}")
+    lines.append(f"{_say('why', lang)}{heading}")
+    lines += [f"  {number}. {sentence}" for number, sentence in enumerate(answer["explanation"][lang], 1)]
+    if answer["notes"]:
+        lines.append(f"{_say('notes', lang)}{heading}")
+        lines += [f"  - {note[lang]}" for note in answer["notes"]]
+    lines.append(f"{_say('clauses', lang)}{colon}{', '.join(answer['clauses'])}")
+    return "\n".join(lines)
