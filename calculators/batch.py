@@ -11,12 +11,12 @@ run as a formula is neutralised (OWASP "CSV injection").
 from __future__ import annotations
 
 import csv
+import datetime as _dt
 import io
 import re
 from typing import Any
 
-from . import CALCULATORS, messages, rules, run, table
-from .inputs import normalise
+from . import CALCULATORS, columns, messages, rules, run, table
 
 RESULTS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "tenure": (
@@ -29,7 +29,7 @@ RESULTS: dict[str, tuple[tuple[str, str, str], ...]] = {
     ),
     "ce_hours": (
         ("required_total", "应达总学时", "Hours required"), ("total", "总学时", "Total hours"),
-        ("professional_total", "专业科目学时", "Professional hours"),
+        ("professional_total", "计入专业科目的学时", "Hours counted as professional"),
         ("meets_public", "有无公需科目学时", "Public-subject hours recorded"),
         ("meets", "学时是否达到要求（本站口径）", "Hours met (this site's reading)"),
         ("shortfall_total", "总学时差额", "Total hours short"),
@@ -47,25 +47,13 @@ STATUS = {"ok": ("已计算", "calculated"), "rejected": ("退回", "rejected"),
 VERDICT_KEYS = ("meets", "ok")
 PREVIEW_ROWS = 200
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_MARKS = re.compile(r"[\s“”\"'‘’*:]|\(必填\)|\(required\)")  # after NFKC: （必填） is (必填)
-
-
-def _key(text: str) -> str:
-    return _MARKS.sub("", normalise(text).lower())
+# An Excel date number in a date column: whole days, 1949-01-01 (17899) to 2100-12-31 (73415).
+_SERIAL = re.compile(r"\d{5}(?:\.0+)?")
+SERIAL_RANGE = (17899, 73415)
 
 
 def _say(pair: tuple[str, str], lang: str) -> str:
     return pair[0] if lang == "zh" else pair[1]
-
-
-def columns_for(name: str) -> dict[str, str]:
-    """Every header a column may carry for a field (its name, Chinese label or English label), normalised."""
-    found: dict[str, str] = {}
-    for f in CALCULATORS[name].FIELDS:
-        if f.kind != "records":
-            for text in (f.name, f.label_zh, f.label_en):
-                found[_key(text)] = f.name
-    return found
 
 
 def safe_cell(text: str) -> str:
@@ -96,6 +84,12 @@ def show(key: str, value: Any, lang: str) -> str:
     return str(value)
 
 
+def own_columns(name: str) -> frozenset[str]:
+    """The columns a results file of this calculator adds, in both languages, as ``columns.key`` reads them."""
+    titles = [*HEAD.values(), *((zh, en) for _, zh, en in RESULTS[name])]
+    return frozenset(columns.key(text) for pair in titles for text in pair)
+
+
 class _Utf8Chunks:
     """Where the CSV writer puts each row, already UTF-8: a hundred thousand rows stay a few
     megabytes (a StringIO would hold four bytes a character)."""
@@ -114,7 +108,8 @@ class BatchRun:
         self.name, self.lang = name, lang
         self.table = table.read(data)
         self.problem = self.table.problem
-        self.position = 0
+        self.mapping = ""
+        self.first = self.position = len(self.table.rows)
         self.counts = {"rows": 0, "ok": 0, "rejected": 0, "empty": 0}
         self.preview: list[dict[str, Any]] = []
         self.rejected_preview: list[dict[str, Any]] = []
@@ -125,52 +120,68 @@ class BatchRun:
 
     @property
     def total(self) -> int:
-        return len(self.table.rows) if self.problem is None else 0
+        return len(self.table.rows) - self.first if self.problem is None else 0
 
     @property
     def done(self) -> bool:
         return self.problem is not None or self.position >= len(self.table.rows)
 
     def _plan(self) -> None:
-        """Which column holds which field, what the output columns are; or why the file cannot be used."""
-        known = columns_for(self.name)
-        self.fields = [known.get(_key(column)) for column in self.table.header]
-        seen: dict[str, list[int]] = {}
-        for index, field_name in enumerate(self.fields):
-            if field_name:
-                seen.setdefault(field_name, []).append(index + 1)
-        twice = next(((f, cols) for f, cols in seen.items() if len(cols) > 1), None)
-        if twice:
-            self.problem = messages.file_problem(
-                "duplicate_column", column=self.table.header[twice[1][0] - 1],
-                columns_zh="、".join(map(str, twice[1])), columns_en=", ".join(map(str, twice[1])))
+        """Which row is the header, which column holds which field, what the output columns are;
+        or the one file-level reason why the rows cannot be answered."""
+        rows, numbers, filled = [], [], 0
+        for row in self.table.rows:
+            rows.append(row.cells)
+            numbers.append(row.number)
+            filled += any(cell.strip() for cell in row.cells)
+            if filled >= columns.HEADER_SCAN:
+                break
+        found = columns.plan(self.name, rows, numbers, own_columns(self.name))
+        self.plan = found
+        if found.problem:
+            self.problem = found.problem
             return
-        if not seen:
-            first = next(f for f in CALCULATORS[self.name].FIELDS if f.required or f.kind == "hours")
-            self.problem = messages.file_problem("no_known_column", example_zh=first.label_zh, example_en=first.label_en)
-            return
-        if not self.table.rows:
+        self.mapping = columns.describe(found, self.lang)
+        self.first = self.position = numbers.index(found.header_row) + 1
+        if self.first >= len(self.table.rows):
             self.problem = messages.file_problem("no_rows")
             return
-        width = len(self.table.header)
-        self.extra = max(0, max(len(row.cells) for row in self.table.rows) - width)
+        self.header = [c.header for c in found.columns]
+        self.fields = found.fields()
+        self.dates = [i for i, c in enumerate(found.columns) if c.field and c.field.kind == "date"]
+        width = len(self.header)
+        self.extra = max(0, max(len(row.cells) for row in self.table.rows[self.first:]) - width)
         unnamed = "第 {} 列（无列名）" if self.lang == "zh" else "column {} (no name)"
-        inputs = [column or unnamed.format(i + 1) for i, column in enumerate(self.table.header)]
+        inputs = [column or unnamed.format(i + 1) for i, column in enumerate(self.header)]
         inputs += [unnamed.format(width + i + 1) for i in range(self.extra)]
-        self.header = [_say(HEAD[key], self.lang) for key in ("status", "reason", "row")] + inputs
-        self.header += [_say((zh, en), self.lang) for _, zh, en in RESULTS[self.name]]
-        self._writer.writerow([safe_cell(cell) for cell in self.header])
+        self.out_header = [_say(HEAD[key], self.lang) for key in ("status", "reason", "row")] + inputs
+        self.out_header += [_say((zh, en), self.lang) for _, zh, en in RESULTS[self.name]]
+        self._writer.writerow([safe_cell(cell) for cell in self.out_header])
 
     def step(self, limit: int = 2000) -> int:
-        """Calculate up to ``limit`` more rows; the number of rows done so far."""
+        """Calculate up to ``limit`` more rows; the number of rows (below the header) done so far."""
         stop = min(len(self.table.rows), self.position + limit) if self.problem is None else self.position
         while self.position < stop:
             self._one(self.table.rows[self.position])
             self.position += 1
-        return self.position
+        return self.position - self.first
+
+    def _excel_dates(self, cells: list[str], notes: list[str]) -> list[str]:
+        """Date cells holding Excel's day numbers, read as the date Excel shows, each with a note."""
+        read = cells
+        for index in self.dates:
+            text = cells[index].strip()
+            if _SERIAL.fullmatch(text) and SERIAL_RANGE[0] <= int(float(text)) <= SERIAL_RANGE[1]:
+                day = (self.table.date_epoch + _dt.timedelta(days=int(float(text)))).isoformat()
+                read = read if read is not cells else list(cells)
+                read[index] = day
+                label = self.plan.columns[index].field
+                notes.append(messages.file_problem("excel_serial", serial=text, day=day,
+                                                   label_zh=label.label_zh, label_en=label.label_en)[self.lang])
+        return read
 
     def _one(self, row: table.Row) -> None:
-        width = len(self.table.header)
+        width = len(self.header)
         cells = row.cells + [""] * (width + self.extra - len(row.cells))
         notes = [note[self.lang] for note in row.notes]
         extra = sum(1 for cell in row.cells[width:] if cell.strip())
@@ -182,7 +193,8 @@ class BatchRun:
         elif row.broken:
             status, notes = "rejected", [row.broken[self.lang], *notes]
         else:
-            inputs = {f: cells[i] for i, f in enumerate(self.fields) if f}
+            read = self._excel_dates(cells, notes)
+            inputs = {f: read[i] for i, f in enumerate(self.fields) if f}
             answer = run(self.name, inputs, explain=False)
             if answer["ok"]:
                 status = "ok"
@@ -206,15 +218,35 @@ class BatchRun:
         return self.csv_bytes().decode("utf-8")
 
     def csv_bytes(self) -> bytes:
-        """The same as UTF-8 bytes: what the page hands to the download without another copy."""
+        """The same as UTF-8 bytes."""
         return b"".join(self._out.chunks)
+
+    def download_bytes(self) -> bytes:
+        """What the page's download holds: the column mapping as a first line, one cell that Excel and
+        WPS show above the table (a later upload of the file skips it as a title row), then the table."""
+        line = _Utf8Chunks()
+        csv.writer(line, lineterminator="\r\n").writerow([safe_cell(self.mapping)])
+        return b"".join(line.chunks + self._out.chunks)
+
+    def _preview_order(self) -> list[int]:
+        """The preview's columns: result, verdict and reason first, then the row number, the input and the rest."""
+        verdict = next((i for i, (key, _, _) in enumerate(RESULTS[self.name]) if key in VERDICT_KEYS), None)
+        first_result = len(self.out_header) - len(RESULTS[self.name])
+        lead = [0] + ([first_result + verdict] if verdict is not None else []) + [1]
+        return lead + [i for i in range(len(self.out_header)) if i not in lead]
 
     def summary(self) -> dict[str, Any]:
         """What the page shows: the counts, the first rows and the first rejected rows, and the file's problem."""
         if self.problem is not None:
             return {"problem": self.problem, "counts": self.counts}
-        return {"problem": None, "header": self.header, "rows": self.preview, "rejected": self.rejected_preview,
-                "counts": self.counts, "total": self.total, "source": self.table.source}
+        order = self._preview_order()
+
+        def reorder(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            return [{"status": row["status"], "cells": [row["cells"][i] for i in order]} for row in rows]
+
+        return {"problem": None, "header": [self.out_header[i] for i in order], "rows": reorder(self.preview),
+                "rejected": reorder(self.rejected_preview), "counts": self.counts, "total": self.total,
+                "source": self.table.source, "mapping": self.mapping, "reason_column": order.index(1)}
 
 
 def run_file(name: str, data: bytes, lang: str = "zh") -> BatchRun:

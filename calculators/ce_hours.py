@@ -36,9 +36,10 @@ CATEGORIES = (
 )
 
 
-def _hours(name: str, zh: str, en: str, help_zh: str, help_en: str, clause: str) -> Field:
+def _hours(name: str, zh: str, en: str, help_zh: str, help_en: str, clause: str,
+           headers: tuple[str, ...], hints: tuple[str, ...]) -> Field:
     return Field(name, "hours", zh, en, help_zh=help_zh, help_en=help_en, default=Decimal(0),
-                 minimum=0, maximum=int(HOURS_MAX), clauses=(clause,))
+                 minimum=0, maximum=int(HOURS_MAX), clauses=(clause,), headers=headers, hints=hints)
 
 
 FIELDS: tuple[Field, ...] = (
@@ -49,14 +50,16 @@ FIELDS: tuple[Field, ...] = (
                    f"{rules.value('ce_hours_grassroots')} hours a year; others at least "
                    f"{rules.value('ce_hours_general')}. Whether you count as working at the grassroots is for your "
                    f"employer and the competent authority to decide."),
-          default="general", choices=CATEGORIES, clauses=("s4-2",)),
+          default="general", choices=CATEGORIES, clauses=("s4-2",),
+          headers=("类别", "人员类型", "单位类别", "工作单位类别"), hints=("类别", "类型", "基层", "民营")),
     _hours("public_hours", "公需科目学时", "General (public) subject hours",
            "本年度已登记的公需科目学时，可含两位小数。通知规定在省继续教育平台开展公需科目学习测试，未规定学时数。",
            "Hours of general (public) subjects this year, up to two decimals. The notice says they are studied and "
            "tested on the provincial platform, and sets no number of hours.",
-           "s4-2"),
+           "s4-2", ("公需科目", "公需学时", "公需课学时", "公需科目学时数", "public hours"), ("公需", "public")),
     _hours("professional_hours", "专业科目学时", "Professional subject hours",
-           "本年度已登记的专业科目学时。", "Hours of professional subjects this year.", "s4-2"),
+           "本年度已登记的专业科目学时。", "Hours of professional subjects this year.", "s4-2",
+           ("专业科目", "专业学时", "专业课学时", "专业科目学时数", "professional hours"), ("专业科目", "专业学时", "专业课")),
     _hours("digital_hours", "数字技术工程师培训学时", "Digital-technology-engineer training hours",
            "参加数字技术工程师培训（第四部分第（一）项所述、用人单位委托贵州师范大学开展的大数据专业数字技术工程师培训）的学时，"
            "可记入当年继续教育学时；"
@@ -64,10 +67,14 @@ FIELDS: tuple[Field, ...] = (
            "Hours of the big-data digital-technology-engineer training that employers commission from Guizhou "
            "Normal University (Part IV(1)) may count towards that year's continuing-education hours; the notice does not "
            "say as which subject type, and this calculator counts them as professional.",
-           "s4-1"),
+           "s4-1", ("数字技术工程师学时", "数字技术培训学时", "数字技术工程师培训", "digital hours"), ("数字", "digital")),
     Field("year", "year", "学时所属年度", "Year the hours belong to",
-          default=rules.NOTICE_YEAR, minimum=YEAR_MIN, maximum=YEAR_MAX, clauses=("s4-2",)),
+          default=rules.NOTICE_YEAR, minimum=YEAR_MIN, maximum=YEAR_MAX, clauses=("s4-2",),
+          headers=("年度", "学时年度", "统计年度"), hints=("年度",)),
 )
+# A roster without these columns would be answered from their defaults (0 hours) on every row:
+# one file-level cause, said once.
+BATCH_NEEDS = ("public_hours", "professional_hours")
 
 
 def _num(hours: Decimal | Fraction) -> str:

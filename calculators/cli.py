@@ -97,5 +97,6 @@ def _batch(args: argparse.Namespace, stdin: IO[Any], stdout: IO[Any]) -> int:
     if result.problem:
         _emit(sys.stderr, _both(result.problem))
         return EXIT_REJECTED
+    _emit(sys.stderr, result.mapping + "\n")
     _emit(stdout, "\ufeff" + result.csv())
     return EXIT_OK

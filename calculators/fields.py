@@ -52,6 +52,10 @@ class Field:
     maximum: int | None = None
     clauses: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
+    # A roster's column: the other ways offices write this header, and the words that make a
+    # header look like this field (see calculators.columns).
+    headers: tuple[str, ...] = ()
+    hints: tuple[str, ...] = ()
 
     def metadata(self) -> dict[str, Any]:
         """The field as plain JSON data, for the page and the documentation."""

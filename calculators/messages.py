@@ -165,12 +165,38 @@ FILE_PROBLEMS: dict[str, tuple[str, str]] = {
         "The file has column names but no data rows: add one row per person below them.",
     ),
     "duplicate_column": (
-        "列名重复：“{column}”出现在第 {columns_zh} 列。每个字段只能有一列，请删去多余的一列。",
-        "The column “{column}” appears more than once (columns {columns_en}). Give each field one column.",
+        "{columns_zh}都是“{label_zh}”（第 {row} 行被读作列名）。每个字段只能有一列，请删去多余的一列或改名。",
+        "{columns_en} all name “{label_en}” (row {row} was read as the column names). Give each field one column: "
+        "delete or rename the others.",
     ),
     "no_known_column": (
-        "没有找到可以计算的列。列名应为表单上的名称（如“{example_zh}”），或使用下载的模板。",
-        "No column can be used. Name the columns as the form's fields (such as “{example_en}”), or use the template.",
+        "在前 {rows} 个非空行中没有找到列名行：没有一个单元格是表单上的名称。第一个非空行是“{first}”。"
+        "列名应为表单上的名称（如“{example_zh}”），或使用下载的模板。",
+        "No row of column names was found in the first {rows} non-blank rows: no cell names a field of the form. "
+        "The first non-blank row reads “{first}”. Name the columns as the form's fields (such as “{example_en}”), "
+        "or use the template.",
+    ),
+    "ambiguous_column": (
+        "{column_zh}可能是“{fields_zh}”，无法确定是哪一项（第 {row} 行被读作列名）。请把列名改为其中之一，或使用模板。",
+        "{column_en} could be “{fields_en}”, and which one cannot be told (row {row} was read as the column names). "
+        "Rename it to one of them, or use the template.",
+    ),
+    "resembling_column": (
+        "{column_zh}与“{label_zh}”相近，但不能确定是同一项，文件中也没有“{label_zh}”列（第 {row} 行被读作列名）。"
+        "如这一列就是“{label_zh}”，请把列名改为“{label_zh}”；如不是，请改用其他列名。未按这一列计算，以免结果有误。",
+        "{column_en} resembles “{label_en}”, but it cannot be told that it is the same, and the file has no "
+        "“{label_en}” column (row {row} was read as the column names). If it is that field, rename it “{label_en}”; "
+        "if not, give it another name. Nothing was calculated, so that no answer is wrong.",
+    ),
+    "missing_column": (
+        "没有找到“{label_zh}”列（第 {row} 行被读作列名；文件中的列：{headers_zh}）。请把对应的列名改为“{label_zh}”，"
+        "或使用下载的模板。",
+        "No “{label_en}” column was found (row {row} was read as the column names; the file's columns: "
+        "{headers_en}). Rename the matching column “{label_en}”, or use the template.",
+    ),
+    "excel_serial": (
+        "“{label_zh}”中的 {serial} 是 Excel 的日期序号，已按 Excel 显示的日期读作 {day}。",
+        "{serial} in “{label_en}” is an Excel date number; it was read as the date Excel shows, {day}.",
     ),
     "merged_lines": (
         "文件第 {first} 至 {last} 行被并入了同一个单元格，多半是某个单元格里多了一个引号，请检查这几行。",
@@ -230,6 +256,9 @@ def error(field: str | None, code: str, kind: str = "", **params: Any) -> dict[s
 def file_problem(code: str, **params: Any) -> dict[str, str]:
     """What is wrong with a file or one of its rows, in both languages."""
     zh, en = FILE_PROBLEMS[code]
+    for name in ("label_zh", "label_en"):
+        if name in params:
+            params[name] = inner_quotes(params[name])
     return {"code": code, "zh": zh.format(**params), "en": en.format(**params)}
 
 

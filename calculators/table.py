@@ -25,6 +25,8 @@ UTF8_BOM = b"\xef\xbb\xbf"
 # The csv module refuses cells over 128 KiB; a file is at most a few megabytes, so its own length
 # bounds every cell (2**31 - 1 is the largest limit a 32-bit build such as Pyodide accepts).
 CELL_LIMIT = 2**31 - 1
+EXCEL_1900 = _dt.date(1900, 1, 1) - _dt.timedelta(days=2)
+EXCEL_1904 = _dt.date(1904, 1, 1)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -40,12 +42,15 @@ class Row:
 
 @dataclass
 class Table:
-    """A file read as a header and rows, or the reason it could not be read."""
+    """A file read as rows (which of them is the header is for ``calculators.columns`` to find),
+    or the reason it could not be read."""
 
-    header: list[str] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     problem: dict[str, str] | None = None
     source: str = ""
+    # Excel's day 0 of its 1900 date system (two days before 1900-01-01: it counts a 29 February
+    # 1900 that never was), or 1904-01-01 in a workbook that says it uses the 1904 system.
+    date_epoch: _dt.date = EXCEL_1900
 
 
 def read(data: bytes) -> Table:
@@ -135,19 +140,10 @@ def _read_text(text: str, undecodable: set[int], encoding: str) -> Table:
             records.append(row)
     except csv.Error as problem:
         return Table(problem=messages.file_problem("unreadable", line=reader.line_num, detail=str(problem)))
-    return _split_header(records, f"{encoding}, {_SEPARATOR_NAMES[sep]}")
+    return Table(rows=records, source=f"{encoding}, {_SEPARATOR_NAMES[sep]}")
 
 
 _SEPARATOR_NAMES = {",": "comma", "\t": "tab", ";": "semicolon"}
-
-
-def _split_header(records: list[Row], source: str) -> Table:
-    while records and not any(cell.strip() for cell in records[0].cells):
-        records.pop(0)
-    if not records:
-        return Table(problem=messages.file_problem("no_header"))
-    header = [cell.strip() for cell in records[0].cells]
-    return Table(header=header, rows=records[1:], source=source)
 
 
 def _cell_text(value: Any) -> str:
@@ -174,9 +170,10 @@ def _read_workbook(data: bytes) -> Table:
         sheet = book.worksheets[0]
         records = [Row(number, [_cell_text(value) for value in values])
                    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
+        epoch = EXCEL_1904 if book.epoch.year == EXCEL_1904.year else EXCEL_1900
         book.close()
     except Exception as problem:  # noqa: BLE001 - any damage in a workbook is the file's problem, not a bug
         return Table(problem=messages.file_problem("workbook_unreadable", detail=type(problem).__name__))
     while records and not any(cell.strip() for cell in records[-1].cells):
         records.pop()
-    return _split_header(records, "xlsx")
+    return Table(rows=records, source="xlsx", date_epoch=epoch)

@@ -36,6 +36,10 @@ FIELDS: tuple[Field, ...] = (
         help_zh="现职称（资格）证书上的取得时间，如 2018-12-31。",
         help_en="The date on your current title certificate, e.g. 2018-12-31.",
         required=True, clauses=("s5-5",),
+        headers=("现职称取得时间", "取得现职称时间", "任现职时间", "现职称取得日期", "取得现职称日期", "取得现资格日期",
+                 "现资格取得时间", "取得资格时间", "任现职称时间", "现职称获得时间", "取得时间", "date obtained",
+                 "qualified on", "title obtained"),
+        hints=("取得", "任现职", "获得", "资格时间", "obtained"),
     ),
     Field(
         "review_year", "year", "延迟完成评审的评审年度", "Review year (only if the committee finished late)",
@@ -49,23 +53,31 @@ FIELDS: tuple[Field, ...] = (
                  f"this site's reading: if you submitted that application in a later year, ask the evaluation "
                  f"committee."),
         minimum=YEAR_MIN, maximum=YEAR_MAX, clauses=("s5-5",),
+        headers=("延迟评审年度", "延迟完成评审年度", "延期评审年度", "延迟完成评审的年度", "review year completed late"),
+        hints=("评审年", "延迟", "延期", "review"),
     ),
     Field(
         "unqualified_years", "years", "年度考核“不合格”的年份", "Years rated “unsatisfactory”", default=(),
         help_zh="年度考核为“不合格”的年份，用逗号或顿号分隔，如 2019、2020。",
         help_en="Years whose annual assessment was “unsatisfactory”, separated by commas, e.g. 2019, 2020.",
         clauses=("s5-5",),
+        headers=("年度考核不合格年份", "年度考核不合格年度", "考核不合格年度", "考核不合格年份", "不合格年度", "不合格年份",
+                 "年度考核不合格", "考核不合格", "unsatisfactory years", "unqualified years"),
+        hints=("不合格", "考核", "unsatisf", "unqualif"),
     ),
     Field(
         "required_years", "integer", "申报上一级职称要求的年限", "Years the next title requires",
         help_zh="按本人所在系列评价标准填写，1 至 50 年。",
         help_en="From your series' evaluation standard, 1 to 50 years.",
         minimum=1, maximum=50,
+        headers=("要求年限", "申报职称要求年限", "申报要求年限", "要求任职年限", "所需年限", "需满年限", "required years"),
+        hints=("年限", "required"),
     ),
     Field(
         "apply_year", "year", "申报年度", "Year of application",
         help_zh="终算时间为该年12月31日。", help_en="The cutoff is 31 December of this year.",
         default=rules.NOTICE_YEAR, minimum=YEAR_MIN, maximum=YEAR_MAX, clauses=("s5-5",),
+        headers=("申报年份", "申报年", "application year", "apply year"), hints=("申报年", "评审年"),
     ),
 )
 

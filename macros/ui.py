@@ -67,13 +67,17 @@ UI: dict[str, tuple[str, str]] = {
     "calendar_name": ("毕节市2023年职称工作关键日期", "Bijie 2023 professional title work: key dates"),
     "download_ics": ("下载日历文件（.ics），可导入手机或电脑日历", "Download the calendar file (.ics) for your phone or computer"),
     "batch_title": ("批量核对（Excel、WPS 或 CSV 文件）", "Check many people at once (Excel, WPS or CSV file)"),
-    "batch_help": ("每行一人，第一行为列名：可以用上面表单中的名称（如“取得现资格时间”），也可以用英文名称；"
-                   "其他列（如姓名、工号）原样保留在结果中。可直接选择 Excel 或 WPS 保存的文件："
+    "batch_help": ("每行一人，列名一行：可以用上面表单中的名称（如“取得现资格时间”）、英文名称或常见写法"
+                   "（如“现职称取得时间”）；列名上方的标题行会被跳过。结果会说明每一列被读作哪一项；"
+                   "与某一项相近却不能确定的列名，会请您改名，而不是猜测。其他列（如姓名、工号）原样保留在结果中。可直接选择 Excel 或 WPS 保存的文件："
                    "Excel 工作簿（.xlsx），或 CSV / 文本文件（UTF-8、GB18030 或 UTF-16 编码，逗号、制表符或分号分隔）。"
                    "文件只在本浏览器中处理，不会上传到任何地方。",
-                   "One person per row; the first row names the columns, with the names on the form above "
-                   "(such as “Date the current title was obtained”) in English or Chinese. Other columns (a name, a "
-                   "staff number) are kept in the results. Choose the file as Excel or WPS saved it: an Excel "
+                   "One person per row, under one row of column names: the names on the form above (such as "
+                   "“Date the current title was obtained”) in English or Chinese, or a common way of writing them "
+                   "(such as 现职称取得时间); title rows above the column names are skipped. The result says which "
+                   "column was read as which field; a header that resembles a field but cannot be told apart is "
+                   "refused with a request to rename it, never guessed at. Other columns (a name, a staff number) "
+                   "are kept in the results. Choose the file as Excel or WPS saved it: an Excel "
                    "workbook (.xlsx), or CSV or text (UTF-8, GB18030 or UTF-16; comma, tab or semicolon separated). "
                    "The file is processed in this browser only and is never uploaded anywhere."),
     "batch_template": ("下载模板（含一行示例）：", "Download the template (with one example row):"),
@@ -97,6 +101,7 @@ UI: dict[str, tuple[str, str]] = {
                     "The table shows the first {shown} rows (the reason for a rejection is in the second column); "
                     "the results file holds all {rows} rows."),
     "batch_table": ("核对结果表", "Table of results"),
+    "batch_result_suffix": ("结果", "results"),
     "batch_only_rejected": ("只看被退回的行", "Show rejected rows only"),
     "batch_download": ("下载核对结果（CSV，可用 Excel 或 WPS 打开）", "Download the results (CSV, opens in Excel or WPS)"),
     "batch_too_big": ("文件过大：一次最多核对 {limit} MB，请分成几个文件。",

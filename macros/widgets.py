@@ -22,7 +22,7 @@ RUNTIME_JS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "js" /
 INPUT_MODES = {"integer": "numeric", "count": "numeric", "year": "numeric", "hours": "decimal", "date": "text", "years": "text"}
 BATCH_KEYS = ("batch_waiting", "batch_reading", "batch_loading_xlsx", "batch_running", "batch_cancelled", "batch_done",
               "batch_shown", "batch_only_rejected", "batch_download", "batch_too_big", "batch_file_failed",
-              "batch_engine_failed", "batch_table")
+              "batch_engine_failed", "batch_table", "batch_result_suffix")
 BATCH_MAX_MB = 5
 STATUS_KEYS = ("loading", "loading_runtime", "loading_python", "loading_wheel", "ready", "queued", "failed",
                "failed_network", "no_worker",

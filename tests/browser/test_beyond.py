@@ -69,10 +69,13 @@ def test_batch_check_of_a_csv_file(page: Page, site_url, requests_seen, lang, na
     result = batch_done(page, name)
     rows = result.locator("tbody tr")
     expect(rows).to_have_count(3)
-    expect(result.locator("thead th")).to_have_text(expected.header)
+    summary = expected.summary()
+    expect(result.locator("thead th")).to_have_text(summary["header"])
+    expect(result.locator("[data-batch-mapping]")).to_have_text(expected.mapping)
     rejected = rows.nth(1)
     expect(rejected).to_have_class("calc-batch-row--rejected")
-    expect(rejected.locator("td").nth(1)).to_have_text(expected.preview[1]["cells"][1])  # the reason, second
+    expect(rejected.locator("td").nth(2)).to_have_text(summary["rows"][1]["cells"][2])  # the reason, after the verdict
+    expect(rejected.locator("td").nth(2)).to_have_class("calc-batch-reason")
     expect(result).to_contain_text("3 rows: 2 calculated, 1 rejected, 0 empty." if lang == "en"
                                    else "共 3 行：2 行已计算，1 行被退回，0 行为空行。")
     result.locator("[data-batch-only-rejected]").check()
@@ -80,7 +83,8 @@ def test_batch_check_of_a_csv_file(page: Page, site_url, requests_seen, lang, na
     with page.expect_download() as download:
         result.locator("[data-batch-download]").click()
     content = download.value.path().read_bytes().decode("utf-8")
-    assert content == "\ufeff" + expected.csv()
+    assert content == "\ufeff" + expected.download_bytes().decode("utf-8")
+    assert download.value.suggested_filename == ("unit-results.csv" if lang == "en" else "unit-结果.csv")
     no_request_carries(requests, csv)
     assert axe_violations(page) == []
 
@@ -97,6 +101,37 @@ def test_spreadsheet_exports_as_hr_offices_save_them(page, site_url, requests_se
     result = batch_done(page, "tenure")
     expect(result).to_contain_text("共 2 行：2 行已计算，0 行被退回，0 行为空行。")
     expect(result.locator("tbody tr").first.locator("td").first).to_have_text("已计算")
+
+
+def test_a_real_roster_with_title_rows_and_the_officers_own_headers(page, site_url, requests_seen):
+    """UTF-16 tab text as WPS saves it: title and unit rows above the header, the office's own words."""
+    roster = ("XX县人民医院2023年职称申报人员名单\r\n单位：XX县人民医院\t\t填报日期：2023年5月\r\n"
+              "序号\t姓名\t现职称取得时间\t年度考核不合格年份\t申报职称要求年限\r\n"
+              "1\t郝敏倩\t2018-09-03\t2020\t5\r\n2\t石云\t43281\t\t5\r\n")
+    open_calculator(page, f"{site_url}calculators/tenure/")
+    pick(page, "tenure", "名单.txt", roster.encode("utf-16"))
+    result = batch_done(page, "tenure")
+    mapping = result.locator("[data-batch-mapping]")
+    expect(mapping).to_contain_text("第 1–2 行在列名之上（标题或空行），已跳过；列名在第 3 行。")
+    expect(mapping).to_contain_text("年度考核“不合格”的年份 ← 第 4 列“年度考核不合格年份”")
+    first = result.locator("tbody tr").first.locator("td")
+    expect(first.nth(0)).to_have_text("已计算")
+    expect(first.nth(1)).to_have_text("不符合")  # 2020 deducted: 4 of the 5 years
+    second = result.locator("tbody tr").nth(1).locator("td")
+    expect(second.nth(2)).to_contain_text("Excel 的日期序号")
+    with page.expect_download() as download:
+        result.locator("[data-batch-download]").click()
+    assert download.value.suggested_filename == "名单-结果.csv"
+
+
+def test_a_header_that_only_resembles_a_field_is_refused_as_an_error(page, site_url, requests_seen):
+    open_calculator(page, f"{site_url}calculators/tenure/")
+    pick(page, "tenure", "名单.csv", "姓名,取得现资格时间,年度考核不合格年\r\n张三,2018-01-01,2020\r\n".encode())
+    result = page.locator('[data-batch="tenure"] [data-batch-result]')
+    expect(result).to_have_attribute("data-state", "error", timeout=READY)
+    expect(result).to_contain_text("第 3 列“年度考核不合格年”与“年度考核‘不合格’的年份”相近")
+    expect(result).to_contain_text("第 1 行被读作列名")
+    assert result.evaluate("node => getComputedStyle(node).borderLeftStyle") == "solid"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -224,6 +259,7 @@ def test_second_visit_works_offline(page, own_server, context_requests, lang):
     server.server_close()
     page.reload()
     expect(page.locator("[data-calculator-result]")).to_have_attribute("data-state", "ready", timeout=READY)
+    type_into(page, "public_hours", "5")
     type_into(page, "professional_hours", "95")
     page.locator('[name="professional_hours"]').press("Enter")
     assert submitted_answer(page)["result"]["meets"] is True
@@ -290,7 +326,8 @@ def test_a_whole_unit_of_100000_rows(page, site_url, requests_seen):
     with page.expect_download() as download:
         result.locator("[data-batch-download]").click()
     lines = download.value.path().read_bytes().decode("utf-8").splitlines()
-    assert len(lines) == 100_001 and lines[0].startswith("\ufeff结果,退回原因或说明,表格行号")
+    assert len(lines) == 100_002 and lines[0].startswith("\ufeff已识别的列：取得现资格时间 ← 第 1 列“qualified_on”")
+    assert lines[1].startswith("结果,退回原因或说明,表格行号")
 
 
 def test_a_calculator_page_registers_the_service_worker_once_its_engine_is_ready(page, context, site_url):

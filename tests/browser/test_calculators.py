@@ -155,6 +155,7 @@ def test_widgets_work_after_navigating(page, site_url, requests_seen):
     page.locator(".md-nav__link", has_text="继续教育学时").first.click()
     expect(page.locator('form[data-calculator="ce_hours"]')).to_be_visible()
     expect(page.locator("[data-calculator-result]")).to_have_attribute("data-state", "ready", timeout=READY)
+    type_into(page, "public_hours", "10")
     type_into(page, "professional_hours", "90")
     page.locator('[name="professional_hours"]').press("Enter")
     assert submitted_answer(page)["result"]["meets"] is True

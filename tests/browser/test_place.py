@@ -78,7 +78,7 @@ def test_the_language_switch_keeps_a_calculators_inputs_and_answers_again(page, 
     result = page.locator("[data-calculator-result]")
     expect(result).to_have_attribute("data-state", "ok", timeout=READY)
     expect(page.locator('[name="qualified_on"]')).to_have_value("2019-06-30")
-    expect(result).to_contain_text("Years counted in the current title: 3" if lang == "zh" else "计入任职年限：3 年")
+    expect(result).to_contain_text("Years counted in the current title: 3" if lang == "zh" else "计入任职年限：3年")
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -82,6 +82,7 @@ def test_a_stalled_download_fails_once_as_the_network_and_retry_answers(page: Pa
     host.link.release()
     result.locator("[data-calc-retry]").click()
     expect(result).to_have_attribute("data-state", "ready", timeout=READY)
+    type_into(page, "public_hours", "5")
     type_into(page, "professional_hours", "95")
     page.locator('[name="professional_hours"]').press("Enter")
     expect(result).to_have_attribute("data-state", "ok")

@@ -348,14 +348,15 @@ async function batch({ id, name, data, lang, xlsxWheels }) {
   const run = call("import calculators.batch as b\nb.BatchRun(name, bytes(data), lang)", { name, data, lang });
   try {
     const total = run.total;
+    let done = 0;
     while (!run.done) {
-      if (cancelled.delete(id)) { postMessage({ type: "batch-cancelled", id, done: run.position, total }); return; }
-      const done = run.step(BATCH_SLICE);
+      if (cancelled.delete(id)) { postMessage({ type: "batch-cancelled", id, done, total }); return; }
+      done = run.step(BATCH_SLICE);
       postMessage({ type: "batch-progress", id, done, total });
       await new Promise((resolve) => setTimeout(resolve, 0)); // lets a "cancel" message in
     }
     const json = call("import json\njson.dumps(run.summary())", { run });
-    const bytes = run.csv_bytes();
+    const bytes = run.download_bytes();
     const csv = bytes.toJs();
     bytes.destroy();
     postMessage({ type: "batch", id, json, csv }, [csv.buffer]);

@@ -467,7 +467,7 @@ function batchTable(section, summary, onlyRejected) {
   table.tHead.append(head);
   for (const row of onlyRejected ? summary.rejected : summary.rows) {
     const tr = el("tr", { class: `calc-batch-row--${row.status}` });
-    row.cells.forEach((cell) => tr.append(el("td", {}, cell)));
+    row.cells.forEach((cell, i) => tr.append(el("td", i === summary.reason_column ? { class: "calc-batch-reason" } : {}, cell)));
     table.tBodies[0].append(tr);
   }
   const wrap = el("div", { class: "calc-batch-scroll", tabindex: "0", role: "region",
@@ -496,16 +496,17 @@ function showProgress(section, data) {
   box.querySelector("[data-batch-progress-label]").textContent = say(section, "batch_running", data);
 }
 
-function showSummary(section, summary, csv) {
-  const name = section.dataset.batch;
+function showSummary(section, summary, csv, fileName) {
   const counts = summary.counts;
+  const stem = fileName.replace(/\.[^.]*$/, "") || section.dataset.batch;
   const link = el("a", { href: URL.createObjectURL(new Blob(["\ufeff", csv], { type: "text/csv;charset=utf-8" })),
-    download: `${name}-results.csv`, "data-batch-download": "" }, msg(section, "batch_download"));
+    download: `${stem}-${msg(section, "batch_result_suffix")}.csv`, "data-batch-download": "" }, msg(section, "batch_download"));
+  const mapping = el("p", { class: "calc-batch-mapping", "data-batch-mapping": "" }, summary.mapping);
   const filter = el("label", { class: "calc-batch-filter" });
   const only = el("input", { type: "checkbox", "data-batch-only-rejected": "" });
   filter.append(only, " " + msg(section, "batch_only_rejected"));
   const shown = say(section, "batch_shown", { shown: summary.rows.length, rows: counts.rows });
-  const render = () => showBatch(section, "done", say(section, "batch_done", counts), shown, link, filter,
+  const render = () => showBatch(section, "done", mapping, say(section, "batch_done", counts), shown, link, filter,
     batchTable(section, summary, only.checked));
   only.addEventListener("change", () => { render(); only.focus(); });
   render();
@@ -534,7 +535,7 @@ async function checkFile(section, file) {
   } else {
     const summary = JSON.parse(reply.json);
     if (summary.problem) showBatch(section, "error", summary.problem[section.dataset.lang]);
-    else showSummary(section, summary, reply.csv);
+    else showSummary(section, summary, reply.csv, file.name);
   }
 }
 

@@ -1,0 +1,224 @@
+"""Which row of a roster holds the column names, and which column holds which field.
+
+Real rosters are not our template: a title row above the header (often a merged cell), the
+office's own words for a field (现职称取得时间), a header one character off (年度考核不合格年份).
+A column is read as a field only when its header *names* that field: its label in either
+language, its field name, or one of the ways offices write it (``Field.headers``), once
+spacing, punctuation, quotes, 的, full-width forms and word order are set aside. A header
+that only *resembles* a field (close by ``difflib``, or holding one of the field's words,
+``Field.hints``) is never guessed at: when that field has no column of its own, the file is
+refused, naming the header and the field. A wrong 符合 that nobody notices is the worst thing
+a batch can produce; a refusal that names the column costs the officer one rename.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from . import CALCULATORS, messages
+from .fields import Field
+from .inputs import normalise
+from .wording import inner_quotes
+
+# Rows read while looking for the column names (blank rows are not counted).
+HEADER_SCAN = 10
+# difflib's ratio from which a header is taken to resemble a field's name (one character off
+# in a four-character header is 0.86; 取得现资格时间 against 申报年度 is 0.18).
+RESEMBLANCE = 0.75
+# No field is named in more characters than this: a longer header is compared by its words only.
+LONGEST_NAME = 40
+# Word order is set aside in Chinese headers only (取得现职称时间 = 现职称取得时间); in English,
+# the same letters in another order are another word.
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_MARKS = re.compile(r"[\s\"'“”‘’「」『』《》〈〉*:：,，、;；.。·_\-/\\()\[\]（）【】{}<>?？!！#＃]|的|必填|required")
+
+
+def key(text: str) -> str:
+    """A header with what offices vary set aside: case, spacing, punctuation, quotes, 的, full width."""
+    return _MARKS.sub("", normalise(text).lower())
+
+
+def batch_fields(name: str) -> list[Field]:
+    """The fields a roster's columns can hold (every field but lists of records)."""
+    return [f for f in CALCULATORS[name].FIELDS if f.kind != "records"]
+
+
+def needed_fields(name: str) -> list[Field]:
+    """Fields without which every row would be answered from a default: a file-level cause."""
+    needs = getattr(CALCULATORS[name], "BATCH_NEEDS", ())
+    return [f for f in batch_fields(name) if f.required or f.name in needs]
+
+
+_NAMES: dict[int, list[str]] = {}
+
+
+def _names(f: Field) -> list[str]:
+    """Every header that names the field, as ``key`` leaves it (fields are module constants: kept by id)."""
+    if id(f) not in _NAMES:
+        _NAMES[id(f)] = sorted(k for k in {key(text) for text in (f.name, f.label_zh, f.label_en, *f.headers)} if k)
+    return _NAMES[id(f)]
+
+
+def _names_field(header: str, f: Field) -> bool:
+    """The header is one of the field's names, or the same characters in another order."""
+    own = _names(f)
+    if header in own:
+        return True
+    if not _CJK.search(header) or not 4 <= len(header) <= LONGEST_NAME:
+        return False
+    return any(sorted(header) == sorted(name) for name in own)
+
+
+def _resembles(header: str, f: Field) -> bool:
+    if any(hint in header for hint in (key(h) for h in f.hints) if hint):
+        return True
+    return len(header) <= LONGEST_NAME and any(difflib.SequenceMatcher(None, header, name).ratio() >= RESEMBLANCE for name in _names(f))
+
+
+@dataclass
+class Column:
+    """One column of the header row: where it is, what it says, what it was read as."""
+
+    index: int
+    header: str
+    field: Field | None = None
+    resembles: list[Field] = dataclasses.field(default_factory=list)
+
+
+@dataclass
+class Plan:
+    """Where the header is, what each column is, or why the file cannot be read (``problem``)."""
+
+    header_row: int = 0
+    skipped: list[int] = dataclasses.field(default_factory=list)
+    columns: list[Column] = dataclasses.field(default_factory=list)
+    problem: dict[str, str] | None = None
+
+    def fields(self) -> list[str | None]:
+        """The field of each column, by position (None for a column kept untouched)."""
+        return [c.field.name if c.field else None for c in self.columns]
+
+
+def read_columns(name: str, header: list[str], ours: frozenset[str] = frozenset()) -> list[Column]:
+    """What each column of one header row names, or resembles (``ours``: the keys of columns a
+    results file of this site adds, which resemble nothing)."""
+    fields = batch_fields(name)
+    columns = []
+    for index, text in enumerate(header):
+        k = key(text)
+        column = Column(index, text.strip())
+        if k:
+            named = [f for f in fields if _names_field(k, f)]
+            column.field = named[0] if len(named) == 1 else None
+            if len(named) > 1:
+                column.resembles = named
+            elif not named and k not in ours:
+                column.resembles = [f for f in fields if _resembles(k, f)]
+        columns.append(column)
+    return columns
+
+
+def _cell_said(column: Column, lang: str) -> str:
+    number = column.index + 1
+    if lang == "zh":
+        return f"第 {number} 列“{column.header}”" if column.header else f"第 {number} 列（无列名）"
+    return f"column {number} “{column.header}”" if column.header else f"column {number} (no name)"
+
+
+def _label(f: Field, lang: str) -> str:
+    return f.label_zh if lang == "zh" else f.label_en
+
+
+def _both(render: Any) -> dict[str, str]:
+    return {"zh": render("zh"), "en": render("en")}
+
+
+def plan(name: str, rows: list[list[str]], numbers: list[int], ours: frozenset[str] = frozenset()) -> Plan:
+    """Find the header among the first rows and read its columns; or the file-level reason to refuse.
+
+    ``rows`` are the first rows' cells and ``numbers`` their row numbers in the file; ``ours`` as
+    for ``read_columns``, so that a results file can be checked again."""
+    result = Plan()
+    seen = 0
+    for cells, number in zip(rows, numbers, strict=True):
+        if not any(cell.strip() for cell in cells):
+            continue
+        seen += 1
+        columns = read_columns(name, cells, ours)
+        filled = sum(1 for c in columns if c.header)
+        if any(c.field for c in columns) or (filled >= 2 and any(c.resembles for c in columns)):
+            result.header_row, result.columns = number, columns
+            result.skipped = [n for n in numbers if n < number]
+            result.problem = _check(name, result)
+            return result
+        if seen >= HEADER_SCAN:
+            break
+    first = next((cells for cells in rows if any(c.strip() for c in cells)), None)
+    if first is None:
+        result.problem = messages.file_problem("no_header")
+        return result
+    example = next(f for f in batch_fields(name) if f.required or f.kind == "hours")
+    shown = "、".join(c.strip() for c in first if c.strip())[:80]
+    result.problem = messages.file_problem(
+        "no_known_column", rows=seen, first=shown, example_zh=example.label_zh, example_en=example.label_en)
+    return result
+
+
+def _check(name: str, found: Plan) -> dict[str, str] | None:
+    """The first thing about the columns that would make a row's answer a guess, as a refusal."""
+    by_field: dict[str, list[Column]] = {}
+    for column in found.columns:
+        if column.field:
+            by_field.setdefault(column.field.name, []).append(column)
+    row = found.header_row
+    for columns in by_field.values():
+        if len(columns) > 1:
+            return messages.file_problem(
+                "duplicate_column", row=row, label_zh=columns[0].field.label_zh, label_en=columns[0].field.label_en,
+                columns_zh="、".join(_cell_said(c, "zh") for c in columns),
+                columns_en=", ".join(_cell_said(c, "en") for c in columns))
+    for column in found.columns:
+        if column.field is None and len(column.resembles) > 1 and \
+                sum(1 for f in column.resembles if f.name not in by_field) > 1:
+            options = [f for f in column.resembles if f.name not in by_field]
+            return messages.file_problem(
+                "ambiguous_column", row=row, column_zh=_cell_said(column, "zh"), column_en=_cell_said(column, "en"),
+                fields_zh="”或“".join(inner_quotes(f.label_zh) for f in options),
+                fields_en="” or “".join(inner_quotes(f.label_en) for f in options))
+    for column in found.columns:
+        missing = [f for f in column.resembles if f.name not in by_field]
+        if column.field is None and missing:
+            f = missing[0]
+            return messages.file_problem(
+                "resembling_column", row=row, column_zh=_cell_said(column, "zh"), column_en=_cell_said(column, "en"),
+                label_zh=f.label_zh, label_en=f.label_en)
+    for f in needed_fields(name):
+        if f.name not in by_field:
+            headers = [c.header for c in found.columns if c.header]
+            return messages.file_problem(
+                "missing_column", row=row, label_zh=f.label_zh, label_en=f.label_en,
+                headers_zh="、".join(headers) or "（无）", headers_en=", ".join(headers) or "(none)")
+    return None
+
+
+def describe(found: Plan, lang: str) -> str:
+    """The mapping as a reader checks it: where the header is, which column is which field, what was left."""
+    zh = lang == "zh"
+    parts = []
+    if found.skipped:
+        first, last = found.skipped[0], found.skipped[-1]
+        span = f"{first}" if first == last else (f"{first}–{last}")
+        parts.append(f"第 {span} 行在列名之上（标题或空行），已跳过；列名在第 {found.header_row} 行。" if zh else
+                     f"Row{'s' if first != last else ''} {span}, above the column names (a title or blank), "
+                     f"{'were' if first != last else 'was'} skipped; the column names are in row {found.header_row}.")
+    read = [f"{_label(c.field, lang)} ← {_cell_said(c, lang)}" for c in found.columns if c.field]
+    unused = [_cell_said(c, lang) for c in found.columns if not c.field and c.header]
+    parts.append(("已识别的列：" + "；".join(read) + "。") if zh else ("Columns read: " + "; ".join(read) + "."))
+    if unused:
+        parts.append(("未使用的列（原样保留）：" + "、".join(unused) + "。") if zh else
+                     ("Columns not used (kept as they are): " + ", ".join(unused) + "."))
+    return "".join(parts) if zh else " ".join(parts)
