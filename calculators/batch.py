@@ -43,6 +43,7 @@ RESULTS: dict[str, tuple[tuple[str, str, str], ...]] = {
     ),
 }
 HEAD = {"status": ("结果", "Result"), "reason": ("退回原因或说明", "Reason or note"), "row": ("表格行号", "Row in file")}
+BEYOND = ("列名以外的单元格", "Cells beyond the named columns")
 STATUS = {"ok": ("已计算", "calculated"), "rejected": ("退回", "rejected"), "empty": ("空行", "empty")}
 VERDICT_KEYS = ("meets", "ok")
 PREVIEW_ROWS = 200
@@ -86,7 +87,7 @@ def show(key: str, value: Any, lang: str) -> str:
 
 def own_columns(name: str) -> frozenset[str]:
     """The columns a results file of this calculator adds, in both languages, as ``columns.key`` reads them."""
-    titles = [*HEAD.values(), *((zh, en) for _, zh, en in RESULTS[name])]
+    titles = [*HEAD.values(), BEYOND, *((zh, en) for _, zh, en in RESULTS[name])]
     return frozenset(columns.key(text) for pair in titles for text in pair)
 
 
@@ -102,29 +103,34 @@ class _Utf8Chunks:
 
 
 class BatchRun:
-    """One file being checked: read at once, calculated a slice at a time, written as CSV as it goes."""
+    """One file being checked, a slice at a time so that the page can show progress and stop at any
+    point: first its rows are read (``reading``), then the header is found and each row calculated,
+    written as CSV as it goes."""
 
-    def __init__(self, name: str, data: bytes, lang: str = "zh") -> None:
+    def __init__(self, name: str, data: bytes, lang: str = "zh", sheet: str | None = None) -> None:
         self.name, self.lang = name, lang
-        self.table = table.read(data)
+        self.table = table.open_file(data, sheet)
         self.problem = self.table.problem
         self.mapping = ""
-        self.first = self.position = len(self.table.rows)
+        self.planned = False
+        self.first = self.position = 0
         self.counts = {"rows": 0, "ok": 0, "rejected": 0, "empty": 0}
         self.preview: list[dict[str, Any]] = []
         self.rejected_preview: list[dict[str, Any]] = []
         self._out = _Utf8Chunks()
         self._writer = csv.writer(self._out, lineterminator="\r\n")
-        if self.problem is None:
-            self._plan()
+
+    @property
+    def reading(self) -> bool:
+        return self.problem is None and not self.planned
 
     @property
     def total(self) -> int:
-        return len(self.table.rows) - self.first if self.problem is None else 0
+        return len(self.table.rows) - self.first if self.problem is None and self.planned else 0
 
     @property
     def done(self) -> bool:
-        return self.problem is not None or self.position >= len(self.table.rows)
+        return self.problem is not None or (self.planned and self.position >= len(self.table.rows))
 
     def _plan(self) -> None:
         """Which row is the header, which column holds which field, what the output columns are;
@@ -141,7 +147,7 @@ class BatchRun:
         if found.problem:
             self.problem = found.problem
             return
-        self.mapping = columns.describe(found, self.lang)
+        self.mapping = " ".join([columns.describe(found, self.lang), *self._file_notes()])
         self.first = self.position = numbers.index(found.header_row) + 1
         if self.first >= len(self.table.rows):
             self.problem = messages.file_problem("no_rows")
@@ -150,16 +156,31 @@ class BatchRun:
         self.fields = found.fields()
         self.dates = [i for i, c in enumerate(found.columns) if c.field and c.field.kind == "date"]
         width = len(self.header)
-        self.extra = max(0, max(len(row.cells) for row in self.table.rows[self.first:]) - width)
+        self.extra = any(len(self.table.rows[i].cells) > width for i in range(self.first, len(self.table.rows)))
         unnamed = "第 {} 列（无列名）" if self.lang == "zh" else "column {} (no name)"
         inputs = [column or unnamed.format(i + 1) for i, column in enumerate(self.header)]
-        inputs += [unnamed.format(width + i + 1) for i in range(self.extra)]
+        inputs += [_say(BEYOND, self.lang)] if self.extra else []
         self.out_header = [_say(HEAD[key], self.lang) for key in ("status", "reason", "row")] + inputs
         self.out_header += [_say((zh, en), self.lang) for _, zh, en in RESULTS[self.name]]
         self._writer.writerow([safe_cell(cell) for cell in self.out_header])
 
+    def _file_notes(self) -> list[str]:
+        notes = [note[self.lang] for note in self.table.notes]
+        if len(self.table.sheets) > 1:
+            shown = ("、" if self.lang == "zh" else ", ").join(self.table.sheets)
+            notes.insert(0, messages.file_problem("workbook_sheet_read", sheet=self.table.sheet, sheets=shown)[self.lang])
+        return notes
+
     def step(self, limit: int = 2000) -> int:
-        """Calculate up to ``limit`` more rows; the number of rows (below the header) done so far."""
+        """Read, then calculate, up to ``limit`` more rows: while reading, the number of records read;
+        then the number of rows (below the header) calculated so far."""
+        if self.reading:
+            read = self.table.read_more(limit)
+            self.problem = self.table.problem
+            if self.table.finished and self.problem is None:
+                self.planned = True
+                self._plan()
+            return read
         stop = min(len(self.table.rows), self.position + limit) if self.problem is None else self.position
         while self.position < stop:
             self._one(self.table.rows[self.position])
@@ -182,9 +203,11 @@ class BatchRun:
 
     def _one(self, row: table.Row) -> None:
         width = len(self.header)
-        cells = row.cells + [""] * (width + self.extra - len(row.cells))
+        cells = row.cells[:width] + [""] * (width - len(row.cells))
         notes = [note[self.lang] for note in row.notes]
         extra = sum(1 for cell in row.cells[width:] if cell.strip())
+        if self.extra:
+            cells.append(" | ".join(cell for cell in row.cells[width:] if cell.strip()))
         if extra:
             notes.append(messages.file_problem("extra_cells", count=extra)[self.lang])
         results = [""] * len(RESULTS[self.name])
@@ -246,13 +269,15 @@ class BatchRun:
 
         return {"problem": None, "header": [self.out_header[i] for i in order], "rows": reorder(self.preview),
                 "rejected": reorder(self.rejected_preview), "counts": self.counts, "total": self.total,
-                "source": self.table.source, "mapping": self.mapping, "reason_column": order.index(1)}
+                "source": self.table.source, "mapping": self.mapping, "reason_column": order.index(1),
+                "sheets": self.table.sheets, "sheet": self.table.sheet}
 
 
-def run_file(name: str, data: bytes, lang: str = "zh") -> BatchRun:
+def run_file(name: str, data: bytes, lang: str = "zh", sheet: str | None = None) -> BatchRun:
     """A whole file, every row calculated (the CLI, and tests)."""
-    batch = BatchRun(name, data, lang)
-    batch.step(len(batch.table.rows))
+    batch = BatchRun(name, data, lang, sheet)
+    while not batch.done:
+        batch.step(50_000)
     return batch
 
 

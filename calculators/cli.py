@@ -9,18 +9,37 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import IO, Any
 
-from . import CALCULATORS, TITLES, batch, messages, run, transcript
+from . import CALCULATORS, TITLES, batch, messages, run, table, transcript
 
 EXIT_OK, EXIT_BUG, EXIT_REJECTED = 0, 1, 2
 
 
-def _emit(stream: IO[Any], text: str) -> None:
+class OutputFailed(Exception):
+    """Standard output could not take the answer (closed, a full disk): the answer was not delivered."""
+
+
+def _emit(stream: IO[Any] | None, text: str) -> None:
     """Write text that never fails to encode: a console gets its own encoding (GBK on Chinese
     Windows), a file or pipe gets UTF-8; what the encoding lacks (a rare character, a lone
-    surrogate) becomes a backslash escape instead of a crash."""
+    surrogate) becomes a backslash escape instead of a crash. A stream that cannot be written
+    raises ``OutputFailed`` (for stderr, the words are dropped: there is nowhere else to say them)."""
+    if stream is None:
+        if stream is sys.stderr:
+            return
+        raise OutputFailed("closed")
+    try:
+        _write(stream, text)
+    except (OSError, ValueError) as problem:
+        if stream is sys.stderr:
+            return
+        raise OutputFailed(str(problem)) from None
+
+
+def _write(stream: IO[Any], text: str) -> None:
     if not hasattr(stream, "buffer"):
         stream.write(text.encode("utf-8", errors="backslashreplace").decode("utf-8"))
         return
@@ -34,6 +53,19 @@ def _both(problem: dict[str, str]) -> str:
     return f"{problem['zh']}\n{problem['en']}\n"
 
 
+def _read_limited(stream: IO[Any] | None) -> bytes | None:
+    """Standard input, at most the file size limit and one byte more (so ``/dev/zero`` ends); None when closed."""
+    if stream is None:
+        return b""
+    source = stream.buffer if hasattr(stream, "buffer") else None
+    try:
+        if source is not None:
+            return source.read(table.MAX_FILE_BYTES + 1)
+        return stream.read(table.MAX_FILE_BYTES + 1).encode("utf-8")
+    except (OSError, ValueError):
+        return None
+
+
 def _read_json(raw: bytes | str) -> tuple[Any, bool]:
     """The input object, and whether it could be read at all (not JSON, not UTF-8, nested too deep)."""
     try:
@@ -44,15 +76,36 @@ def _read_json(raw: bytes | str) -> tuple[Any, bool]:
 
 
 def main(argv: list[str] | None = None, stdin: IO[Any] | None = None, stdout: IO[Any] | None = None) -> int:
-    """Run the CLI; returns the exit status (0 answered, 2 input rejected, 1 a bug)."""
+    """Run the CLI; returns the exit status (0 answered, 2 input rejected or output impossible, 1 a bug)."""
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
+    try:
+        return _main(argv, stdin, stdout)
+    except OutputFailed as problem:
+        _emit(sys.stderr, f"无法写出结果（{problem}）/ the answer could not be written ({problem})\n")
+        _quiet_stdout()
+        return EXIT_REJECTED
+
+
+def _quiet_stdout() -> None:
+    """After a failed write, point standard output at nothing, so that the interpreter's own flush at
+    exit does not fail a second time with a traceback."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        sys.stdout = None  # type: ignore[assignment]
+
+
+def _main(argv: list[str] | None, stdin: IO[Any] | None, stdout: IO[Any] | None) -> int:
     parser = argparse.ArgumentParser(prog="python -m calculators",
                                      description="Calculators of the Bijie professional-title notice (see calculators.rules for the year).")
     parser.add_argument("name", nargs="?", choices=sorted(CALCULATORS), help="calculator to run")
     parser.add_argument("--list", action="store_true", help="list the calculators")
     parser.add_argument("--text", action="store_true", help="print the explanation instead of JSON")
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of --text and of the CSV")
+    parser.add_argument("--sheet", metavar="NAME", help="with --csv and a workbook: the sheet to read "
+                                                         "(the first visible one by default)")
     parser.add_argument("--csv", metavar="FILE", help="check every row of a spreadsheet file (CSV, TXT or XLSX); "
                                                      "'-' for standard input")
     args = parser.parse_args(argv)
@@ -66,8 +119,8 @@ def main(argv: list[str] | None = None, stdin: IO[Any] | None = None, stdout: IO
         parser.error("a calculator name is required (or --list)")
     if args.csv is not None:
         return _batch(args, stdin, stdout)
-    raw = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read()
-    inputs, readable = _read_json(raw)
+    raw = _read_limited(stdin)
+    inputs, readable = _read_json(raw) if raw is not None and len(raw) <= table.MAX_FILE_BYTES else (None, False)
     answer = run(args.name, inputs) if readable else {
         "ok": False, "calculator": args.name, "errors": [messages.error(None, "invalid_input")]}
     if args.text:
@@ -86,14 +139,16 @@ def _batch(args: argparse.Namespace, stdin: IO[Any], stdout: IO[Any]) -> int:
         return EXIT_REJECTED
     try:
         if args.csv == "-":
-            data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8")
+            data = _read_limited(stdin)
+            if data is None:
+                raise OSError(0, "standard input is closed")
         else:
             with open(args.csv, "rb") as handle:
-                data = handle.read()
+                data = handle.read(table.MAX_FILE_BYTES + 1)
     except OSError as exc:
         _emit(sys.stderr, f"无法读取 {args.csv}：{exc.strerror} / cannot read {args.csv}: {exc.strerror}\n")
         return EXIT_REJECTED
-    result = batch.run_file(args.name, data, args.lang)
+    result = batch.run_file(args.name, data, args.lang, args.sheet)
     if result.problem:
         _emit(sys.stderr, _both(result.problem))
         return EXIT_REJECTED

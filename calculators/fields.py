@@ -130,7 +130,10 @@ def _read_records(f: Field, raw: Any) -> list[dict[str, Any]]:
 def _read_text(f: Field, raw: Any) -> str:
     if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
         raise Invalid("invalid_text")
-    return inputs.normalise(str(raw))
+    try:
+        return inputs.normalise(str(raw))
+    except ValueError:  # an int past Python's 4,300-digit limit for str()
+        raise Invalid("invalid_text") from None
 
 
 _READERS: dict[str, Callable[[Field, Any], Any]] = {

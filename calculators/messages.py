@@ -157,8 +157,8 @@ FILE_PROBLEMS: dict[str, tuple[str, str]] = {
         "as CSV again.",
     ),
     "no_header": (
-        "文件中没有列名：第一行应为列名（可使用下载的模板），其后每行一人。",
-        "The file has no column names: the first row names the columns (see the template), then one row per person.",
+        "文件中没有任何内容：应有一行列名（可使用下载的模板），其后每行一人。",
+        "The file holds nothing: it needs a row of column names (see the template), then one row per person.",
     ),
     "no_rows": (
         "文件中只有列名，没有数据行：列名之后每行填写一人。",
@@ -208,11 +208,98 @@ FILE_PROBLEMS: dict[str, tuple[str, str]] = {
         "This row holds bytes that are not valid {encoding}; they are shown as �. Check its text.",
     ),
     "extra_cells": (
-        "这一行比列名多出 {count} 个单元格，已原样保留在最后几列，未参与计算。",
-        "This row has more cells than there are column names ({count} extra); they are kept in the last "
-        "columns and not used.",
+        "这一行在列名以外还有 {count} 个单元格，已原样保留在“列名以外的单元格”一列，未参与计算。",
+        "This row has cells beyond the named columns ({count} extra); they are kept as they are in the column “Cells "
+        "beyond the named columns” and not used.",
     ),
     "empty_row": ("空行，未计算。", "Empty row, not calculated."),
+    "too_big": (
+        "文件超过 {limit} MB 的上限，没有核对：请分成几个文件。",
+        "The file is over the limit of {limit} MB; nothing was checked. Split it into several files.",
+    ),
+    "too_many_rows": (
+        "文件超过了 {limit} 行的上限（读到第 {row} 行时停止），没有核对。请分成几个文件，或删去多余的空行。",
+        "The file goes past the limit of {limit} rows (reading stopped at row {row}); nothing was checked. Split it "
+        "into several files, or delete the surplus blank rows.",
+    ),
+    "too_many_columns": (
+        "第 {row} 行有 {count} 个单元格，超过每行 {limit} 个的上限，没有核对。请删去表格右侧多余的列。",
+        "Row {row} has {count} cells, over the limit of {limit} a row; nothing was checked. Delete the surplus "
+        "columns on the right of the table.",
+    ),
+    "too_many_cells": (
+        "文件中有内容的单元格超过 {limit} 个（读到第 {row} 行时停止），没有核对。请分成几个文件。",
+        "The file holds more than {limit} filled cells (reading stopped at row {row}); nothing was checked. "
+        "Split it into several files.",
+    ),
+    "cell_too_long": (
+        "这一行第 {column} 列有 {count} 个字符，超过单元格 {limit} 个字符的上限，未计算。",
+        "Column {column} of this row holds {count} characters, over the limit of {limit} for one cell; not "
+        "calculated.",
+    ),
+    "encoding_doubt": (
+        "文件按 {chosen} 编码读取（也能按 {other} 读取，但读出的文字不像中文名单）。如姓名显示不对，请在 Excel 或 WPS 中另存为“CSV UTF-8”。",
+        "The file was read as {chosen} (it also reads as {other}, but that gives text unlike a Chinese roster). "
+        "If names look wrong, save it from Excel or WPS as “CSV UTF-8”.",
+    ),
+    "control_characters": (
+        "这一行有不可见的控制字符，已删去后再读取。",
+        "This row held invisible control characters; they were removed before reading.",
+    ),
+    "workbook_too_many_parts": (
+        "这个 Excel 文件由 {count} 个部分组成，超过 {limit} 个的上限，不像普通的工作簿，没有核对。",
+        "This Excel file has {count} parts, over the limit of {limit}: it is not an ordinary workbook, and "
+        "nothing was checked.",
+    ),
+    "workbook_part_too_big": (
+        "这个 Excel 文件中的“{part}”解压后有 {size} MB，超过 {limit} MB 的上限，没有核对。请另存为 CSV，或分成几个文件。",
+        "The part “{part}” of this Excel file unpacks to {size} MB, over the limit of {limit} MB; nothing was "
+        "checked. Save it as CSV, or split it into several files.",
+    ),
+    "workbook_no_sheet": (
+        "这个工作簿没有可见的工作表。请在 Excel 或 WPS 中取消隐藏要核对的工作表后再选择。",
+        "This workbook has no visible sheet. Unhide the sheet to check in Excel or WPS and choose it again.",
+    ),
+    "workbook_hidden_sheets": (
+        "工作簿中有 {count} 个隐藏的工作表，未读取。",
+        "The workbook has {count} hidden sheet(s); they were not read.",
+    ),
+    "workbook_sheet_read": (
+        "读取的是工作表“{sheet}”（可见的工作表：{sheets}）。",
+        "The sheet read is “{sheet}” (visible sheets: {sheets}).",
+    ),
+    "workbook_rows_out_of_order": (
+        "这个工作簿的第 {row} 行出现在第 {after} 行之后（行号重复或倒序），Excel 不会这样保存，没有核对，以免漏行。"
+        "请在 Excel 或 WPS 中打开并重新保存。",
+        "Row {row} of this workbook comes after row {after} (a repeated or backward row number), which Excel never "
+        "saves; nothing was checked, so that no row is lost. Open it in Excel or WPS and save it again.",
+    ),
+    "workbook_duplicate_cell": (
+        "这个工作簿第 {row} 行第 {column} 列出现了两次，没有核对，以免读错。请在 Excel 或 WPS 中打开并重新保存。",
+        "Row {row}, column {column} of this workbook appears twice; nothing was checked, so that nothing is misread. "
+        "Open it in Excel or WPS and save it again.",
+    ),
+    "workbook_bad_cell": (
+        "这一行第 {column} 列的单元格无法读取（数值或日期已损坏），未计算。",
+        "Column {column} of this row cannot be read (a damaged number or date); not calculated.",
+    ),
+    "workbook_formula_without_value": (
+        "第 {column} 列是没有计算结果的公式：请在 Excel 或 WPS 中打开并保存后再选择。",
+        "Column {column} is a formula without a calculated value: open the file in Excel or WPS, save it and "
+        "choose it again.",
+    ),
+    "workbook_time_dropped": (
+        "第 {column} 列的 {value} 带有时间，只取日期。",
+        "Column {column} holds {value}, a date with a time; only the date was read.",
+    ),
+    "workbook_float_shown": (
+        "第 {column} 列的 {value} 按 Excel 显示读作 {shown}。",
+        "Column {column} holds {value}; it was read as Excel shows it, {shown}.",
+    ),
+    "workbook_merged_filled": (
+        "第 {column} 列是与第 {row} 行合并的单元格，按合并后显示的内容读取。",
+        "Column {column} is merged with row {row}; it was read as the merged cell shows.",
+    ),
     "workbook_unsupported": (
         "这里无法读取 Excel 工作簿（需要 openpyxl）：请另存为 CSV，或在网页的批量核对中选择该工作簿。",
         "Excel workbooks cannot be read here (openpyxl is needed): save the sheet as CSV, or choose the workbook "

@@ -1,11 +1,15 @@
-"""Reading whatever a spreadsheet saves into rows of text, without losing a row or crashing.
+"""Reading whatever a spreadsheet saves into rows of text, in bounded time and memory.
 
 HR offices export from Excel and WPS on Windows and Mac: UTF-8 with or without a BOM,
 GB18030 (Excel's "CSV" on Chinese Windows), UTF-16 ("Unicode Text", tab-separated), CR-only
-line ends (Excel for Mac), commas, tabs or semicolons, and real ``.xlsx`` workbooks. Every
-file either becomes a header and one ``Row`` per record, each knowing its place in the file,
-or a ``problem`` that says what is wrong with it and where, in both languages. A row that
-could not be read cleanly carries a note; it is never dropped.
+line ends (Excel for Mac), commas, tabs or semicolons, and real ``.xlsx`` workbooks
+(``calculators.workbook``). Every file either becomes one ``Row`` per record, each knowing its
+place in the file, or a ``problem`` that says what is wrong with it and where, in both
+languages. A row that could not be read cleanly carries a note; it is never dropped.
+
+A file is read a slice of rows at a time (``Table.read_more``), so that the page can show
+progress and stop, and the work is bounded by what the file holds: every limit below is
+checked as the rows come, and crossing one refuses the file by name, with the limit.
 """
 
 from __future__ import annotations
@@ -14,20 +18,37 @@ import csv
 import datetime as _dt
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from . import messages
+
+# The limits, stated in the README. A file over them is refused, naming the limit crossed.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 200_000  # records, blank ones included
+MAX_COLUMNS = 256  # cells in one row, once trailing empty cells are set aside
+MAX_CELLS = 2_000_000  # non-empty cells in the whole file
+MAX_CELL_CHARS = 1_000_000  # one cell; a longer one rejects its row (Excel itself stops at 32,767)
 
 SEPARATORS = (",", "\t", ";")
 ZIP_MAGIC = b"PK\x03\x04"
 UTF8_BOM = b"\xef\xbb\xbf"
-# The csv module refuses cells over 128 KiB; a file is at most a few megabytes, so its own length
-# bounds every cell (2**31 - 1 is the largest limit a 32-bit build such as Pyodide accepts).
-CELL_LIMIT = 2**31 - 1
 EXCEL_1900 = _dt.date(1900, 1, 1) - _dt.timedelta(days=2)
 EXCEL_1904 = _dt.date(1904, 1, 1)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_DATE_LIKE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}")
+# What GB18030 bytes look like when they happen to be valid UTF-8 (郑小平 reads ֣Сƽ): two-byte UTF-8
+# sequences, that is accented Latin, Greek, Cyrillic, Hebrew or Arabic, which a Chinese roster does
+# not hold (the middle dot of minority names, ×, ° and ± aside).
+_MOJIBAKE = re.compile(r"[\u00a1-\u00af\u00b2-\u00b6\u00b8-\u00d6\u00d8-\u07ff]")
+
+
+class LimitCrossed(Exception):
+    """A file crossed one of the limits; ``problem`` says which, in both languages."""
+
+    def __init__(self, problem: dict[str, str]) -> None:
+        super().__init__(problem["en"])
+        self.problem = problem
 
 
 @dataclass
@@ -51,64 +72,154 @@ class Table:
     # Excel's day 0 of its 1900 date system (two days before 1900-01-01: it counts a 29 February
     # 1900 that never was), or 1904-01-01 in a workbook that says it uses the 1904 system.
     date_epoch: _dt.date = EXCEL_1900
+    notes: list[dict[str, str]] = field(default_factory=list)  # about the whole file
+    sheets: list[str] = field(default_factory=list)  # a workbook's visible sheets
+    sheet: str = ""  # the one read
+    pending: Iterator[Row] | None = None
+    cells: int = 0
+    merges: list[tuple[int, int, int]] = field(default_factory=list)  # column, first row, last row
+
+    @property
+    def finished(self) -> bool:
+        return self.problem is not None or self.pending is None
+
+    def read_more(self, limit: int) -> int:
+        """Read up to ``limit`` more records; the number read so far. A limit crossed becomes ``problem``."""
+        if self.pending is None or self.problem is not None:
+            return len(self.rows)
+        try:
+            for _ in range(limit):
+                row = next(self.pending, None)
+                if row is None:
+                    self.pending = None
+                    self.finish()
+                    break
+                self._keep(row)
+        except LimitCrossed as crossed:
+            self.problem, self.pending, self.rows = crossed.problem, None, []
+        return len(self.rows)
+
+    def _keep(self, row: Row) -> None:
+        if row.number > MAX_ROWS:
+            raise LimitCrossed(messages.file_problem("too_many_rows", row=row.number, limit=MAX_ROWS))
+        while row.cells and not row.cells[-1].strip():
+            row.cells.pop()
+        if len(row.cells) > MAX_COLUMNS:
+            raise LimitCrossed(messages.file_problem("too_many_columns", row=row.number, count=len(row.cells),
+                                                     limit=MAX_COLUMNS))
+        self.cells += sum(1 for cell in row.cells if cell)
+        if self.cells > MAX_CELLS:
+            raise LimitCrossed(messages.file_problem("too_many_cells", row=row.number, limit=MAX_CELLS))
+        longest = max(range(len(row.cells)), key=lambda i: len(row.cells[i]), default=None)
+        if longest is not None and len(row.cells[longest]) > MAX_CELL_CHARS and row.broken is None:
+            row.broken = messages.file_problem("cell_too_long", column=longest + 1, count=len(row.cells[longest]),
+                                               limit=MAX_CELL_CHARS)
+        self.rows.append(row)
+
+    def finish(self) -> None:
+        """What can only be done once every row is in: a workbook's trailing blank rows dropped, and its
+        cells merged down one column filled in every row they cover, as Excel shows them, with a note."""
+        while self.rows and not any(cell.strip() for cell in self.rows[-1].cells) and self.source == "xlsx":
+            self.rows.pop()
+        by_number = {row.number: row for row in self.rows} if self.merges else {}
+        budget = MAX_CELLS  # overlapping ranges cannot make this quadratic
+        for column, first, last in self.merges:
+            top = by_number.get(first)
+            if top is None or len(top.cells) < column or not top.cells[column - 1]:
+                continue
+            for number in range(first + 1, min(last, first + MAX_ROWS) + 1):
+                row = by_number.get(number)
+                budget -= 1
+                if row is None or budget < 0:
+                    break
+                row.cells += [""] * (column - len(row.cells))
+                if not row.cells[column - 1]:
+                    row.cells[column - 1] = top.cells[column - 1]
+                    row.notes.append(messages.file_problem("workbook_merged_filled", column=column, row=first))
 
 
-def read(data: bytes) -> Table:
-    """Any spreadsheet export as a table; never raises."""
+def too_big(size: int) -> dict[str, str] | None:
+    """The refusal of a file over the size limit, before it is read."""
+    if size > MAX_FILE_BYTES:
+        return messages.file_problem("too_big", limit=MAX_FILE_BYTES // 1024 // 1024)
+    return None
+
+
+def open_file(data: bytes, sheet: str | None = None) -> Table:
+    """A table ready to be read with ``read_more``, or the reason the file cannot be read; never raises."""
+    problem = too_big(len(data))
+    if problem:
+        return Table(problem=problem)
     if data.startswith(ZIP_MAGIC):
-        return _read_workbook(data)
-    text, bad_lines, encoding = _decode(data)
-    if text is None:
+        from .workbook import open_workbook
+        return open_workbook(data, sheet)
+    decoded = _decode(data)
+    if decoded is None:
         return Table(problem=messages.file_problem("not_text"))
-    if "\x00" in text or len(_CONTROL.findall(text)) > max(8, len(text) // 100):
+    text, undecodable, encoding, notes = decoded
+    controls = len(_CONTROL.findall(text))
+    if controls > max(8, len(text) // 100):
         return Table(problem=messages.file_problem("not_text"))
-    return _read_text(text, bad_lines, encoding)
+    sep = separator(text)
+    table = Table(source=f"{encoding}, {_SEPARATOR_NAMES[sep]}", notes=notes)
+    table.pending = _text_rows(text, sep, undecodable, encoding)
+    return table
 
 
-def _decode(data: bytes) -> tuple[str | None, set[int], str]:
-    """The file as text, the physical lines that held undecodable bytes, and the encoding used.
+def read(data: bytes, sheet: str | None = None) -> Table:
+    """A whole file at once (the CLI and tests); never raises."""
+    table = open_file(data, sheet)
+    while not table.finished:
+        table.read_more(10_000)
+    return table
 
-    A file that is UTF-8 except for a stray byte stays UTF-8: only the lines holding such bytes
-    are marked (and their bytes replaced), instead of reading the whole file as GB18030 mojibake.
+
+def _lines(data: bytes) -> list[bytes]:
+    return re.split(rb"\r\n|\r|\n", data)
+
+
+def _decode(data: bytes) -> tuple[str, set[int], str, list[dict[str, str]]] | None:
+    """The file as text, the physical lines holding undecodable bytes, the encoding, and any doubt.
+
+    The encoding is decided on the whole file, never on one line: a GB18030 roster in which one
+    name happens to be valid UTF-8 (郑小平) is still GB18030, and a UTF-8 file with a stray byte is
+    still UTF-8, with only that line marked.
     """
     while data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM):]
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return data.decode("utf-16", errors="replace").lstrip("\ufeff"), set(), "UTF-16"
+        return data.decode("utf-16", errors="replace").lstrip("\ufeff"), set(), "UTF-16", []
     sample = data[:4000]
     if len(sample) >= 4 and sample.count(0) >= len(sample) // 4:
         odd_zeros = sample[1::2].count(0)
         even_zeros = sample[0::2].count(0)
         if max(odd_zeros, even_zeros) >= len(sample) // 4 and min(odd_zeros, even_zeros) == 0:
-            return data.decode("utf-16-le" if odd_zeros else "utf-16-be", errors="replace"), set(), "UTF-16"
-        return None, set(), ""
+            return data.decode("utf-16-le" if odd_zeros else "utf-16-be", errors="replace"), set(), "UTF-16", []
+        return None
+    utf8 = _strict(data, "utf-8")
+    gb = _strict(data, "gb18030")
+    if utf8 is not None and (gb is None or utf8 == gb or not _MOJIBAKE.search(utf8)):
+        return utf8, set(), "UTF-8", []
+    if utf8 is not None and gb is not None:
+        return gb, set(), "GB18030", [messages.file_problem("encoding_doubt", chosen="GB18030", other="UTF-8")]
+    lines = _lines(data)
+    bad_utf8 = {n for n, line in enumerate(lines, 1) if _strict(line, "utf-8") is None}
+    good_utf8 = sum(1 for n, line in enumerate(lines, 1)
+                    if n not in bad_utf8 and not line.isascii() and not _MOJIBAKE.search(line.decode("utf-8")))
+    if gb is not None and len(bad_utf8) >= good_utf8:
+        doubt = [messages.file_problem("encoding_doubt", chosen="GB18030", other="UTF-8")] if good_utf8 else []
+        return gb, set(), "GB18030", doubt
+    if len(bad_utf8) < good_utf8:
+        return data.decode("utf-8", errors="replace"), bad_utf8, "UTF-8", []
+    bad_gb = {n for n, line in enumerate(lines, 1) if _strict(line, "gb18030") is None}
+    return data.decode("gb18030", errors="replace"), bad_gb, "GB18030", []
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
     try:
-        return data.decode("utf-8"), set(), "UTF-8"
+        return data.decode(encoding)
     except UnicodeDecodeError:
-        pass
-    lines = re.split(rb"\r\n|\r|\n", data)
-    undecodable = set()
-    utf8_text = False
-    for number, line in enumerate(lines, start=1):
-        try:
-            decoded = line.decode("utf-8")
-        except UnicodeDecodeError:
-            undecodable.add(number)
-            continue
-        utf8_text = utf8_text or not decoded.isascii()
-    if utf8_text:
-        return data.decode("utf-8", errors="replace"), undecodable, "UTF-8"
-    try:
-        return data.decode("gb18030"), set(), "GB18030"
-    except UnicodeDecodeError:
-        pass
-    undecodable = set()
-    for number, line in enumerate(lines, start=1):
-        try:
-            line.decode("gb18030")
-        except UnicodeDecodeError:
-            undecodable.add(number)
-    return data.decode("gb18030", errors="replace"), undecodable, "GB18030"
+        return None
 
 
 def separator(text: str) -> str:
@@ -122,58 +233,34 @@ def separator(text: str) -> str:
     return ","
 
 
-def _read_text(text: str, undecodable: set[int], encoding: str) -> Table:
-    csv.field_size_limit(CELL_LIMIT)
-    sep = separator(text)
+def _swallowed_rows(cell: str, sep: str) -> bool:
+    """Whether a cell with line breaks holds further rows (a stray quotation mark), not one Alt+Enter cell:
+    a later line of it has the separator and a date, or two separators."""
+    for line in re.split(r"\r\n|\r|\n", cell)[1:]:
+        count = line.count(sep)
+        if count >= 2 or (count and _DATE_LIKE.search(line)):
+            return True
+    return False
+
+
+def _text_rows(text: str, sep: str, undecodable: set[int], encoding: str) -> Iterator[Row]:
+    csv.field_size_limit(MAX_FILE_BYTES * 4)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
-    records: list[Row] = []
     line = 0
     try:
         for number, cells in enumerate(reader, start=1):
             first, line = line + 1, reader.line_num
             row = Row(number, cells)
-            spans = [cell for cell in cells if "\n" in cell or "\r" in cell]
-            if any(sep in cell for cell in spans):
+            if any(_CONTROL.search(cell) for cell in cells):
+                row.cells = [_CONTROL.sub("", cell) for cell in cells]
+                row.notes.append(messages.file_problem("control_characters"))
+            if any(("\n" in cell or "\r" in cell) and _swallowed_rows(cell, sep) for cell in cells):
                 row.broken = messages.file_problem("merged_lines", first=first, last=line)
-            if undecodable.intersection(range(first, line + 1)):
+            if undecodable and undecodable.intersection(range(first, line + 1)):
                 row.notes.append(messages.file_problem("undecodable", encoding=encoding))
-            records.append(row)
+            yield row
     except csv.Error as problem:
-        return Table(problem=messages.file_problem("unreadable", line=reader.line_num, detail=str(problem)))
-    return Table(rows=records, source=f"{encoding}, {_SEPARATOR_NAMES[sep]}")
+        raise LimitCrossed(messages.file_problem("unreadable", line=reader.line_num, detail=str(problem))) from None
 
 
 _SEPARATOR_NAMES = {",": "comma", "\t": "tab", ";": "semicolon"}
-
-
-def _cell_text(value: Any) -> str:
-    """A workbook cell as the text a CSV export would hold."""
-    if value is None:
-        return ""
-    if isinstance(value, _dt.datetime):
-        return value.date().isoformat() if value.time() == _dt.time() else value.isoformat(sep=" ")
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _read_workbook(data: bytes) -> Table:
-    """The first sheet of an .xlsx workbook, read with openpyxl where it is installed (the page loads it)."""
-    try:
-        import openpyxl
-    except ImportError:
-        return Table(problem=messages.file_problem("workbook_unsupported"))
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        sheet = book.worksheets[0]
-        records = [Row(number, [_cell_text(value) for value in values])
-                   for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
-        epoch = EXCEL_1904 if book.epoch.year == EXCEL_1904.year else EXCEL_1900
-        book.close()
-    except Exception as problem:  # noqa: BLE001 - any damage in a workbook is the file's problem, not a bug
-        return Table(problem=messages.file_problem("workbook_unreadable", detail=type(problem).__name__))
-    while records and not any(cell.strip() for cell in records[-1].cells):
-        records.pop()
-    return Table(rows=records, source="xlsx", date_epoch=epoch)

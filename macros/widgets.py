@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import calculators
+from calculators.table import MAX_FILE_BYTES
 
 from . import open_data
 from .notice import by_id
@@ -23,7 +24,7 @@ INPUT_MODES = {"integer": "numeric", "count": "numeric", "year": "numeric", "hou
 BATCH_KEYS = ("batch_waiting", "batch_reading", "batch_loading_xlsx", "batch_running", "batch_cancelled", "batch_done",
               "batch_shown", "batch_only_rejected", "batch_download", "batch_too_big", "batch_file_failed",
               "batch_engine_failed", "batch_table", "batch_result_suffix")
-BATCH_MAX_MB = 5
+BATCH_MAX_MB = MAX_FILE_BYTES // 1024 // 1024
 STATUS_KEYS = ("loading", "loading_runtime", "loading_python", "loading_wheel", "ready", "queued", "failed",
                "failed_network", "no_worker",
                "no_wasm", "errors_title", "clauses_cited", "notes", "copied",

@@ -1,0 +1,201 @@
+"""Reading an ``.xlsx`` workbook a cell at a time, in time and memory proportional to what it holds.
+
+openpyxl parses the workbook (sheets, shared strings, date formats) and its streaming sheet
+parser reads each cell; this module walks the sheet's XML itself so that nothing is taken on
+the sheet's word: a declared ``<dimension>`` is ignored, a row is never padded to the widest,
+a row number far below the data is refused by the row limit rather than filled, and a cell is
+dropped from memory as soon as it is read. Before anything is parsed, every part's
+uncompressed size (which ``zipfile`` never exceeds when reading) is checked, so that a zip bomb
+is refused by name. The first visible sheet is read unless another is asked for.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+from . import messages
+from .table import EXCEL_1900, EXCEL_1904, MAX_COLUMNS, MAX_ROWS, LimitCrossed, Row, Table
+
+MAX_PART_BYTES = 64 * 1024 * 1024  # one part of the workbook, uncompressed
+MAX_PARTS = 1000
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_ROW, _CELL, _DATA, _MERGE, _FORMULA, _VALUE = (f"{_NS}{t}" for t in ("row", "c", "sheetData", "mergeCells", "f", "v"))
+_REF = re.compile(r"([A-Z]{1,3})(\d+)")
+
+
+def _column(ref: str | None) -> int | None:
+    match = _REF.fullmatch(ref or "")
+    if not match:
+        return None
+    number = 0
+    for letter in match.group(1):
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _check_parts(data: bytes) -> dict[str, str] | None:
+    """A zip whose parts, unpacked, would exceed the limits is refused before anything is unpacked."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as problem:
+        return messages.file_problem("workbook_unreadable", detail=type(problem).__name__)
+    if len(parts) > MAX_PARTS:
+        return messages.file_problem("workbook_too_many_parts", count=len(parts), limit=MAX_PARTS)
+    for part in parts:
+        if part.file_size > MAX_PART_BYTES:
+            return messages.file_problem("workbook_part_too_big", part=part.filename,
+                                         size=part.file_size // 1024 // 1024, limit=MAX_PART_BYTES // 1024 // 1024)
+    return None
+
+
+def open_workbook(data: bytes, sheet: str | None = None) -> Table:
+    """The workbook's first visible sheet (or the one named ``sheet``), ready to be read row by row."""
+    problem = _check_parts(data)
+    if problem:
+        return Table(problem=problem)
+    try:
+        import openpyxl
+    except ImportError:
+        return Table(problem=messages.file_problem("workbook_unsupported"))
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as problem:  # noqa: BLE001 - any damage in a workbook is the file's problem, not a bug
+        return Table(problem=messages.file_problem("workbook_unreadable", detail=type(problem).__name__))
+    visible = [ws for ws in book.worksheets if getattr(ws, "sheet_state", "visible") == "visible"
+               and hasattr(ws, "_worksheet_path")]
+    if not visible:
+        return Table(problem=messages.file_problem("workbook_no_sheet"))
+    chosen = next((ws for ws in visible if ws.title == sheet), visible[0])
+    epoch = EXCEL_1904 if book.epoch.year == EXCEL_1904.year else EXCEL_1900
+    table = Table(source="xlsx", date_epoch=epoch, sheets=[ws.title for ws in visible], sheet=chosen.title)
+    if len(book.worksheets) > len(visible):
+        table.notes.append(messages.file_problem("workbook_hidden_sheets", count=len(book.worksheets) - len(visible)))
+    table.pending = _rows(book, chosen, table)
+    return table
+
+
+def _parser(book: Any, ws: Any, source: Any) -> Any:
+    from openpyxl.worksheet._reader import WorkSheetParser
+    return WorkSheetParser(source, ws._shared_strings, data_only=True, epoch=book.epoch,
+                           date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+
+
+def _rows(book: Any, ws: Any, table: Table) -> Iterator[Row]:
+    """Every row of the sheet, numbered as Excel numbers it, gaps as blank rows; merged cells filled at the end."""
+    from xml.etree.ElementTree import iterparse  # noqa: S405 - expat refuses entity expansion attacks
+    last = 0
+    cells: dict[int, Any] = {}
+    notes: list[dict[str, str]] = []
+    broken: dict[str, str] | None = None
+    holder = None
+    try:
+        with book._archive.open(ws._worksheet_path) as source:
+            parser = _parser(book, ws, source)
+            for event, element in iterparse(source, events=("start", "end")):
+                tag = element.tag
+                if event == "start":
+                    if tag == _ROW:
+                        number = _row_number(element.get("r"), parser.row_counter)
+                        if number <= last:
+                            raise LimitCrossed(messages.file_problem("workbook_rows_out_of_order", row=number,
+                                                                     after=last))
+                        if number > MAX_ROWS:
+                            raise LimitCrossed(messages.file_problem("too_many_rows", row=number, limit=MAX_ROWS))
+                        parser.row_counter, parser.col_counter = number, 0
+                        cells, notes, broken = {}, [], None
+                    elif tag == _DATA:
+                        holder = element
+                    continue
+                if tag == _CELL:
+                    broken = _read_cell(parser, element, cells, notes) or broken
+                    element.clear()
+                elif tag == _ROW:
+                    number = parser.row_counter
+                    for gap in range(last + 1, number):
+                        yield Row(gap, [])
+                    width = max(cells, default=0)
+                    if width > MAX_COLUMNS:
+                        raise LimitCrossed(messages.file_problem("too_many_columns", row=number, count=width,
+                                                                 limit=MAX_COLUMNS))
+                    yield Row(number, [cells.get(i, "") for i in range(1, width + 1)], notes, broken)
+                    last = number
+                    element.clear()
+                    if holder is not None and len(holder):
+                        del holder[-1]
+                elif tag == _MERGE:
+                    table.merges = _down_one_column(element)
+                    element.clear()
+    except LimitCrossed:
+        raise
+    except Exception as problem:  # noqa: BLE001 - a damaged sheet is the file's problem, not a bug
+        raise LimitCrossed(messages.file_problem("workbook_unreadable", detail=type(problem).__name__)) from None
+
+
+def _row_number(raw: str | None, previous: int) -> int:
+    if raw is None:
+        return previous + 1
+    try:
+        return int(float(raw))
+    except (ValueError, OverflowError):
+        raise LimitCrossed(messages.file_problem("workbook_unreadable", detail=f"row {raw!r}")) from None
+
+
+def _read_cell(parser: Any, element: Any, cells: dict[int, Any], notes: list[dict[str, str]]) -> dict[str, str] | None:
+    """One cell into ``cells`` as text; a cell that cannot be read rejects its row, not the file."""
+    column = _column(element.get("r")) or parser.col_counter + 1
+    try:
+        value = parser.parse_cell(element)["value"]
+    except Exception:  # noqa: BLE001 - one damaged cell is its row's problem
+        parser.col_counter = column
+        return messages.file_problem("workbook_bad_cell", column=column)
+    if column in cells:
+        raise LimitCrossed(messages.file_problem("workbook_duplicate_cell", row=parser.row_counter, column=column))
+    if value is None and element.find(_FORMULA) is not None and element.find(_VALUE) is None:
+        notes.append(messages.file_problem("workbook_formula_without_value", column=column))
+    text, note = cell_text(value, column)
+    if note:
+        notes.append(note)
+    if text:
+        cells[column] = text
+    return None
+
+
+def cell_text(value: Any, column: int) -> tuple[str, dict[str, str] | None]:
+    """A workbook cell as the text a CSV export would hold, as Excel shows it, with a note where it was read so."""
+    import datetime as _dt
+    if value is None:
+        return "", None
+    if isinstance(value, _dt.datetime):
+        if value.time() == _dt.time():
+            return value.date().isoformat(), None
+        return value.date().isoformat(), messages.file_problem("workbook_time_dropped", column=column,
+                                                               value=value.isoformat(sep=" "))
+    if isinstance(value, (_dt.date, _dt.time, _dt.timedelta)):
+        return value.isoformat() if not isinstance(value, _dt.timedelta) else str(value), None
+    if isinstance(value, bool):
+        return ("TRUE" if value else "FALSE"), None
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return str(value), None
+        shown = f"{value:.15g}"
+        if "e" in shown:
+            return repr(value), None
+        if float(shown) != value:
+            return shown, messages.file_problem("workbook_float_shown", column=column, value=repr(value), shown=shown)
+        return (str(int(value)) if value.is_integer() else shown), None
+    return str(value), None
+
+
+def _down_one_column(element: Any) -> list[tuple[int, int, int]]:
+    """The merged ranges that run down one column (one date for three people): column, first and last row."""
+    found = []
+    for merge in element:
+        match = re.fullmatch(r"([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)", merge.get("ref", ""))
+        if match and match.group(1) == match.group(3) and int(match.group(4)) > int(match.group(2)):
+            found.append((_column(match.group(1) + match.group(2)) or 0, int(match.group(2)), int(match.group(4))))
+    return found

@@ -1,0 +1,261 @@
+"""Files of unusual shape end in bounded time and memory, in the CLI, or are refused by name.
+
+The generators follow the adversarial review of 5 December 2026 (D1-D5, D8, D9, D14-D16), at sizes
+of our own. Every CLI run here has a 2 GB address-space cap and a time limit: a hang or a blow-up
+fails the test instead of the machine.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import resource
+import subprocess
+import sys
+import time
+import zipfile
+
+import pytest
+
+from calculators import batch, table
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CAP = 2 * 1024**3
+NS = ('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _capped() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (CAP, CAP))
+
+
+def cli(data: bytes, *args: str, timeout: int = 60) -> subprocess.CompletedProcess:
+    path = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"bounded-{os.getpid()}.bin")
+    with open(path, "wb") as handle:
+        handle.write(data)
+    try:
+        return subprocess.run([sys.executable, "-m", "calculators", "tenure", "--csv", path, *args],
+                              capture_output=True, cwd=ROOT, timeout=timeout, preexec_fn=_capped)
+    finally:
+        os.unlink(path)
+
+
+def ended_well(proc: subprocess.CompletedProcess, data: bytes) -> None:
+    """Exit 0 or 2, no traceback, and output in proportion to the input."""
+    assert proc.returncode in (0, 2), proc.stderr.decode(errors="replace")[-2000:]
+    assert b"Traceback" not in proc.stderr
+    assert len(proc.stdout) <= 20 * len(data) + 10_000
+
+
+def xlsx(sheet_data: str | bytes, *, dimension: str | None = None, hidden_first: str | None = None,
+         streamed_rows: int = 0) -> bytes:
+    """A workbook written by hand, as the review's generator does: any shape openpyxl would not write."""
+    sheets = ([("Hidden", hidden_first, ' state="hidden"')] if hidden_first else []) + [("Staff", sheet_data, "")]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("[Content_Types].xml",
+                   '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                   '<Default Extension="xml" ContentType="application/xml"/>'
+                   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+                   'spreadsheetml.sheet.main+xml"/>'
+                   + "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/'
+                             f'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                             for i in range(1, len(sheets) + 1)) + "</Types>")
+        z.writestr("_rels/.rels", f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                   f'relationships"><Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/>'
+                   f"</Relationships>")
+        z.writestr("xl/workbook.xml", f"<workbook {NS}><sheets>" + "".join(
+            f'<sheet name="{n}" sheetId="{i}" r:id="rId{i}"{st}/>' for i, (n, _, st) in enumerate(sheets, 1))
+            + "</sheets></workbook>")
+        z.writestr("xl/_rels/workbook.xml.rels",
+                   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   + "".join(f'<Relationship Id="rId{i}" Type="{REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
+                             for i in range(1, len(sheets) + 1)) + "</Relationships>")
+        for i, (_, data, _) in enumerate(sheets, 1):
+            dim = f'<dimension ref="{dimension}"/>' if dimension and i == len(sheets) else ""
+            with z.open(f"xl/worksheets/sheet{i}.xml", "w", force_zip64=True) as h:
+                h.write(f"<worksheet {NS}>{dim}<sheetData>".encode())
+                h.write(data.encode() if isinstance(data, str) else data)
+                chunk = b'<row><c t="inlineStr"><is><t>2018-12-31</t></is></c><c><v>5</v></c></row>' * 1000
+                for _ in range(streamed_rows // 1000 if i == len(sheets) else 0):
+                    h.write(chunk)
+                h.write(b"</sheetData></worksheet>")
+    return out.getvalue()
+
+
+def cell(ref: str, text: str) -> str:
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+HEAD = '<row r="1">' + cell("A1", "qualified_on") + cell("B1", "required_years") + cell("C1", "name") + "</row>"
+
+
+def test_d1_one_wide_row_does_not_pad_every_row():
+    data = ("qualified_on,required_years\n2018-12-31,5" + ",x" * 150 + "\n" + "2018-12-31,5\n" * 20_000).encode()
+    proc = cli(data)
+    ended_well(proc, data)
+    assert proc.returncode == 0 and len(proc.stdout) < 8 * len(data)  # the result columns, not 150 padded cells
+    wider = ("qualified_on,required_years\n2018-12-31,5" + "," * 300_000 + "x\n" + "2018-12-31,5\n" * 50_000).encode()
+    proc = cli(wider)
+    ended_well(proc, wider)
+    assert proc.returncode == 2 and b"256" in proc.stderr and not proc.stdout
+
+
+def test_d1_trailing_empty_cells_are_set_aside():
+    data = ("qualified_on,required_years" + "," * 5000 + "\n" + ("2018-12-31,5" + "," * 5000 + "\n") * 100).encode()
+    run = batch.run_file("tenure", data)
+    assert run.problem is None and run.counts["ok"] == 100 and len(run.csv_bytes()) < len(data)
+
+
+@pytest.mark.parametrize("shape", ["dimension", "far_row", "far_header"])
+def test_d2_d3_a_workbook_that_claims_a_huge_sheet(shape):
+    data = {
+        "dimension": xlsx(HEAD + '<row r="1048000">' + cell("A1048000", "2018-12-31") + "</row>",
+                          dimension="A1:XFD1048576"),
+        "far_row": xlsx(HEAD + '<row r="40000000">' + cell("A40000000", "2018-12-31") + "</row>"),
+        "far_header": xlsx('<row r="900000">' + cell("A900000", "qualified_on") + "</row>"),
+    }[shape]
+    started = time.monotonic()
+    proc = cli(data, timeout=30)
+    ended_well(proc, data)
+    assert proc.returncode == 2 and b"200000" in proc.stderr
+    assert time.monotonic() - started < 30
+
+
+def test_d2_a_zip_bomb_is_refused_before_it_is_unpacked():
+    data = xlsx(HEAD, streamed_rows=1_200_000)
+    assert len(data) < table.MAX_FILE_BYTES
+    proc = cli(data, timeout=30)
+    ended_well(proc, data)
+    assert proc.returncode == 2 and "xl/worksheets/sheet1.xml" in proc.stderr.decode()
+
+
+def test_d2_a_large_honest_workbook_is_read_in_slices_and_stays_bounded():
+    data = xlsx(HEAD, streamed_rows=60_000)
+    run = batch.BatchRun("tenure", data)
+    slices = 0
+    while run.reading:
+        run.step(5_000)
+        slices += 1
+    assert slices >= 12 and run.problem is None
+    while not run.done:
+        run.step(50_000)
+    assert run.counts == {"rows": 60_000, "ok": 60_000, "rejected": 0, "empty": 0}
+
+
+def test_d3_blank_lines_before_the_header_are_linear():
+    def seconds(blank: int) -> float:
+        data = ("\n" * blank + "qualified_on,required_years\n2018-12-31,5\n").encode()
+        started = time.perf_counter()
+        run = batch.run_file("tenure", data)
+        assert run.problem is None and run.counts["ok"] == 1
+        return time.perf_counter() - started
+    seconds(1000)
+    small, large = min(seconds(40_000) for _ in range(3)), min(seconds(80_000) for _ in range(3))
+    assert large < 2.5 * small + 0.05, (small, large)
+
+
+def test_d3_doubling_blank_columns_at_most_doubles_the_time():
+    def seconds(blank: int) -> float:
+        row = "2018-12-31,5" + "," * blank + "\n"
+        data = ("qualified_on,required_years\n" + row * 2000).encode()
+        started = time.perf_counter()
+        assert batch.run_file("tenure", data).counts["ok"] == 2000
+        return time.perf_counter() - started
+    seconds(10)
+    small, large = min(seconds(400) for _ in range(3)), min(seconds(800) for _ in range(3))
+    assert large < 2.5 * small + 0.05, (small, large)
+
+
+@pytest.mark.parametrize("names", [["张三", "郑小平", "李四"], ["郑小平"], ["伟", "叶志强", "谢英", "肖雪"],
+                                   ["陆萍", "石梅", "史小平", "王芳"]])
+def test_d4_gb18030_names_survive_even_when_one_is_valid_utf8(names):
+    for header in ("姓名,取得现资格时间,申报上一级职称要求的年限", "name,qualified_on,required_years"):
+        text = header + "\r\n" + "".join(f"{name},2018-12-31,5\r\n" for name in names)
+        run = batch.run_file("tenure", text.encode("gb18030"))
+        assert run.problem is None, run.problem
+        kept = [line.split(",")[3] for line in run.csv().splitlines()[1:]]
+        assert kept == names, kept
+        assert "�" not in run.csv()
+
+
+def test_d4_a_utf8_file_with_a_stray_byte_stays_utf8():
+    data = "姓名,取得现资格时间\r\n张三,2018-12-31\r\n李四,2019-01-01\r\n".encode() + b"\xff\xfe\xfd,2018-01-01\r\n"
+    run = batch.run_file("tenure", data)
+    assert "张三" in run.csv() and "李四" in run.csv() and "UTF-8" in run.csv()
+
+
+def test_d5_the_visible_sheet_is_read_and_named():
+    visible = HEAD + '<row r="2">' + cell("A2", "2018-12-31") + cell("B2", "5") + cell("C2", "VISIBLE") + "</row>"
+    hidden = HEAD + '<row r="2">' + cell("A2", "2000-01-01") + cell("B2", "5") + cell("C2", "HIDDEN") + "</row>"
+    run = batch.run_file("tenure", xlsx(visible, hidden_first=hidden))
+    assert "VISIBLE" in run.csv() and "HIDDEN" not in run.csv()
+    assert "1 个隐藏的工作表" in run.mapping
+
+
+def test_d5_several_visible_sheets_name_the_one_read_and_another_can_be_chosen():
+    import openpyxl
+    book = openpyxl.Workbook()
+    book.active.title = "2022年"
+    book.active.append(["取得现资格时间", "姓名"])
+    book.active.append(["2000-01-01", "旧表"])
+    second = book.create_sheet("2023年")
+    second.append(["取得现资格时间", "姓名"])
+    second.append(["2018-12-31", "新表"])
+    out = io.BytesIO()
+    book.save(out)
+    first = batch.run_file("tenure", out.getvalue())
+    assert "旧表" in first.csv() and "读取的是工作表“2022年”（可见的工作表：2022年、2023年）" in first.mapping
+    chosen = batch.run_file("tenure", out.getvalue(), sheet="2023年")
+    assert "新表" in chosen.csv() and first.summary()["sheets"] == ["2022年", "2023年"]
+    proc = cli(out.getvalue(), "--sheet", "2023年")
+    assert proc.returncode == 0 and "新表".encode() in proc.stdout
+
+
+@pytest.mark.parametrize("rows", [
+    "".join(f'<row r="{r}">' + cell(f"A{r}", "2018-12-31") + "</row>" for r in (5, 3, 4)),
+    "".join('<row r="2">' + cell("A2", "2018-12-31") + cell("C2", n) + "</row>" for n in ("a", "b")),
+    '<row r="0">' + cell("A0", "2018-12-31") + "</row>",
+    '<row r="2">' + cell("A2", "2018-12-31") + cell("A2", "2019-12-31") + "</row>",
+])
+def test_d8_a_workbook_that_would_lose_a_row_or_a_cell_is_refused(rows):
+    proc = cli(xlsx(HEAD + rows))
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr and not proc.stdout
+
+
+def test_d9_the_cli_ends_cleanly_on_endless_or_closed_streams():
+    for command in ("--csv /dev/zero", "< in.json > /dev/full", "< in.json >&-", "<&-", "--csv - <&-"):
+        shell = (f"cd {ROOT} && echo '{{\"qualified_on\":\"2018-12-31\"}}' > /tmp/in.json && cd /tmp && "
+                 f"{sys.executable} -m calculators tenure {command.replace('in.json', '/tmp/in.json')}")
+        proc = subprocess.run(["bash", "-c", shell], capture_output=True, timeout=60, preexec_fn=_capped,
+                              env={**os.environ, "PYTHONPATH": ROOT})
+        assert proc.returncode in (0, 2), (command, proc.stderr)
+        assert b"Traceback" not in proc.stderr and b"Exception ignored" not in proc.stderr, command
+
+
+def test_d14_an_alt_enter_cell_with_a_comma_is_one_cell():
+    data = b'qualified_on,required_years,note\r\n2018-12-31,5,"Room 1, Building 2\nTransferred in 2019"\r\n'
+    run = batch.run_file("tenure", data, "en")
+    assert run.counts["ok"] == 1
+
+
+def test_d15_workbook_cells_as_excel_shows_them():
+    rows = (HEAD.replace("name", "public") + '<row r="2">' + cell("A2", "2018-12-31") + '<c r="B2"><v>5</v></c>'
+            '<c r="C2"><f>10.1+20.2</f><v>30.299999999999997</v></c></row>'
+            '<row r="3"><c r="A3"><f>DATE(2018,12,31)</f></c><c r="B3"><v>5</v></c></row>')
+    run = batch.run_file("tenure", xlsx(rows))
+    text = run.csv()
+    assert ",30.3," in text and "30.299999999999997 按 Excel 显示读作 30.3" in text
+    assert "没有计算结果的公式" in text
+
+
+def test_d16_one_bad_byte_or_cell_rejects_its_row_not_the_file():
+    data = ("qualified_on,required_years,name\n" + "2018-12-31,5,a\n" * 500 + "2018-12-31,5,b\x00c\n").encode()
+    run = batch.run_file("tenure", data)
+    assert run.problem is None and run.counts["rows"] == 501
+    bad = xlsx(HEAD + '<row r="2">' + cell("A2", "2018-12-31") + '<c r="B2" t="d"><v>not a date</v></c></row>'
+               + '<row r="3">' + cell("A3", "2018-12-31") + '<c r="B3"><v>5</v></c></row>')
+    run = batch.run_file("tenure", bad)
+    assert run.problem is None and run.counts == {"rows": 2, "ok": 1, "rejected": 1, "empty": 0}
