@@ -341,7 +341,7 @@ def profile_table(results: dict[str, Any], title: str) -> list[str]:
 
 
 def table(results: dict[str, Any]) -> str:
-    """The figures as Markdown tables (the README's performance section uses the same)."""
+    """The figures as Markdown tables (dev/PERFORMANCE.md uses the same)."""
     pages = results["pages_longest_task_ms"]
     worst = max(pages, key=pages.get)
     lines = [*profile_table(results, "desktop"), *profile_table(results["phone"], "phone (CPU 4x, 1.6 Mbit/s, 150 ms)"),

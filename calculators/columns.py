@@ -17,7 +17,6 @@ import dataclasses
 import difflib
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from . import CALCULATORS, messages
 from .fields import Field
@@ -133,10 +132,6 @@ def _label(f: Field, lang: str) -> str:
     return f.label_zh if lang == "zh" else f.label_en
 
 
-def _both(render: Any) -> dict[str, str]:
-    return {"zh": render("zh"), "en": render("en")}
-
-
 def plan(name: str, rows: list[list[str]], numbers: list[int], ours: frozenset[str] = frozenset()) -> Plan:
     """Find the header among the first rows and read its columns; or the file-level reason to refuse.
 
@@ -144,19 +139,22 @@ def plan(name: str, rows: list[list[str]], numbers: list[int], ours: frozenset[s
     for ``read_columns``, so that a results file can be checked again."""
     result = Plan()
     seen = 0
+    resembling: tuple[int, list[Column]] | None = None
     for cells, number in zip(rows, numbers, strict=True):
         if not any(cell.strip() for cell in cells):
             continue
         seen += 1
         columns = read_columns(name, cells, ours)
-        filled = sum(1 for c in columns if c.header)
-        if any(c.field for c in columns) or (filled >= 2 and any(c.resembles for c in columns)):
-            result.header_row, result.columns = number, columns
-            result.skipped = [n for n in numbers if n < number]
-            result.problem = _check(name, result)
-            return result
+        if any(c.field for c in columns):
+            return _found(name, result, number, columns, numbers)
+        # A row of near misses only is the header if no later row names a field: a unit line such as
+        # "单位：… | 申报年度：2023" above the real header must not be taken for it.
+        if resembling is None and sum(1 for c in columns if c.header) >= 2 and any(c.resembles for c in columns):
+            resembling = (number, columns)
         if seen >= HEADER_SCAN:
             break
+    if resembling is not None:
+        return _found(name, result, *resembling, numbers)
     first = next((cells for cells in rows if any(c.strip() for c in cells)), None)
     if first is None:
         result.problem = messages.file_problem("no_header")
@@ -165,6 +163,13 @@ def plan(name: str, rows: list[list[str]], numbers: list[int], ours: frozenset[s
     shown = "、".join(c.strip() for c in first if c.strip())[:80]
     result.problem = messages.file_problem(
         "no_known_column", rows=seen, first=shown, example_zh=example.label_zh, example_en=example.label_en)
+    return result
+
+
+def _found(name: str, result: Plan, number: int, columns: list[Column], numbers: list[int]) -> Plan:
+    result.header_row, result.columns = number, columns
+    result.skipped = [n for n in numbers if n < number]
+    result.problem = _check(name, result)
     return result
 
 

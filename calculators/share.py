@@ -38,10 +38,20 @@ def query(inputs: Mapping[str, Any]) -> str:
     return urlencode(pairs)
 
 
-def qr_svg(url: str, label: str) -> str:
-    """The QR code of an address as inline SVG, sized by its box, with the label as its accessible name."""
+def qr_svg(url: str, label: str) -> str | None:
+    """The QR code of an address as inline SVG, sized by its box, with the label as its accessible name;
+    None when the address is too long for a code a phone reads (about 2,900 bytes: a long list of
+    nominees), so that the sheet can say so rather than print nothing."""
     import segno  # only when a code is drawn: the calculators themselves need nothing outside the standard library
 
-    code = segno.make(url, error=QR_ERROR, micro=False)
+    code = None
+    for level in (QR_ERROR, "l"):  # a long link still gets a code, with less room for smudges
+        try:
+            code = segno.make(url, error=level, micro=False, boost_error=False)
+            break
+        except segno.DataOverflowError:
+            continue
+    if code is None:
+        return None
     svg = code.svg_inline(scale=1, border=QR_BORDER, omitsize=True, svgclass=None, lineclass=None)
     return svg.replace("<svg ", f'<svg class="qr" role="img" aria-label="{html.escape(label, quote=True)}" ', 1)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from . import messages
 
-# The limits, stated in the README. A file over them is refused, naming the limit crossed.
+# The limits, stated in the README (and dev/CALCULATORS.md). A file over one is refused, naming the limit crossed.
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 200_000  # records, blank ones included
 MAX_COLUMNS = 256  # cells in one row, once trailing empty cells are set aside

@@ -20,7 +20,10 @@ from typing import Any
 from . import messages
 from .table import EXCEL_1900, EXCEL_1904, MAX_COLUMNS, MAX_ROWS, LimitCrossed, Row, Table
 
-MAX_PART_BYTES = 64 * 1024 * 1024  # one part of the workbook, uncompressed
+MAX_PART_BYTES = 64 * 1024 * 1024  # one sheet, uncompressed: read a slice of rows at a time
+# Every other part (shared strings, styles) is parsed whole before the first row, where a reader
+# cannot stop it: a smaller limit keeps that first step short.
+MAX_WHOLE_PART_BYTES = 16 * 1024 * 1024
 MAX_PARTS = 1000
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _CELL, _DATA, _MERGE, _FORMULA, _VALUE = (f"{_NS}{t}" for t in ("row", "c", "sheetData", "mergeCells", "f", "v"))
@@ -47,9 +50,10 @@ def _check_parts(data: bytes) -> dict[str, str] | None:
     if len(parts) > MAX_PARTS:
         return messages.file_problem("workbook_too_many_parts", count=len(parts), limit=MAX_PARTS)
     for part in parts:
-        if part.file_size > MAX_PART_BYTES:
+        limit = MAX_PART_BYTES if part.filename.startswith("xl/worksheets/") else MAX_WHOLE_PART_BYTES
+        if part.file_size > limit:
             return messages.file_problem("workbook_part_too_big", part=part.filename,
-                                         size=part.file_size // 1024 // 1024, limit=MAX_PART_BYTES // 1024 // 1024)
+                                         size=part.file_size // 1024 // 1024, limit=limit // 1024 // 1024)
     return None
 
 
@@ -59,33 +63,41 @@ def open_workbook(data: bytes, sheet: str | None = None) -> Table:
     if problem:
         return Table(problem=problem)
     try:
-        import openpyxl
+        from openpyxl.reader.excel import ExcelReader
+        from openpyxl.styles.stylesheet import apply_stylesheet
     except ImportError:
         return Table(problem=messages.file_problem("workbook_unsupported"))
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        # openpyxl's own reader, its steps up to the sheets: its read-only sheets would each parse the
+        # whole sheet once to size it when the workbook opens, before a reader could stop anything.
+        book = ExcelReader(io.BytesIO(data), read_only=True, data_only=True)
+        book.read_manifest()
+        book.read_strings()
+        book.read_workbook()
+        apply_stylesheet(book.archive, book.wb)
+        sheets = [(found.name, found.state, rel.target) for found, rel in book.parser.find_sheets()
+                  if rel.target in book.valid_files and "chartsheet" not in rel.Type]
     except Exception as problem:  # noqa: BLE001 - any damage in a workbook is the file's problem, not a bug
         return Table(problem=messages.file_problem("workbook_unreadable", detail=type(problem).__name__))
-    visible = [ws for ws in book.worksheets if getattr(ws, "sheet_state", "visible") == "visible"
-               and hasattr(ws, "_worksheet_path")]
+    visible = [(name, target) for name, state, target in sheets if state in (None, "visible")]
     if not visible:
         return Table(problem=messages.file_problem("workbook_no_sheet"))
-    chosen = next((ws for ws in visible if ws.title == sheet), visible[0])
-    epoch = EXCEL_1904 if book.epoch.year == EXCEL_1904.year else EXCEL_1900
-    table = Table(source="xlsx", date_epoch=epoch, sheets=[ws.title for ws in visible], sheet=chosen.title)
-    if len(book.worksheets) > len(visible):
-        table.notes.append(messages.file_problem("workbook_hidden_sheets", count=len(book.worksheets) - len(visible)))
-    table.pending = _rows(book, chosen, table)
+    name, target = next((pair for pair in visible if pair[0] == sheet), visible[0])
+    epoch = EXCEL_1904 if book.wb.epoch.year == EXCEL_1904.year else EXCEL_1900
+    table = Table(source="xlsx", date_epoch=epoch, sheets=[n for n, _ in visible], sheet=name)
+    if len(sheets) > len(visible):
+        table.notes.append(messages.file_problem("workbook_hidden_sheets", count=len(sheets) - len(visible)))
+    table.pending = _rows(book, target, table)
     return table
 
 
-def _parser(book: Any, ws: Any, source: Any) -> Any:
+def _parser(book: Any, source: Any) -> Any:
     from openpyxl.worksheet._reader import WorkSheetParser
-    return WorkSheetParser(source, ws._shared_strings, data_only=True, epoch=book.epoch,
-                           date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+    return WorkSheetParser(source, book.shared_strings, data_only=True, epoch=book.wb.epoch,
+                           date_formats=book.wb._date_formats, timedelta_formats=book.wb._timedelta_formats)
 
 
-def _rows(book: Any, ws: Any, table: Table) -> Iterator[Row]:
+def _rows(book: Any, target: str, table: Table) -> Iterator[Row]:
     """Every row of the sheet, numbered as Excel numbers it, gaps as blank rows; merged cells filled at the end."""
     from xml.etree.ElementTree import iterparse  # noqa: S405 - expat refuses entity expansion attacks
     last = 0
@@ -94,8 +106,8 @@ def _rows(book: Any, ws: Any, table: Table) -> Iterator[Row]:
     broken: dict[str, str] | None = None
     holder = None
     try:
-        with book._archive.open(ws._worksheet_path) as source:
-            parser = _parser(book, ws, source)
+        with book.archive.open(target) as source:
+            parser = _parser(book, source)
             for event, element in iterparse(source, events=("start", "end")):
                 tag = element.tag
                 if event == "start":

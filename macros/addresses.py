@@ -21,7 +21,8 @@ def clause_url(clause_id: str, lang: str, public_url: str) -> str:
 
 def clause_qr(clause: Clause, lang: str, public_url: str) -> str:
     """The QR code of a clause's permanent address, named for screen readers."""
-    return share.qr_svg(clause_url(clause.id, lang, public_url), f'{t("qr_of", lang)} {clause_url(clause.id, lang, public_url)}')
+    return share.qr_svg(clause_url(clause.id, lang, public_url),
+                        f'{t("qr_of", lang)} {clause_url(clause.id, lang, public_url)}') or ""
 
 
 def print_reference(clause: Clause, lang: str, public_url: str) -> str:

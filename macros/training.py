@@ -18,6 +18,8 @@ from .ui import t
 OTHER = {"zh": "en", "en": "zh"}
 
 
+# A typed title goes into the handout's address: hosts refuse addresses over about 8 KB.
+HANDOUT_TITLE_MAX = 200
 UNOFFICIAL_TAG = "（非官方译文 / Unofficial translation）"
 
 def heading(clause: Clause, lang: str) -> str:
@@ -139,7 +141,7 @@ def handout_html(lang: str, root: str, public_url: str) -> str:
     english = " checked" if lang == "en" else ""
     return f'''<form class="handout-form" data-handout-form data-present-url="{lang_root}present/" data-lang="{lang}">
 <div class="calc-field"><label for="handout-title">{t("handout_title_label", lang)}</label>
-<input type="text" id="handout-title" name="title" value="{html.escape(t("handout_default_title", lang), quote=True)}" autocomplete="off"></div>
+<input type="text" id="handout-title" name="title" value="{html.escape(t("handout_default_title", lang), quote=True)}" maxlength="{HANDOUT_TITLE_MAX}" autocomplete="off"></div>
 <div class="calc-field calc-field--check"><input type="checkbox" id="handout-english" name="en" value="1"{english}>
 <label for="handout-english">{t("handout_english", lang)}</label></div>
 <fieldset class="handout-choices"><legend>{t("handout_choose", lang)}</legend>

@@ -13,6 +13,9 @@ UI: dict[str, tuple[str, str]] = {
     "copy_calc_link": ("复制本次计算的链接", "Copy a link to this calculation"),
     "loading": ("正在加载计算引擎（首次约需数秒）…", "Loading the calculator engine (a few seconds the first time)…"),
     "loading_runtime": ("正在下载 Python 运行环境（{percent}%）…", "Downloading the Python runtime ({percent}%)…"),
+    "repairing": ("本机保存的计算引擎文件无法使用（可能已损坏），已删除，正在重新下载…",
+                  "The calculator engine's files kept on this device could not be used (they may be damaged); they "
+                  "were removed and are being downloaded again…"),
     "loading_python": ("正在启动 Python…", "Starting Python…"),
     "loading_wheel": ("正在载入计算规则…", "Loading the calculators…"),
     "ready": ("计算引擎已就绪，填写后点击“计算”。", "The engine is ready: fill in the form and press “Calculate”."),
@@ -97,11 +100,20 @@ UI: dict[str, tuple[str, str]] = {
                         "You can choose a file again."),
     "batch_done": ("共 {rows} 行：{ok} 行已计算，{rejected} 行被退回，{empty} 行为空行。",
                    "{rows} rows: {ok} calculated, {rejected} rejected, {empty} empty."),
-    "batch_shown": ("下表显示前 {shown} 行（退回原因在第二列）；下载的结果文件包含全部 {rows} 行。",
-                    "The table shows the first {shown} rows (the reason for a rejection is in the second column); "
+    "batch_shown": ("下表显示前 {shown} 行（退回原因在“退回原因或说明”一列）；下载的结果文件包含全部 {rows} 行。",
+                    "The table shows the first {shown} rows (the reason for a rejection is in the column “Reason or note”); "
                     "the results file holds all {rows} rows."),
     "batch_table": ("核对结果表", "Table of results"),
     "batch_result_suffix": ("结果", "results"),
+    "batch_reading_rows": ("正在读取文件：已读 {done} 行…", "Reading the file: {done} rows read…"),
+    "batch_cancelled_reading": ("已停止读取文件，没有生成结果文件。可以重新选择文件。",
+                                "Reading the file stopped; no results file was made. You can choose a file again."),
+    "batch_xlsx_failed": ("Excel 读取组件没有下载完成（网络中断，或长时间没有收到数据）。请检查网络后重新选择文件，"
+                          "或在 Excel / WPS 中另存为 CSV 后选择。",
+                          "The Excel reader did not finish downloading (the connection dropped, or nothing arrived for a "
+                          "long time). Check the connection and choose the file again, or save it as CSV from Excel or WPS "
+                          "and choose that."),
+    "batch_sheet": ("要核对的工作表", "Sheet to check"),
     "batch_only_rejected": ("只看被退回的行", "Show rejected rows only"),
     "batch_download": ("下载核对结果（CSV，可用 Excel 或 WPS 打开）", "Download the results (CSV, opens in Excel or WPS)"),
     "batch_too_big": ("文件过大：一次最多核对 {limit} MB，请分成几个文件。",
@@ -152,6 +164,8 @@ UI: dict[str, tuple[str, str]] = {
     "sheet_clauses": ("所依据条款全文", "The clauses relied on, in full"),
     "sheet_link": ("本次计算的链接（扫描二维码可打开并重新计算）：", "Link to this calculation (scan the code to open it and calculate again):"),
     "sheet_yes": ("是", "yes"),
+    "sheet_no_qr": ("本次计算的链接太长，无法做成二维码：请使用上面的链接。",
+                    "The link to this calculation is too long for a QR code: use the link above."),
     "sheet_no": ("否", "no"),
     "side_by_side_note": ("左栏为中文原文（以此为准），右栏为非官方英文译文；条款编号与两种语言的通知全文页相同。",
                           "Left: the Chinese original (authoritative); right: the unofficial English translation. "

@@ -23,13 +23,14 @@ RUNTIME_JS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "js" /
 INPUT_MODES = {"integer": "numeric", "count": "numeric", "year": "numeric", "hours": "decimal", "date": "text", "years": "text"}
 BATCH_KEYS = ("batch_waiting", "batch_reading", "batch_loading_xlsx", "batch_running", "batch_cancelled", "batch_done",
               "batch_shown", "batch_only_rejected", "batch_download", "batch_too_big", "batch_file_failed",
-              "batch_engine_failed", "batch_table", "batch_result_suffix")
+              "batch_engine_failed", "batch_table", "batch_result_suffix", "batch_reading_rows",
+              "batch_cancelled_reading", "batch_xlsx_failed", "batch_sheet")
 BATCH_MAX_MB = MAX_FILE_BYTES // 1024 // 1024
-STATUS_KEYS = ("loading", "loading_runtime", "loading_python", "loading_wheel", "ready", "queued", "failed",
+STATUS_KEYS = ("loading", "repairing", "loading_runtime", "loading_python", "loading_wheel", "ready", "queued", "failed",
                "failed_network", "no_worker",
                "no_wasm", "errors_title", "clauses_cited", "notes", "copied",
                "copy_failed", "remove_nominee", "nominee", "answer_heading", "shared_note", "shared_clear",
-               "sheet_print", "sheet_yes", "sheet_no", "qr_of")
+               "sheet_print", "sheet_yes", "sheet_no", "qr_of", "sheet_no_qr")
 
 
 def _attr(value: Any) -> str:
@@ -80,7 +81,7 @@ def _records(prefix: str, field: dict[str, Any], lang: str) -> str:
     name = field["name"]
     row = "".join(_control(f"{prefix}-{name}-__i__", sub, lang, f"{name}[__i__].{sub['name']}")
                   for sub in field["fields"])
-    return (f'<fieldset class="calc-records" data-records="{_attr(name)}"><legend>{_attr(field["label"][lang])}</legend>'
+    return (f'<fieldset class="calc-records" data-records="{_attr(name)}" data-max="{_attr(field["max"])}"><legend>{_attr(field["label"][lang])}</legend>'
             f'<span class="calc-help" id="{prefix}-{name}-help">{_attr(field["help"][lang])}</span>'
             f'<span class="calc-error" id="{prefix}-{name}-error" data-error-for="{_attr(name)}" hidden></span>'
             f'<ol class="calc-rows" data-rows></ol>'

@@ -31,7 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ENGINE_TESTS = ["tests/test_cases.py", "tests/test_tenure.py", "tests/test_ce_hours.py", "tests/test_quota.py",
                 "tests/test_wording.py", "tests/test_contract_details.py", "tests/test_cli_and_rules.py",
-                "tests/test_properties.py", "tests/test_batch.py", "tests/conftest.py"]
+                "tests/test_properties.py", "tests/test_batch.py", "tests/test_rosters.py", "tests/test_bounded.py",
+                "tests/conftest.py"]
 # Tests that cannot run on mutmut's instrumented copy: the first reads the engine's own syntax tree (and
 # finds mutmut's trampolines), the others start new processes that do not see the mutant.
 NOT_UNDER_MUTMUT = ["tests/test_cli_and_rules.py::test_rule_numbers_live_only_in_the_rules_table",
@@ -119,6 +120,18 @@ HAND: tuple[Bug, ...] = (
         'return f"{value.denominator}分之{value.numerator}"'),
     Bug("R10", "nomination line printed when the quota is 0 (C6)", "calculators/quota.py",
         'if r["quota"] > 0:', "if True:"),
+    Bug("R11", "a whole year deducted again for an unsatisfactory year holding the start (C1)", "calculators/tenure.py",
+        "if start.year in unqualified and start != year_end:", "if False:"),
+    Bug("R12", "no public-subject hours answered as met (M2)", "calculators/ce_hours.py",
+        '"meets": meets_total and meets_professional and meets_public,', '"meets": meets_total and meets_professional,'),
+    Bug("R13", "a header that resembles a field read as that field (rosters)", "calculators/columns.py",
+        "column.field = named[0] if len(named) == 1 else None",
+        "column.field = (named or [f for f in fields if _resembles(k, f)] or [None])[0]"),
+    Bug("R14", "GB18030 decided by its UTF-8-valid lines again (D4)", "calculators/table.py",
+        "if gb is not None and len(bad_utf8) >= good_utf8:", "if gb is not None and not good_utf8:"),
+    Bug("R15", "every row padded to the widest again (D1)", "calculators/batch.py",
+        "cells = row.cells[:width] + [\"\"] * (width - len(row.cells))",
+        "cells = row.cells + [\"\"] * (max(len(r.cells) for r in self.table.rows) - len(row.cells))"),
 )
 
 

@@ -62,7 +62,7 @@ def assert_each_row_is_its_single_answer(run: batch.BatchRun, staff: list[list[s
 
 def test_a_title_row_above_the_header_is_skipped_and_said():
     header = ["序号", "姓名", "取得现资格时间", "年度考核“不合格”的年份", "申报上一级职称要求的年限"]
-    run = batch.run_file("tenure", csv_bytes([[TITLE], ["单位：XX县人民医院", "", "填报日期：2023-05-01"], header, *STAFF]))
+    run = batch.run_file("tenure", csv_bytes([[TITLE], ["单位：XX县人民医院", "", "申报年度：2023"], header, *STAFF]))
     assert_each_row_is_its_single_answer(run, STAFF)
     assert run.mapping.startswith("第 1–2 行在列名之上（标题或空行），已跳过；列名在第 3 行。")
     assert [r["表格行号"] for r in rows_of(run)] == ["4", "5", "6", "7"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -141,3 +142,24 @@ def no_csp_violation(page, context, request):
         except Exception:  # noqa: BLE001 - a page torn down mid-navigation has nothing left to report
             pass
     assert watch.refused == []
+
+
+@pytest.fixture
+def own_server(tmp_path):
+    """A copy of the site on its own server, which the test can change or switch off."""
+    root = tmp_path / "site"
+    shutil.copytree(SITE, root)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SubPathHandler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield root, f"http://127.0.0.1:{server.server_address[1]}{PREFIX}", server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def context_requests(context):
+    """Every request of the browser context, the service worker's own included."""
+    seen: list = []
+    context.on("request", lambda request: seen.append(request))
+    return seen

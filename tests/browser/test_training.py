@@ -12,7 +12,7 @@ import zxingcpp
 from conftest import PUBLIC_URL
 from PIL import Image
 from playwright.sync_api import Page, expect
-from test_beyond import own_server, stays_on, until  # noqa: F401 - own_server is a fixture
+from test_beyond import stays_on, until
 from test_calculators import READY, open_calculator, type_into
 from test_quality import axe_violations
 
@@ -107,7 +107,7 @@ def test_no_accessibility_violation_in_the_presenter_and_the_handout(page, site_
     assert axe_violations(page) == []
 
 
-def test_the_presenter_works_offline_once_opened(page, own_server, context):  # noqa: F811
+def test_the_presenter_works_offline_once_opened(page, own_server, context):
     seen: list = []
     context.on("request", lambda request: seen.append(request))
     _, url, server = own_server

@@ -314,12 +314,22 @@ const cancelled = new Set();
 let xlsxReady = null;
 
 // openpyxl and its one dependency, self-hosted pure-Python wheels, loaded the first time a workbook is picked.
+// A load that fails may have met a damaged copy the service worker kept: those copies are dropped and the
+// load tried once more from the network.
 function loadXlsxReader(urls) {
-  xlsxReady ??= (async () => {
+  const load = async () => {
     await loadMoreStdlib();
     for (const url of urls) await pyodide.loadPackage(new URL(url, self.location.href).href);
     pyodide.runPython("import openpyxl");
-  })();
+  };
+  xlsxReady ??= load().catch(async () => {
+    const copies = [moreStdlib.served(moreStdlibUrl), ...urls.map((url) => new URL(url, self.location.href).href)];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const url of copies) await cache.delete(url);
+    }
+    return load();
+  });
   return xlsxReady;
 }
 
@@ -338,22 +348,31 @@ async function qr({ id, url, label, wheel }) {
   postMessage({ type: "qr", id, svg });
 }
 
-async function batch({ id, name, data, lang, xlsxWheels }) {
+// A file is read, then checked, a slice at a time (calculators.batch.BatchRun), with a pause between
+// slices that lets a "cancel" message, or a calculator's question, in.
+async function batch({ id, name, data, lang, xlsxWheels, sheet }) {
   const isWorkbook = data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
   if (isWorkbook) {
     postMessage({ type: "batch-progress", id, stage: "batch_loading_xlsx" });
-    try { await loadXlsxReader(xlsxWheels); } catch { xlsxReady = null; }
+    try {
+      await loadXlsxReader(xlsxWheels);
+    } catch {
+      xlsxReady = null;
+      postMessage({ type: "batch-failed", id, key: "batch_xlsx_failed" });
+      return;
+    }
   }
   postMessage({ type: "batch-progress", id, stage: "batch_reading" });
-  const run = call("import calculators.batch as b\nb.BatchRun(name, bytes(data), lang)", { name, data, lang });
+  const run = call("import calculators.batch as b\nb.BatchRun(name, bytes(data), lang, sheet)",
+    { name, data, lang, sheet: sheet ?? null });
   try {
-    const total = run.total;
     let done = 0;
     while (!run.done) {
-      if (cancelled.delete(id)) { postMessage({ type: "batch-cancelled", id, done, total }); return; }
+      const reading = run.reading;
+      if (cancelled.delete(id)) { postMessage({ type: "batch-cancelled", id, done, total: run.total, reading }); return; }
       done = run.step(BATCH_SLICE);
-      postMessage({ type: "batch-progress", id, done, total });
-      await new Promise((resolve) => setTimeout(resolve, 0)); // lets a "cancel" message in
+      postMessage({ type: "batch-progress", id, done, total: run.total, reading });
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
     const json = call("import json\njson.dumps(run.summary())", { run });
     const bytes = run.download_bytes();

@@ -39,22 +39,26 @@ function setStatus(form, state, text, bytes = null) {
 }
 
 // ---- the nominee rows of the quota form -------------------------------------------
-function renumber(records) {
-  records.querySelectorAll("[data-row]").forEach((row, i) => {
-    row.querySelector("[data-row-number]").textContent = String(i + 1);
-    row.querySelectorAll("[name],[id],[for],[aria-describedby],[data-error-for]").forEach((node) => {
-      for (const attr of ["name", "id", "for", "aria-describedby", "data-error-for"]) {
-        const value = node.getAttribute(attr);
-        if (value) node.setAttribute(attr, value.replace(/(\[|-)(\d+|__i__)(\]|-)/g, `$1${i}$3`));
-      }
-    });
+function numberRow(row, i) {
+  row.querySelector("[data-row-number]").textContent = String(i + 1);
+  row.querySelectorAll("[name],[id],[for],[aria-describedby],[data-error-for]").forEach((node) => {
+    for (const attr of ["name", "id", "for", "aria-describedby", "data-error-for"]) {
+      const value = node.getAttribute(attr);
+      if (value) node.setAttribute(attr, value.replace(/(\[|-)(\d+|__i__)(\]|-)/g, `$1${i}$3`));
+    }
   });
 }
 
+function renumber(records) {
+  records.querySelectorAll("[data-row]").forEach(numberRow);
+}
+
+// A new row is numbered alone: a shared link's thousand nominees are a thousand rows, not a million renumberings.
 function addRow(records, values = {}) {
   const row = records.querySelector("template[data-row-template]").content.firstElementChild.cloneNode(true);
-  records.querySelector("[data-rows]").append(row);
-  renumber(records);
+  const list = records.querySelector("[data-rows]");
+  list.append(row);
+  numberRow(row, list.children.length - 1);
   for (const control of row.querySelectorAll("[name]")) {
     const key = control.name.split(".").pop();
     if (!(key in values)) continue;
@@ -111,7 +115,11 @@ function fillFromQuery(form) {
       let rows = null;
       try { rows = JSON.parse(value); } catch { rows = null; }
       records.querySelector("[data-rows]").replaceChildren();
-      const readable = Array.isArray(rows) && rows.every((r) => r && typeof r === "object" && !Array.isArray(r));
+      // Only plain rows of plain values, no more than the engine takes, are built as form rows; any other
+      // list goes to the engine as it came, which answers with its own error.
+      const plain = (v) => ["string", "number", "boolean"].includes(typeof v);
+      const readable = Array.isArray(rows) && rows.length <= Number(records.dataset.max || Infinity) &&
+        rows.every((r) => r && typeof r === "object" && !Array.isArray(r) && Object.values(r).every(plain));
       if (readable) rows.forEach((r) => addRow(records, r));
       else records.dataset.raw = value;
       continue;
@@ -273,6 +281,7 @@ async function fillSheet(form, answer, nodes) {
   const reply = await ask({ type: "qr", url, label: `${msg(form, "qr_of")} ${url}`,
     wheel: new URL(form.dataset.qrWheel, location.href).href });
   if (reply.type !== "qr" || sheet.querySelector("[data-sheet-url]").textContent !== url) return;
+  if (!reply.svg) { place.replaceChildren(el("p", { class: "sheet-no-qr" }, msg(form, "sheet_no_qr"))); return; }
   // Parsed as HTML, which puts <svg> in the SVG namespace (segno's inline SVG names none); nothing runs.
   const svg = new DOMParser().parseFromString(reply.svg, "text/html").body.firstElementChild;
   place.replaceChildren(document.importNode(svg, true));
@@ -305,6 +314,37 @@ function failAll(key) {
 
 const FAILURES = { network: "failed_network", failed: "failed" };
 
+// A start that fails where earlier visits kept the engine's files may have met a damaged copy (half a
+// WebAssembly, an error page kept in place of a script), which would fail every visit after it. Those
+// copies are dropped and the engine started once more from the network, and the page says so; only a
+// second failure is reported, and then it is the network's or the browser's.
+const KEPT_CACHES = /^(python-files|python-snapshot|runtime-)/;
+let repaired = false;
+
+// The caches that hold something (the worker opens its own at the start, which creates them empty).
+async function keptCaches() {
+  const names = (await caches.keys().catch(() => [])).filter((name) => KEPT_CACHES.test(name));
+  const held = await Promise.all(names.map(async (name) => (await (await caches.open(name)).keys()).length > 0));
+  return names.filter((_, i) => held[i]);
+}
+
+async function failStart(key) {
+  if (!repaired && typeof caches === "object") {
+    const kept = await keptCaches().catch(() => []);
+    if (kept.length) {
+      repaired = true;
+      clearInterval(watchdog);
+      worker?.terminate();
+      worker = null;
+      await Promise.all(kept.map((name) => caches.delete(name).catch(() => false)));
+      startWorker(startEngine());
+      forms.forEach((form) => setStatus(form, "loading", msg(form, "repairing")));
+      return;
+    }
+  }
+  failAll(key);
+}
+
 function showStage(next, bytes = null) {
   stage = next;
   lastSign = performance.now();
@@ -324,14 +364,14 @@ function startWorker(engine) {
   // Bytes arriving keep the start alive; a silence of STALL_MS while downloading is a network failure.
   watchdog = setInterval(() => {
     const quiet = performance.now() - lastSign;
-    if (stage === "loading_runtime" && quiet > STALL_MS) failAll("failed_network");
-    else if (stage !== "loading_runtime" && quiet > START_MS) failAll("failed");
+    if (stage === "loading_runtime" && quiet > STALL_MS) failStart("failed_network");
+    else if (stage !== "loading_runtime" && quiet > START_MS) failStart("failed");
   }, 1000);
   // A worker that fails before it says anything: its script did not arrive (network), or this browser
   // cannot run a module worker. Fetching the script again tells which.
   let heard = false;
   const failed = async () => {
-    if (heard) { failAll("failed"); return; }
+    if (heard) { failStart("failed"); return; }
     try {
       failAll((await fetch(workerUrl, { cache: "no-store" })).ok ? "no_worker" : "failed_network");
     } catch {
@@ -357,7 +397,7 @@ function startWorker(engine) {
         else if (form.dataset.pending) submit(form);
       }
     } else if (data.type === "failed") {
-      if (!ready) failAll(FAILURES[data.kind] || "failed");
+      if (!ready) failStart(FAILURES[data.kind] || "failed");
     } else if (data.type === "batch-progress") {
       progress.get(data.id)?.(data);
     } else if (pending.has(data.id)) {
@@ -486,9 +526,10 @@ function showProgress(section, data) {
   const box = section.querySelector("[data-batch-progress]");
   const bar = box.querySelector("progress");
   box.hidden = false;
-  if (data.total === undefined) {
+  if (data.total === undefined || data.reading) {
     bar.removeAttribute("value");
-    box.querySelector("[data-batch-progress-label]").textContent = say(section, data.stage);
+    box.querySelector("[data-batch-progress-label]").textContent = data.reading
+      ? say(section, "batch_reading_rows", data) : say(section, data.stage);
     return;
   }
   bar.max = Math.max(data.total, 1);
@@ -496,23 +537,51 @@ function showProgress(section, data) {
   box.querySelector("[data-batch-progress-label]").textContent = say(section, "batch_running", data);
 }
 
-function showSummary(section, summary, csv, fileName) {
+// The result file lives in one blob address per section, given up when the next file is checked.
+const downloads = new WeakMap();
+
+function downloadAddress(section, csv) {
+  if (downloads.has(section)) URL.revokeObjectURL(downloads.get(section));
+  const address = URL.createObjectURL(new Blob(["\ufeff", csv], { type: "text/csv;charset=utf-8" }));
+  downloads.set(section, address);
+  return address;
+}
+
+// A workbook with several visible sheets: the one read is named, and another can be chosen.
+function sheetPicker(section, summary, file) {
+  if (!summary.sheets || summary.sheets.length < 2) return null;
+  const id = `${section.id || section.dataset.batch}-sheet`;
+  const label = el("label", { for: id }, msg(section, "batch_sheet"));
+  const select = el("select", { id, "data-batch-sheet": "" });
+  for (const name of summary.sheets) {
+    const option = el("option", { value: name }, name);
+    if (name === summary.sheet) option.selected = true;
+    select.append(option);
+  }
+  select.addEventListener("change", () => checkFile(section, file, select.value));
+  const field = el("div", { class: "calc-field" });
+  field.append(label, select);
+  return field;
+}
+
+function showSummary(section, summary, csv, file) {
   const counts = summary.counts;
-  const stem = fileName.replace(/\.[^.]*$/, "") || section.dataset.batch;
-  const link = el("a", { href: URL.createObjectURL(new Blob(["\ufeff", csv], { type: "text/csv;charset=utf-8" })),
+  const stem = file.name.replace(/\.[^.]*$/, "") || section.dataset.batch;
+  const link = el("a", { href: downloadAddress(section, csv),
     download: `${stem}-${msg(section, "batch_result_suffix")}.csv`, "data-batch-download": "" }, msg(section, "batch_download"));
   const mapping = el("p", { class: "calc-batch-mapping", "data-batch-mapping": "" }, summary.mapping);
+  const picker = sheetPicker(section, summary, file);
   const filter = el("label", { class: "calc-batch-filter" });
   const only = el("input", { type: "checkbox", "data-batch-only-rejected": "" });
   filter.append(only, " " + msg(section, "batch_only_rejected"));
   const shown = say(section, "batch_shown", { shown: summary.rows.length, rows: counts.rows });
-  const render = () => showBatch(section, "done", mapping, say(section, "batch_done", counts), shown, link, filter,
-    batchTable(section, summary, only.checked));
+  const render = () => showBatch(section, "done", ...(picker ? [picker] : []), mapping, say(section, "batch_done", counts),
+    shown, link, filter, batchTable(section, summary, only.checked));
   only.addEventListener("change", () => { render(); only.focus(); });
   render();
 }
 
-async function checkFile(section, file) {
+async function checkFile(section, file, sheet = null) {
   const limit = Number(section.dataset.maxMb);
   if (file.size > limit * 1024 * 1024) { showBatch(section, "error", say(section, "batch_too_big", { limit })); return; }
   if (!ready) showBatch(section, "waiting", msg(section, "batch_waiting"));
@@ -525,17 +594,20 @@ async function checkFile(section, file) {
   const id = nextId++;
   cancel.onclick = () => worker.postMessage({ type: "cancel", id });
   progress.set(id, (update) => showProgress(section, update));
-  const reply = await ask({ type: "batch", name: section.dataset.batch, data, lang: section.dataset.lang, xlsxWheels }, id);
+  const reply = await ask({ type: "batch", name: section.dataset.batch, data, lang: section.dataset.lang, xlsxWheels,
+    sheet }, id);
   progress.delete(id);
   section.querySelector("[data-batch-progress]").hidden = true;
   if (reply.type === "batch-cancelled") {
-    showBatch(section, "cancelled", say(section, "batch_cancelled", reply));
+    showBatch(section, "cancelled", say(section, reply.reading ? "batch_cancelled_reading" : "batch_cancelled", reply));
+  } else if (reply.type === "batch-failed") {
+    showBatch(section, "error", msg(section, reply.key));
   } else if (reply.type !== "batch") {
     showBatch(section, "error", say(section, "batch_file_failed", { detail: reply.message }));
   } else {
     const summary = JSON.parse(reply.json);
     if (summary.problem) showBatch(section, "error", summary.problem[section.dataset.lang]);
-    else showSummary(section, summary, reply.csv, file.name);
+    else showSummary(section, summary, reply.csv, file);
   }
 }
 

@@ -52,8 +52,10 @@ function show(index) {
   linkOtherLanguage();
 }
 
+// The slide an address names; a hash that is not a clause id (#%, a broken escape) names the first.
 function start() {
-  const id = decodeURIComponent(location.hash.slice(1));
+  let id = "";
+  try { id = decodeURIComponent(location.hash.slice(1)); } catch { id = ""; }
   const found = deck.findIndex((s) => s.dataset.slide === id);
   show(found >= 0 ? found : 0);
 }

@@ -7,7 +7,7 @@
 // out (a page bitmap says which are kept): 12 MB to store and to read, at no measurable cost.
 
 // What the engine imports: every module a start, an answer or a CSV batch needs, already imported in a snapshot.
-export const ENGINE = "import calculators, calculators.batch, calculators.share, calculators.table, json";
+export const ENGINE = "import calculators, calculators.batch, calculators.share, calculators.table, calculators.workbook, json";
 
 // Run after a restore, before the engine says it is ready.
 // - The snapshot froze the random module's state with the rest of memory, the same for every reader of
