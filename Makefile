@@ -26,7 +26,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-site/.built: $(BIN)/.installed node_modules/.installed $(BROWSER_WHEELS)/.downloaded mkdocs.yml $(shell find docs macros calculators source overrides -type f 2>/dev/null) pyproject.toml tests/data/cases.json
+site/.built: $(BIN)/.installed node_modules/.installed $(BROWSER_WHEELS)/.downloaded mkdocs.yml $(shell find docs macros calculators source overrides -type f 2>/dev/null) pyproject.toml
 	$(BIN)/mkdocs build --strict
 	touch $@
 

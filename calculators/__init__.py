@@ -17,11 +17,9 @@ __all__ = ["CALCULATORS", "metadata", "run", "rules_as_json"]
 
 CALCULATORS: dict[str, ModuleType] = {module.NAME: module for module in (tenure, ce_hours, quota)}
 
-TITLES = {
-    "tenure": ("任职年限计算", "Years in the current title"),
-    "ce_hours": ("继续教育学时核对", "Continuing-education hours"),
-    "quota": ("“小巨人”企业举荐名额", "SRDI “little giant” nomination quota"),
-}
+# Each calculator module declares its own facts (title, page, result columns, template example,
+# whether the page checks a roster); the registry only gathers them.
+TITLES = {name: module.TITLE for name, module in CALCULATORS.items()}
 
 
 def run(name: str, inputs: Any, explain: bool = True) -> dict[str, Any]:
@@ -51,5 +49,5 @@ def metadata(name: str) -> dict[str, Any]:
     zh, en = TITLES[name]
     clauses = sorted({c for f in module.FIELDS for c in f.clauses})
     verdict = {("yes" if met else "no"): {"zh": words[0], "en": words[1]} for met, words in module.VERDICT.items()}
-    return {"name": name, "title": {"zh": zh, "en": en}, "clauses": clauses, "verdict": verdict,
+    return {"name": name, "title": {"zh": zh, "en": en}, "page": module.PAGE, "clauses": clauses, "verdict": verdict,
             "fields": [f.metadata() for f in module.FIELDS]}

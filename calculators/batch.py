@@ -16,32 +16,10 @@ import io
 import re
 from typing import Any
 
-from . import CALCULATORS, columns, messages, rules, run, table
+from . import CALCULATORS, columns, messages, run, table
 
-RESULTS: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "tenure": (
-        ("start", "起算日期", "Start date"), ("cutoff", "终算时间", "Cutoff"), ("full_years", "满整年数", "Full years"),
-        ("start_moved_by", "起算移至年末的不合格年度", "Unsatisfactory year that moved the start"),
-        ("deducted_years", "扣除的年度", "Years deducted"), ("ignored_years", "未扣除的年度", "Years not deducted"),
-        ("counted_years", "计入年限", "Years counted"), ("meets", "年限是否满足要求", "Years requirement met"),
-        ("shortfall_years", "还差年数", "Years short"),
-        ("earliest_apply_year", "年限最早满足的申报年度", "Earliest application year (years only)"),
-    ),
-    "ce_hours": (
-        ("required_total", "应达总学时", "Hours required"), ("total", "总学时", "Total hours"),
-        ("professional_total", "计入专业科目的学时", "Hours counted as professional"),
-        ("meets_public", "有无公需科目学时", "Public-subject hours recorded"),
-        ("meets", "学时是否达到要求（本站口径）", "Hours met (this site's reading)"),
-        ("shortfall_total", "总学时差额", "Total hours short"),
-        ("shortfall_professional", "专业科目差额", "Professional hours short"),
-        ("hours_still_needed", "还需学时", "Hours still needed"), ("professional_share", "专业科目占比", "Professional share"),
-    ),
-    "quota": (
-        ("quota", "名额", "Quota"), ("used", "已用", "Used"), ("remaining", "尚余", "Remaining"),
-        ("within_quota", "是否在名额内", "Within the quota"), ("excess", "超出", "Excess"),
-        ("ok", "名额和署名是否符合要求", "Quota and signatures in order"),
-    ),
-}
+# The result columns each calculator declares (key, Chinese title, English title).
+RESULTS: dict[str, tuple[tuple[str, str, str], ...]] = {name: m.RESULT_COLUMNS for name, m in CALCULATORS.items()}
 HEAD = {"status": ("结果", "Result"), "reason": ("退回原因或说明", "Reason or note"), "row": ("表格行号", "Row in file")}
 BEYOND = ("列名以外的单元格", "Cells beyond the named columns")
 STATUS = {"ok": ("已计算", "calculated"), "rejected": ("退回", "rejected"), "empty": ("空行", "empty")}
@@ -282,17 +260,10 @@ def run_file(name: str, data: bytes, lang: str = "zh", sheet: str | None = None)
 
 
 def example_row(name: str, lang: str) -> list[str]:
-    """One filled-in row for the template, which the calculator accepts (hours from the rules table)."""
-    year = str(rules.NOTICE_YEAR)
-    hours = rules.value("ce_hours_grassroots")
-    professional = int(hours * rules.value("professional_share_min"))
-    examples = {"tenure": {"qualified_on": "2019-06-28", "unqualified_years": "2020", "required_years": "5",
-                           "apply_year": year},
-                "ce_hours": {"category": _say(("在基层工作", "grassroots"), lang), "public_hours": str(hours - professional),
-                             "professional_hours": str(professional), "digital_hours": "0", "year": year},
-                "quota": {"enterprise_level": _say(("国家级", "national"), lang), "already_nominated": "0",
-                          "nominee_count": "1", "year": year}}[name]
-    return [_say(("张三", "Zhang San"), lang)] + [examples.get(f.name, "") for f in template_fields(name)]
+    """One filled-in row for the template, from the calculator's own example (a pair is Chinese, English)."""
+    examples = CALCULATORS[name].TEMPLATE_EXAMPLE
+    cells = [examples.get(f.name, "") for f in template_fields(name)]
+    return [_say(("张三", "Zhang San"), lang)] + [_say(c, lang) if isinstance(c, tuple) else c for c in cells]
 
 
 def template_fields(name: str) -> list[Any]:

@@ -23,6 +23,9 @@ from .fields import HOURS_MAX, Choice, Field
 from .inputs import YEAR_MAX, YEAR_MIN
 
 NAME = "ce_hours"
+TITLE = ("继续教育学时核对", "Continuing-education hours")
+PAGE = "ce-hours"
+BATCH = True
 VERDICT = {True: ("学时达到要求（按本站口径）", "Hours met (on this site's reading)"),
            False: ("学时未达到要求（按本站口径）", "Hours not met (on this site's reading)")}
 PUBLIC_QUOTE_ZH = "专业技术人员应在‘贵州省专业技术人员继续教育平台’（网址：http://www.gzjxjy.gzsrs.cn/）开展公需科目学习测试"
@@ -76,6 +79,22 @@ FIELDS: tuple[Field, ...] = (
 # one file-level cause, said once.
 BATCH_NEEDS = ("public_hours", "professional_hours")
 
+
+RESULT_COLUMNS = (
+    ("required_total", "应达总学时", "Hours required"), ("total", "总学时", "Total hours"),
+    ("professional_total", "计入专业科目的学时", "Hours counted as professional"),
+    ("meets_public", "有无公需科目学时", "Public-subject hours recorded"),
+    ("meets", "学时是否达到要求（本站口径）", "Hours met (this site's reading)"),
+    ("shortfall_total", "总学时差额", "Total hours short"),
+    ("shortfall_professional", "专业科目差额", "Professional hours short"),
+    ("hours_still_needed", "还需学时", "Hours still needed"), ("professional_share", "专业科目占比", "Professional share"),
+)
+# A grassroots year that just meets the minimum, with two thirds of it professional (from the rules table).
+_EXAMPLE_HOURS = rules.value("ce_hours_grassroots")
+_EXAMPLE_PROFESSIONAL = int(_EXAMPLE_HOURS * rules.value("professional_share_min"))
+TEMPLATE_EXAMPLE = {"category": ("在基层工作", "grassroots"), "public_hours": str(_EXAMPLE_HOURS - _EXAMPLE_PROFESSIONAL),
+                    "professional_hours": str(_EXAMPLE_PROFESSIONAL), "digital_hours": "0",
+                    "year": str(rules.NOTICE_YEAR)}
 
 def _num(hours: Decimal | Fraction) -> str:
     text = f"{Decimal(hours.numerator) / Decimal(hours.denominator):f}" if isinstance(hours, Fraction) else f"{hours:f}"

@@ -19,6 +19,9 @@ from .inputs import YEAR_MAX, YEAR_MIN
 from .wording import count_en
 
 NAME = "quota"
+TITLE = ("“小巨人”企业举荐名额", "SRDI “little giant” nomination quota")
+PAGE = "quota"
+BATCH = False  # the command line checks a file of enterprises; the page has no roster check
 VERDICT = {True: ("名额和署名符合要求", "Quota and signatures in order"),
            False: ("名额或署名不符合要求", "Quota or signatures not in order")}
 COUNT_MAX = 1000
@@ -29,7 +32,7 @@ LEVELS = (
     Choice("none", "不是专精特新“小巨人”企业", "Not an SRDI “little giant”", ("无", "否")),
 )
 
-TITLES = (
+TITLE_LEVELS = (
     Choice("none", "无职称", "No title", ("无",)),
     Choice("junior", "初级", "Junior"),
     Choice("intermediate", "中级", "Intermediate"),
@@ -42,7 +45,7 @@ NOMINEE_FIELDS: tuple[Field, ...] = (
     Field("leader_signed", "boolean", "董事长（或研发团队技术带头人）已署名", "Signed by the chairman (or R&D technical leader)",
           default=False, clauses=("s2-3",)),
     Field("expert_signed", "boolean", "1 名同行业专家已署名", "Signed by one expert of the same industry", default=False, clauses=("s2-3",)),
-    Field("expert_title", "choice", "署名专家职称", "Signing expert's title", default="none", choices=TITLES,
+    Field("expert_title", "choice", "署名专家职称", "Signing expert's title", default="none", choices=TITLE_LEVELS,
           clauses=("s2-3",)),
     Field("expert_same_industry", "boolean", "专家与被举荐人同行业", "Expert is from the same industry", default=False,
           clauses=("s2-3",)),
@@ -71,7 +74,15 @@ FIELDS: tuple[Field, ...] = (
           headers=("年度", "举荐年份"), hints=("年度",)),
 )
 
-_TITLE_ORDER = [c.value for c in TITLES]
+RESULT_COLUMNS = (
+    ("quota", "名额", "Quota"), ("used", "已用", "Used"), ("remaining", "尚余", "Remaining"),
+    ("within_quota", "是否在名额内", "Within the quota"), ("excess", "超出", "Excess"),
+    ("ok", "名额和署名是否符合要求", "Quota and signatures in order"),
+)
+TEMPLATE_EXAMPLE = {"enterprise_level": ("国家级", "national"), "already_nominated": "0", "nominee_count": "1",
+                    "year": str(rules.NOTICE_YEAR)}
+
+_TITLE_ORDER = [c.value for c in TITLE_LEVELS]
 
 
 def _check_nominee(index: int, nominee: dict[str, Any]) -> dict[str, Any]:

@@ -19,6 +19,9 @@ from .inputs import YEAR_MAX, YEAR_MIN
 from .wording import count_en, format_day, join_en
 
 NAME = "tenure"
+TITLE = ("任职年限计算", "Years in the current title")
+PAGE = "tenure"  # docs/calculators/tenure.md and .en.md
+BATCH = True  # the page offers a roster check and its templates
 CLAUSES = [rules.clause("cutoff")]
 VERDICT = {True: ("任职年限已满足要求", "Years requirement met"),
            False: ("任职年限尚未满足要求", "Years requirement not met")}
@@ -81,6 +84,17 @@ FIELDS: tuple[Field, ...] = (
     ),
 )
 
+
+RESULT_COLUMNS = (
+    ("start", "起算日期", "Start date"), ("cutoff", "终算时间", "Cutoff"), ("full_years", "满整年数", "Full years"),
+    ("start_moved_by", "起算移至年末的不合格年度", "Unsatisfactory year that moved the start"),
+    ("deducted_years", "扣除的年度", "Years deducted"), ("ignored_years", "未扣除的年度", "Years not deducted"),
+    ("counted_years", "计入年限", "Years counted"), ("meets", "年限是否满足要求", "Years requirement met"),
+    ("shortfall_years", "还差年数", "Years short"),
+    ("earliest_apply_year", "年限最早满足的申报年度", "Earliest application year (years only)"),
+)
+TEMPLATE_EXAMPLE = {"qualified_on": "2019-06-28", "unqualified_years": "2020", "required_years": "5",
+                    "apply_year": str(rules.NOTICE_YEAR)}
 
 def anniversary(start: _dt.date, years: int) -> _dt.date:
     """The date ``years`` after ``start``; 29 February falls on 28 February in common years."""

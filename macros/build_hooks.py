@@ -37,7 +37,9 @@ ZSTD_LEVEL = 19
 ZSTD_WINDOW_LOG = 21
 FZSTD = ROOT / "node_modules" / "fzstd" / "esm" / "index.mjs"
 STDLIB_CACHE = ROOT / "build" / "stdlib"
-TRACE_CASES = ROOT / "tests" / "data" / "cases.json"
+# The inputs the build runs under Pyodide to learn which standard-library modules the engine imports:
+# the build's own file (every calculator, accepted and rejected inputs), not the tests' data.
+TRACE_CASES = ROOT / "macros" / "trace_inputs.json"
 WHEEL_DIR = ROOT / "build" / "wheels"
 BROWSER_WHEELS = ROOT / "build" / "browser-wheels"
 COMPILED_WHEELS = ROOT / "build" / "compiled-wheels"
@@ -115,7 +117,7 @@ def trimmed_stdlib(wheel: Path) -> tuple[Path, Path]:
     wheels = [wheel, *browser_wheels()]
     # The engine by its sources, not its wheel: a rebuilt wheel's bytes differ (file times), its code does not.
     digest = hashlib.sha256(f"{pyodide_version()} {sources_hash()}".encode())
-    for path in [*browser_wheels(), TRACE_CASES, ROOT / "macros" / "stdlib.mjs"]:
+    for path in [*browser_wheels(), TRACE_CASES, ROOT / "macros" / "stdlib.mjs", ROOT / "macros" / "stdlib_trace.py"]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     start = STDLIB_CACHE / f"python_stdlib-{digest.hexdigest()[:12]}.zip"
     more = STDLIB_CACHE / f"python_stdlib_more-{digest.hexdigest()[:12]}.zip"
@@ -208,7 +210,7 @@ def compiled_wheels() -> list[Path]:
     modules, about a second). In a folder named by what they were made from, which the site serves too:
     the files are cached forever under their address."""
     digest = hashlib.sha256(pyodide_version().encode())
-    for path in [ROOT / "macros" / "wheels.mjs", *browser_wheels()]:
+    for path in [ROOT / "macros" / "wheels.mjs", ROOT / "macros" / "compile_wheel.py", *browser_wheels()]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     folder = COMPILED_WHEELS / f"bytecode-{digest.hexdigest()[:12]}"
     wheels = [folder / path.name for path in browser_wheels()]

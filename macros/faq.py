@@ -9,13 +9,14 @@ from typing import Any
 
 import yaml
 
+import calculators
 from calculators import share
 
 from .notice import SOURCE
 from .pages import clause_link, short_label
 from .ui import t
 
-CALCULATOR_PAGES = {"tenure": "tenure", "ce_hours": "ce-hours", "quota": "quota"}
+CALCULATOR_PAGES = {name: module.PAGE for name, module in calculators.CALCULATORS.items()}
 
 
 @functools.cache

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 
+import calculators
+
 from .addresses import anchor_text, print_reference
 from .notice import Clause, clauses
 from .ui import t
@@ -14,7 +16,9 @@ PHONE = re.compile(r"(?<![\d-])0\d{2,3}-\d{7,8}(?![\d-])")
 LINKED = re.compile(f"{URL.pattern}|{PHONE.pattern}")
 CITATION_TITLE_ZH = "《毕节市人力资源和社会保障局关于做好2023年职称工作的通知》"
 CITATION_TITLE_EN = "Bijie Municipal HRSS Bureau, Notice on the 2023 Professional Title Work"
-CALCULATOR_FOR_CLAUSE = {"s5-5": "tenure", "s4-2": "ce-hours", "s4-1": "ce-hours", "s2-3": "quota"}
+# The calculator page a clause's "use the calculator" button opens: the one whose fields rest on it.
+CALCULATOR_FOR_CLAUSE = {clause: calculators.metadata(name)["page"]
+                         for name in calculators.CALCULATORS for clause in calculators.metadata(name)["clauses"]}
 
 
 def external_link(url: str, lang: str) -> str:

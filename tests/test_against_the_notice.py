@@ -54,7 +54,7 @@ RULE_WORDING = {
     "digital_training_counts": lambda v: "培训学时可记入参训人员当年继续教育学时" if v is True else "(not counted)",
     "quota_national": lambda v: f"国家级的专精特新“小巨人”企业每年度最多可举荐{v}人",
     "quota_provincial": lambda v: f"省级专精特新“小巨人”企业每年度最多可举荐{v}人",
-    "expert_min_title": lambda v: f"1名同行业专家（{next(c.zh for c in quota.TITLES if c.value == v)}以上）",
+    "expert_min_title": lambda v: f"1名同行业专家（{next(c.zh for c in quota.TITLE_LEVELS if c.value == v)}以上）",
 }
 
 

@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { decompress } from "fzstd";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { afterRestore, installEngine, packSnapshot, unpackSnapshot } from "../../docs/assets/js/snapshot.mjs";
+import { ENGINE_MODULE, installEngine, packSnapshot, unpackSnapshot } from "../../docs/assets/js/snapshot.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const site = join(root, "site");
@@ -99,13 +99,9 @@ before(async () => {
   installEngine(pyodide, new Uint8Array(readFileSync(builtWheel())));
 }, { timeout: 120000 });
 
+// An answer as the worker asks for one: through calculators.webworker.
 function inPyodide(name, input, runtimePyodide = pyodide) {
-  const globals = runtimePyodide.toPy({ name, inputs: JSON.stringify(input) });
-  try {
-    return JSON.parse(runtimePyodide.runPython("import calculators, json\njson.dumps(calculators.run(name, json.loads(inputs)))", { globals }));
-  } finally {
-    globals.destroy();
-  }
+  return JSON.parse(runtimePyodide.pyimport(ENGINE_MODULE).answer(name, JSON.stringify(input)));
 }
 
 test("runs under Python 3.12 or newer, not the host's CPython", () => {
@@ -197,12 +193,12 @@ json.dumps(run.summary())`, { globals }));
 async function restored(packed, names = [], warmed = 3) {
   const { loadPyodide } = await import(pathToFileURL(join(runtime, "pyodide.mjs")).href);
   const interpreter = await loadPyodide({ indexURL: runtime + "/", stdLibURL: startStdlib, _loadSnapshot: unpackSnapshot(packed) });
-  const warmedUp = JSON.parse(interpreter.runPython(afterRestore(names)));
+  const warmedUp = JSON.parse(interpreter.pyimport(ENGINE_MODULE).after_restore(names));
   assert.ok(warmedUp.length === warmed && warmedUp.every((ok) => ok), `the warm-up answered ${warmedUp}`);
   // The standard library's finder comes with the snapshot: the worker only makes one (defining it after a
   // restore took 40-56 ms of every start).
-  assert.equal(interpreter.runPython("import __main__, importlib.abc\n"
-    + "issubclass(__main__.MoreStandardLibrary, importlib.abc.MetaPathFinder)"), true);
+  assert.equal(interpreter.runPython("import calculators.webworker as w, importlib.abc\n"
+    + "issubclass(w.MoreStandardLibrary, importlib.abc.MetaPathFinder)"), true);
   return interpreter;
 }
 

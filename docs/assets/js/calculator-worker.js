@@ -10,11 +10,12 @@
 // which costs CPU and no bytes, and keeps a snapshot of it. A snapshot that fails to start is dropped
 // and Python starts in full.
 import { Decompress } from "./fzstd.mjs";
-import { afterRestore, installEngine, packSnapshot, unpackSnapshot } from "./snapshot.mjs";
+import { ENGINE_MODULE, installEngine, packSnapshot, unpackSnapshot } from "./snapshot.mjs";
 
 const SNAPSHOTS = "python-snapshot";
 const CAN_KEEP = typeof caches === "object"; // Cache Storage, for the snapshot and the plain files
 let pyodide = null;
+let engine = null; // calculators.webworker: every call into Python goes through it
 
 // The kept snapshot (packed), or null.
 async function savedSnapshot(key) {
@@ -102,8 +103,9 @@ async function boot(runtimeUrl, stdLibURL, wheelUrl, snapshotUrl, slowLink, calc
   if (snapshot) {
     try {
       const runtime = await loadPyodide({ indexURL: runtimeUrl, stdLibURL, _loadSnapshot: unpackSnapshot(snapshot.packed) });
-      runtime.runPython(afterRestore(calculators));
-      return { runtime, keep: snapshot.kept || !CAN_KEEP ? null : () => saveSnapshot(snapshotUrl, snapshot.packed) };
+      const api = runtime.pyimport(ENGINE_MODULE);
+      api.after_restore(calculators);
+      return { runtime, api, keep: snapshot.kept || !CAN_KEEP ? null : () => saveSnapshot(snapshotUrl, snapshot.packed) };
     } catch {
       if (CAN_KEEP) await caches.delete(SNAPSHOTS);
     }
@@ -111,10 +113,10 @@ async function boot(runtimeUrl, stdLibURL, wheelUrl, snapshotUrl, slowLink, calc
   fetchEarly(wheelUrl);
   const runtime = await loadPyodide({ indexURL: runtimeUrl, stdLibURL, _makeSnapshot: CAN_KEEP });
   postMessage({ type: "progress", stage: "loading_wheel" });
-  installEngine(runtime, new Uint8Array(await (await fetch(wheelUrl)).arrayBuffer()));
-  if (!CAN_KEEP) return { runtime };
+  const api = installEngine(runtime, new Uint8Array(await (await fetch(wheelUrl)).arrayBuffer()));
+  if (!CAN_KEEP) return { runtime, api };
   const memory = runtime.makeMemorySnapshot();
-  return { runtime, keep: () => saveSnapshot(snapshotUrl, packSnapshot(memory)) };
+  return { runtime, api, keep: () => saveSnapshot(snapshotUrl, packSnapshot(memory)) };
 }
 
 // Every byte the runtime fetches passes through here while Python starts, so that the page can show
@@ -264,10 +266,8 @@ self.fetch = (input, init) => {
   return response;
 };
 
-// The finder for the standard library's "more" part and the full zip (FINDER in snapshot.mjs): defined
-// before any snapshot is taken, so that a start only makes one (defining it took 40-56 ms of every start).
-const MAKE_FINDER = "import __main__, sys\nsys.meta_path.append(__main__.MoreStandardLibrary(parts, only_there))\n" +
-  "sys.meta_path[-1]";
+// The finder for the standard library's "more" part and the full zip (calculators.webworker): its class is
+// in every snapshot, so that a start only makes one (defining it took 40-56 ms of every start).
 let moreStdlib = null;
 let moreStdlibUrl = null;
 let moreReady = null;
@@ -288,12 +288,12 @@ async function start({ runtimeUrl, stdlibUrl, moreUrl, snapshotUrl, fallback, wh
   starting = true;
   runtimeBytes = bytes;
   postMessage({ type: "progress", stage: "loading_runtime" });
-  const { runtime, keep } = await boot(runtimeUrl, stdlibUrl, new URL(wheelUrl, self.location.href).href, snapshotUrl,
-    slowLink, calculators);
+  const { runtime, api, keep } = await boot(runtimeUrl, stdlibUrl, new URL(wheelUrl, self.location.href).href,
+    snapshotUrl, slowLink, calculators);
   pyodide = runtime;
+  engine = api;
   moreStdlibUrl = moreUrl;
-  moreStdlib = call(MAKE_FINDER, { parts: [[moreUrl, true], [new URL("python_stdlib.zip", runtimeUrl).href, false]],
-    only_there: fallback });
+  moreStdlib = engine.add_finder([[moreUrl, true], [new URL("python_stdlib.zip", runtimeUrl).href, false]], fallback);
   starting = false;
   postMessage({ type: "ready" });
   await Promise.race([firstAnswer, new Promise((resolve) => setTimeout(resolve, KEEP_AFTER_MS))]);
@@ -320,7 +320,7 @@ function loadXlsxReader(urls) {
   const load = async () => {
     await loadMoreStdlib();
     for (const url of urls) await pyodide.loadPackage(new URL(url, self.location.href).href);
-    pyodide.runPython("import openpyxl");
+    engine.import_workbook_reader();
   };
   xlsxReady ??= load().catch(async () => {
     const copies = [moreStdlib.served(moreStdlibUrl), ...urls.map((url) => new URL(url, self.location.href).href)];
@@ -337,14 +337,14 @@ function loadXlsxReader(urls) {
 let qrReady = null;
 
 async function qr({ id, url, label, wheel }) {
-  qrReady ??= loadMoreStdlib().then(() => pyodide.loadPackage(wheel)).then(() => pyodide.runPython("import segno"));
+  qrReady ??= loadMoreStdlib().then(() => pyodide.loadPackage(wheel)).then(() => engine.import_qr());
   try {
     await qrReady;
   } catch (error) {
     qrReady = null;
     throw error;
   }
-  const svg = call("import calculators.share as s\ns.qr_svg(url, label)", { url, label });
+  const svg = engine.qr_svg(url, label);
   postMessage({ type: "qr", id, svg });
 }
 
@@ -363,8 +363,7 @@ async function batch({ id, name, data, lang, xlsxWheels, sheet }) {
     }
   }
   postMessage({ type: "batch-progress", id, stage: "batch_reading" });
-  const run = call("import calculators.batch as b\nb.BatchRun(name, bytes(data), lang, sheet)",
-    { name, data, lang, sheet: sheet ?? null });
+  const run = engine.start_batch(name, data, lang, sheet ?? null);
   try {
     let done = 0;
     while (!run.done) {
@@ -374,22 +373,13 @@ async function batch({ id, name, data, lang, xlsxWheels, sheet }) {
       postMessage({ type: "batch-progress", id, done, total: run.total, reading });
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    const json = call("import json\njson.dumps(run.summary())", { run });
+    const json = engine.batch_summary(run);
     const bytes = run.download_bytes();
     const csv = bytes.toJs();
     bytes.destroy();
     postMessage({ type: "batch", id, json, csv }, [csv.buffer]);
   } finally {
     run.destroy();
-  }
-}
-
-function call(expression, args) {
-  const globals = pyodide.toPy(args);
-  try {
-    return pyodide.runPython(expression, { globals });
-  } finally {
-    globals.destroy();
   }
 }
 
@@ -401,8 +391,7 @@ self.onmessage = async (event) => {
     } else if (message.type === "start") {
       await start(message);
     } else if (message.type === "run") {
-      const json = call("import calculators, json\njson.dumps(calculators.run(name, json.loads(inputs)))",
-        { name: message.name, inputs: JSON.stringify(message.inputs) });
+      const json = engine.answer(message.name, JSON.stringify(message.inputs));
       postMessage({ type: "answer", id: message.id, json });
       answered();
     } else if (message.type === "qr") {
