@@ -153,8 +153,8 @@ def test_d3_blank_lines_before_the_header_are_linear():
         assert run.problem is None and run.counts["ok"] == 1
         return time.perf_counter() - started
     seconds(1000)
-    small, large = min(seconds(40_000) for _ in range(3)), min(seconds(80_000) for _ in range(3))
-    assert large < 2.5 * small + 0.05, (small, large)
+    small, large = min(seconds(40_000) for _ in range(5)), min(seconds(80_000) for _ in range(5))
+    assert large < 2.6 * small + 0.05, (small, large)  # linear with noise; the quadratic removal took 4x
 
 
 def test_d3_doubling_blank_columns_at_most_doubles_the_time():
@@ -165,8 +165,8 @@ def test_d3_doubling_blank_columns_at_most_doubles_the_time():
         assert batch.run_file("tenure", data).counts["ok"] == 2000
         return time.perf_counter() - started
     seconds(10)
-    small, large = min(seconds(400) for _ in range(3)), min(seconds(800) for _ in range(3))
-    assert large < 2.5 * small + 0.05, (small, large)
+    small, large = min(seconds(400) for _ in range(5)), min(seconds(800) for _ in range(5))
+    assert large < 2.6 * small + 0.05, (small, large)
 
 
 @pytest.mark.parametrize("names", [["张三", "郑小平", "李四"], ["郑小平"], ["伟", "叶志强", "谢英", "肖雪"],
@@ -195,22 +195,27 @@ def test_d5_the_visible_sheet_is_read_and_named():
     assert "1 个隐藏的工作表" in run.mapping
 
 
-def test_d5_several_visible_sheets_name_the_one_read_and_another_can_be_chosen():
+def two_visible_sheets(first: tuple[str, str, str], second: tuple[str, str, str]) -> bytes:
+    """A workbook of two visible sheets, each (its name, a date obtained, a person's name)."""
     import openpyxl
     book = openpyxl.Workbook()
-    book.active.title = "2022年"
-    book.active.append(["取得现资格时间", "姓名"])
-    book.active.append(["2000-01-01", "旧表"])
-    second = book.create_sheet("2023年")
-    second.append(["取得现资格时间", "姓名"])
-    second.append(["2018-12-31", "新表"])
+    book.remove(book.active)
+    for title, date, name in (first, second):
+        sheet = book.create_sheet(title)
+        sheet.append(["取得现资格时间", "姓名"])
+        sheet.append([date, name])
     out = io.BytesIO()
     book.save(out)
-    first = batch.run_file("tenure", out.getvalue())
+    return out.getvalue()
+
+
+def test_d5_several_visible_sheets_name_the_one_read_and_another_can_be_chosen():
+    data = two_visible_sheets(("2022年", "2000-01-01", "旧表"), ("2023年", "2018-12-31", "新表"))
+    first = batch.run_file("tenure", data)
     assert "旧表" in first.csv() and "读取的是工作表“2022年”（可见的工作表：2022年、2023年）" in first.mapping
-    chosen = batch.run_file("tenure", out.getvalue(), sheet="2023年")
+    chosen = batch.run_file("tenure", data, sheet="2023年")
     assert "新表" in chosen.csv() and first.summary()["sheets"] == ["2022年", "2023年"]
-    proc = cli(out.getvalue(), "--sheet", "2023年")
+    proc = cli(data, "--sheet", "2023年")
     assert proc.returncode == 0 and "新表".encode() in proc.stdout
 
 

@@ -384,3 +384,23 @@ def test_the_offline_copy_keeps_no_query_string(page, own_server, context_reques
     assert [u for u in kept if u.endswith("/calculators/tenure/")], kept
     assert [u for u in kept if "?" in u] == []
     stays_on(context_requests, url)
+
+
+def test_a_workbook_with_a_merged_title_row_and_real_date_cells(page, site_url, requests_seen):
+    """The usual Excel roster: a merged title cell above the header, dates as real date cells, an Excel
+    date number in the date column."""
+    import datetime as dt
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from test_rosters import _workbook
+    rows = [["姓名", "现职称取得时间", "年度考核不合格年份", "申报职称要求年限"],
+            ["郝敏倩", dt.date(2018, 9, 3), 2020, 5], ["石云", dt.date(2016, 6, 30), None, 5], ["李四", 43281, None, 5]]
+    open_calculator(page, f"{site_url}calculators/tenure/")
+    pick(page, "tenure", "名单.xlsx", _workbook(rows, merged_title=True))
+    result = batch_done(page, "tenure")
+    expect(result.locator("[data-batch-mapping]")).to_contain_text("第 1 行在列名之上（标题或空行），已跳过；列名在第 2 行。")
+    expected = batch.run_file("tenure", _workbook(rows, merged_title=True)).summary()
+    for index, row in enumerate(expected["rows"]):
+        expect(result.locator("tbody tr").nth(index).locator("td")).to_have_text(row["cells"])
+    expect(result.locator("tbody tr").nth(2)).to_contain_text("Excel 的日期序号")

@@ -14,7 +14,7 @@ from test_beyond import batch_done, pick, until, wait_until_kept
 from test_calculators import READY, open_calculator, submitted_answer, type_into
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from test_bounded import HEAD, xlsx  # noqa: E402
+from test_bounded import HEAD, two_visible_sheets, xlsx  # noqa: E402
 
 
 def test_reading_a_large_workbook_can_be_stopped_and_the_calculator_answers_at_once(page, site_url, requests_seen):
@@ -43,20 +43,8 @@ def test_a_wide_row_neither_pads_the_table_nor_freezes_the_page(page, site_url, 
 
 
 def test_the_visible_sheet_is_read_and_another_can_be_chosen(page, site_url, requests_seen):
-    import io
-
-    import openpyxl
-    book = openpyxl.Workbook()
-    book.active.title = "旧表"
-    book.active.append(["取得现资格时间", "姓名"])
-    book.active.append(["2000-01-01", "张旧"])
-    other = book.create_sheet("新表")
-    other.append(["取得现资格时间", "姓名"])
-    other.append(["2018-12-31", "李新"])
-    out = io.BytesIO()
-    book.save(out)
     open_calculator(page, f"{site_url}calculators/tenure/")
-    pick(page, "tenure", "名单.xlsx", out.getvalue())
+    pick(page, "tenure", "名单.xlsx", two_visible_sheets(("旧表", "2000-01-01", "张旧"), ("新表", "2018-12-31", "李新")))
     result = batch_done(page, "tenure")
     expect(result.locator("[data-batch-mapping]")).to_contain_text("读取的是工作表“旧表”")
     expect(result.locator("tbody")).to_contain_text("张旧")
