@@ -7,7 +7,7 @@
 // inputs (names included) there, and those never go into storage. The page itself is the same.
 // A page is asked for while this worker starts (navigation preload): a browser stops an idle service
 // worker after about 30 seconds, so a reader coming back would otherwise wait for it to start before
-// the page is even requested (25-30 ms on the 2-core desktop the bench runs on; longer on a slow phone).
+// the page is even requested (measured in dev/PERFORMANCE.md; longer on a slow phone).
 const BUILD = "__BUILD__";
 const RUNTIME = "__RUNTIME__";
 const RUNTIME_FILES = __RUNTIME_FILES__;

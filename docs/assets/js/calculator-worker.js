@@ -57,9 +57,7 @@ async function builtSnapshot(url) {
 // start: the snapshot (12 MB) and the WebAssembly's plain bytes (9.6 MB), by address. Reading is waiting
 // on the browser's storage, not computing, so it does not take a core from the page's own start-up as
 // compiling would. The WebAssembly then compiles from memory at the start, instead of streaming out of
-// Cache Storage through the worker's thread. Measured over five alternating second visits: from the
-// start to all of Python's parts at hand, 160-200 ms with neither read ahead, 100-125 ms with the
-// snapshot; from the start to Python restored, a median of 564 ms with the snapshot, 489 ms with both.
+// Cache Storage through the worker's thread (the gain is measured in dev/PERFORMANCE.md).
 const readAhead = new Map();
 
 function prepare({ snapshotUrl, runtimeUrl }) {
@@ -174,8 +172,8 @@ function counted(response, cutShort) {
 }
 
 // The WebAssembly and the standard library, the two big files of a start, are kept plain in Cache Storage
-// (PLAIN_FILES) by the first visit, once Python is ready (13 MB written meanwhile slowed the start by a
-// quarter), for the visits after it, offline ones included. The standard library,
+// (PLAIN_FILES) by the first visit, once Python is ready (written meanwhile, they slowed the start),
+// for the visits after it, offline ones included. The standard library,
 // and the WebAssembly on a slow link, are fetched compressed with zstd (the build's .zst beside each, a
 // fifth to a third smaller than a host's gzip) and decompressed here as they arrive, so that the runtime
 // sees the plain file and WebAssembly compiles while it downloads. Decoding costs CPU (a fifth of a
@@ -267,7 +265,7 @@ self.fetch = (input, init) => {
 };
 
 // The finder for the standard library's "more" part and the full zip (calculators.webworker): its class is
-// in every snapshot, so that a start only makes one (defining it took 40-56 ms of every start).
+// in every snapshot, so that a start only makes an instance, and never defines it.
 let moreStdlib = null;
 let moreStdlibUrl = null;
 let moreReady = null;
@@ -303,7 +301,7 @@ async function start({ runtimeUrl, stdlibUrl, moreUrl, snapshotUrl, fallback, wh
 
 // What a start keeps (25 MB: the snapshot, the WebAssembly and the standard library) is written once the
 // first answer has gone out, or KEEP_AFTER_MS after ready, whichever comes first: written at once, it
-// slowed an answer asked for just then from about 25 ms to 60-110 ms (a shared link answers at ready).
+// slowed an answer asked for just then several times over (a shared link answers at ready).
 // A reader typing takes longer than that.
 const KEEP_AFTER_MS = 2000;
 let answered;

@@ -2,20 +2,18 @@
 // and laid out: the worker and its own scripts load before the theme's stylesheets and scripts are even
 // asked for. The build writes this script into the head of every page with a calculator, inline: a
 // script of its own would wait for its download and then for its turn behind the first layout and the
-// theme's bundle (measured: it ran 200-400 ms after the navigation began instead of 50-100). Its element
+// theme's bundle, several times later in the navigation. Its element
 // says where the worker, the runtime, the engine and the standard library are. What the worker says
 // before the page's script (calculator.js) listens is kept for it; that script finds the engine, how
 // to start another and the worker's address in window.calculatorEngine.
 //
 // On a fast link the worker is told to start only once the theme has started (its DOMContentLoaded
 // handler has run). Starting Python means compiling the WebAssembly and restoring a snapshot, which on
-// a 2-core machine took a core from the theme's bundle: measured in `make bench`'s browser, over five
-// alternating runs, the page's longest task up to the first answer fell from 66-74 ms to 0-27 ms, and
-// Python was ready as soon (cold 1.39 s against 1.40 s; a second visit 0.74 s against 0.88 s). On a slow
+// a 2-core machine took a core from the theme's bundle and made the page's longest task exceed the
+// 50 ms goal, while Python was ready as soon (dev/PERFORMANCE.md has the runs). On a slow
 // link the downloads are what takes long (seconds), so they start at once. Either way the worker is told
 // at once to read what an earlier visit kept, the snapshot and the WebAssembly (22 MB from the browser's
-// storage: waiting, not computing): read after the start, they were what the restore waited for last
-// (calculator-worker.js, prepare, has the figures).
+// storage: waiting, not computing): read after the start, they were what the restore waited for last.
 (() => {
 "use strict";
 const where = document.currentScript.dataset;

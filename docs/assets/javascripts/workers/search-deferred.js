@@ -1,6 +1,6 @@
 // Material's search worker (the build writes its file name below), with its index built when it is
 // wanted instead of as every page loads. The theme sends the index as soon as its bundle runs, and its
-// worker then spent about 220 ms of CPU building it on the bench's desktop (four times that on a
+// worker then spent a fifth of a second of CPU building it on the bench's desktop (four times that on a
 // phone), on every page, while the page and the calculators' Python started on the same cores, and
 // whether or not the reader ever searched. Here it is built when the reader comes to the search box
 // (site.js says so on a broadcast channel), or at the latest with the first query typed. Until then
