@@ -104,7 +104,7 @@ def _rows(book: Any, target: str, table: Table) -> Iterator[Row]:
     cells: dict[int, Any] = {}
     notes: list[dict[str, str]] = []
     broken: dict[str, str] | None = None
-    holder = None
+    holder = row_element = None
     try:
         with book.archive.open(target) as source:
             parser = _parser(book, source)
@@ -119,13 +119,20 @@ def _rows(book: Any, target: str, table: Table) -> Iterator[Row]:
                         if number > MAX_ROWS:
                             raise LimitCrossed(messages.file_problem("too_many_rows", row=number, limit=MAX_ROWS))
                         parser.row_counter, parser.col_counter = number, 0
-                        cells, notes, broken = {}, [], None
+                        cells, notes, broken, row_element = {}, [], None, element
                     elif tag == _DATA:
                         holder = element
                     continue
                 if tag == _CELL:
                     broken = _read_cell(parser, element, cells, notes) or broken
+                    # A cell is dropped as soon as it is read, so that one row of a million cells is not
+                    # held; a filled cell past the column limit refuses the file at once.
                     element.clear()
+                    if row_element is not None and len(row_element):
+                        del row_element[-1]
+                    if cells and max(cells) > MAX_COLUMNS:
+                        raise LimitCrossed(messages.file_problem("too_many_columns", row=parser.row_counter,
+                                                                 count=max(cells), limit=MAX_COLUMNS))
                 elif tag == _ROW:
                     number = parser.row_counter
                     for gap in range(last + 1, number):

@@ -264,3 +264,21 @@ def test_d16_one_bad_byte_or_cell_rejects_its_row_not_the_file():
                + '<row r="3">' + cell("A3", "2018-12-31") + '<c r="B3"><v>5</v></c></row>')
     run = batch.run_file("tenure", bad)
     assert run.problem is None and run.counts == {"rows": 2, "ok": 1, "rejected": 1, "empty": 0}
+
+
+def test_d2_a_workbook_row_of_many_cells_is_bounded():
+    far = xlsx(HEAD + '<row r="2">' + cell("A2", "2018-12-31") + cell("XFD2", "x") + "</row>")
+    run = batch.run_file("tenure", far)
+    assert run.problem["code"] == "too_many_columns" and "16384" in run.problem["en"]
+    empty = "".join(f'<c r="{_letters(i)}2" s="0"/>' for i in range(1, 16_000))
+    styled = xlsx(HEAD + '<row r="2">' + cell("A2", "2018-12-31") + empty[len('<c r="A2" s="0"/>'):] + "</row>")
+    run = batch.run_file("tenure", styled)
+    assert run.problem is None and run.counts["ok"] == 1
+
+
+def _letters(number: int) -> str:
+    text = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        text = chr(65 + rest) + text
+    return text
