@@ -203,9 +203,9 @@ def _decode(data: bytes) -> tuple[str, set[int], str, list[dict[str, str]]] | No
     if utf8 is not None and gb is not None:
         return gb, set(), "GB18030", [messages.file_problem("encoding_doubt", chosen="GB18030", other="UTF-8")]
     lines = _lines(data)
-    bad_utf8 = {n for n, line in enumerate(lines, 1) if _strict(line, "utf-8") is None}
-    good_utf8 = sum(1 for n, line in enumerate(lines, 1)
-                    if n not in bad_utf8 and not line.isascii() and not _MOJIBAKE.search(line.decode("utf-8")))
+    as_utf8 = [_strict(line, "utf-8") for line in lines]
+    bad_utf8 = {n for n, text in enumerate(as_utf8, 1) if text is None}
+    good_utf8 = sum(1 for text in as_utf8 if text is not None and not text.isascii() and not _MOJIBAKE.search(text))
     if gb is not None and len(bad_utf8) >= good_utf8:
         doubt = [messages.file_problem("encoding_doubt", chosen="GB18030", other="UTF-8")] if good_utf8 else []
         return gb, set(), "GB18030", doubt

@@ -28,6 +28,11 @@ def _plain(value: Any) -> Any:
     return value.to_py() if hasattr(value, "to_py") else value
 
 
+def _bytes(data: Any) -> bytes:
+    """Bytes as Python holds them: a JavaScript Uint8Array from the worker, or bytes already."""
+    return data.to_bytes() if hasattr(data, "to_bytes") else bytes(data)
+
+
 def answer(name: str, inputs_json: str) -> str:
     """One calculator's answer to the form's inputs (JSON in, JSON out: the page keeps the text as is)."""
     return json.dumps(calculators.run(name, json.loads(inputs_json)))
@@ -40,8 +45,7 @@ def qr_svg(url: str, label: str) -> str | None:
 
 def start_batch(name: str, data: Any, lang: str, sheet: str | None) -> batch.BatchRun:
     """A roster to check a slice at a time (``step``) from the bytes the page read."""
-    raw = data.to_bytes() if hasattr(data, "to_bytes") else bytes(data)
-    return batch.BatchRun(name, raw, lang, sheet)
+    return batch.BatchRun(name, _bytes(data), lang, sheet)
 
 
 def batch_summary(run: batch.BatchRun) -> str:
@@ -103,7 +107,7 @@ class MoreStandardLibrary(importlib.abc.MetaPathFinder):
         invalidate_caches(), which would import importlib.metadata, itself in the more part."""
         path, compressed = self.part(url)
         if path not in sys.path:
-            raw = data.to_bytes() if hasattr(data, "to_bytes") else bytes(data)
+            raw = _bytes(data)
             if compressed:
                 from compression import zstd  # Python 3.14, as Pyodide runs it
 

@@ -128,7 +128,7 @@ HAND: tuple[Bug, ...] = (
         "column.field = named[0] if len(named) == 1 else None",
         "column.field = (named or [f for f in fields if _resembles(k, f)] or [None])[0]"),
     Bug("R14", "GB18030 names that happen to be valid UTF-8 count as UTF-8 lines again (D4)", "calculators/table.py",
-        " and not _MOJIBAKE.search(line.decode(\"utf-8\")))", ")"),
+        " and not _MOJIBAKE.search(text))", ")"),
     Bug("R15", "every row padded to the widest again (D1)", "calculators/batch.py",
         "cells = row.cells[:width] + [\"\"] * (width - len(row.cells))",
         "cells = row.cells + [\"\"] * (max(len(r.cells) for r in self.table.rows) - len(row.cells))"),
