@@ -38,10 +38,6 @@ DEFAULT_ARGS = ["--headless", "--remote-debugging-pipe", "--window-size=1280,720
                 "--mute-audio", "--disable-extensions", "--disable-default-apps", "--no-default-browser-check",
                 "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
                 "--disable-backgrounding-occluded-windows", "--disable-dev-shm-usage"]
-BROWSER_UI = ["--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup"]
-# What the bench and the browser tests both launch Debian's Chromium with (notes.md: what works here).
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync", *BROWSER_UI]
 
 
 class Chromium:

@@ -1,7 +1,7 @@
 """`make bench`: how fast the calculators get ready and answer, against the naive embedding.
 
 The built site is served on 127.0.0.1 with the headers of its own ``_headers`` file and
-gzip for compressible types (as a static host would, ``bench/server.py``), and measured in
+gzip for compressible types (as a static host would, ``devkit/host.py``), and measured in
 headless Chromium (driven over its DevTools pipe without the network agent, see ``bench/browser.py``),
 in two profiles: ``desktop`` (no throttling) and ``phone`` (Lighthouse's
 mobile throttling: CPU 4x slower through CDP, and 1.6 Mbit/s with 150 ms per response in the
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import statistics
 import sys
 import threading
@@ -29,8 +30,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.browser import CHROMIUM_ARGS, Chromium, Tab  # noqa: E402
-from bench.server import Host, Link  # noqa: E402
+from bench.browser import Chromium, Tab  # noqa: E402
+from devkit.chromium import CHROMIUM_ARGS  # noqa: E402
+from devkit.host import Host, Link  # noqa: E402
 
 SITE = ROOT / "site"
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
@@ -71,12 +73,12 @@ def baseline_page() -> bytes:
     """Our tenure page with its worker-based scripts swapped for the main-thread baseline: the head's
     inline engine script is switched off (a script of an unknown type; baseline.js reads its addresses)."""
     page = (SITE / CALCULATOR / "index.html").read_text(encoding="utf-8")
-    ours = '<script type="module" src="../../assets/js/calculator.js"></script>'
+    ours = re.compile(r'<script type="module" src="\.\./\.\./assets/js/calculator\.[0-9a-f]+\.js"></script>')
     engine = "<script data-runtime="
-    if ours not in page or engine not in page:
+    if not ours.search(page) or engine not in page:
         raise SystemExit("the tenure page no longer loads its scripts as expected: update bench/run.py")
     page = page.replace(engine, '<script type="text/plain" data-switched-off data-runtime=')
-    return page.replace(ours, '<script type="module" src="/bench/baseline.js"></script>').encode()
+    return ours.sub('<script type="module" src="/bench/baseline.js"></script>', page).encode()
 
 
 def poll(page: Tab, expression: str) -> Any:

@@ -6,8 +6,6 @@ not at wherever the page happens to be opened.
 
 from __future__ import annotations
 
-import html
-
 from calculators import share
 
 from .notice import Clause
@@ -23,13 +21,6 @@ def clause_qr(clause: Clause, lang: str, public_url: str) -> str:
     """The QR code of a clause's permanent address, named for screen readers."""
     return share.qr_svg(clause_url(clause.id, lang, public_url),
                         f'{t("qr_of", lang)} {clause_url(clause.id, lang, public_url)}') or ""
-
-
-def print_reference(clause: Clause, lang: str, public_url: str) -> str:
-    """What the printed notice shows beside a clause: its id, its address and the QR code of it (print only)."""
-    url = clause_url(clause.id, lang, public_url)
-    return (f'<span class="clause-print" data-print-ref="{clause.id}"><span class="clause-print-text">{anchor_text(clause, lang)} · '
-            f'{html.escape(url)}</span>{clause_qr(clause, lang, public_url)}</span>')
 
 
 def anchor_text(clause: Clause, lang: str) -> str:

@@ -25,8 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import headers, open_data, widgets  # noqa: E402
+from macros import asset_names, headers, open_data, widgets  # noqa: E402
 
+TEMPLATES = Path(__file__).resolve().parent / "templates"  # what the build fills in; never served as it is
 PYODIDE = ROOT / "node_modules" / "pyodide"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 # The WebAssembly and the cut-down standard library also go out compressed with zstd, which the worker
@@ -253,6 +254,7 @@ def on_post_build(config: Any) -> None:
     for path, source in compressed.items():
         shutil.copy2(source, site / path)
     shutil.copy2(FZSTD, site / "assets" / "js" / "fzstd.mjs")
+    names = asset_names.rename_assets(site)
     wheel = build_wheel()
     target = site / config["extra"]["calculators_wheel"]
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -267,20 +269,21 @@ def on_post_build(config: Any) -> None:
     # Kept for offline use: what a start downloads (the full standard library only if it was ever needed).
     # The WebAssembly and the standard library are not listed: the worker keeps them plain itself, in
     # whichever form it fetched them.
+    # The worker's modules load in the worker, which the page's list of what it loaded does not see.
     started = [path for path in runtime_files if not path.endswith(("/python_stdlib.zip", "/pyodide.asm.wasm"))]
-    write_service_worker(site, [*started, config["extra"]["calculators_wheel"], "assets/js/calculator-worker.js",
-                                "assets/js/fzstd.mjs", "assets/js/snapshot.mjs"], search_files)
+    worker = asset_names.import_closure(site, names["assets/js/calculator-worker.js"])
+    write_service_worker(site, [*started, config["extra"]["calculators_wheel"], *worker], search_files)
 
 
 def defer_search_index(site: Path) -> list[str]:
-    """Point every page's theme at our search worker (docs/assets/javascripts/workers/search-deferred.js),
+    """Point every page's theme at our search worker (macros/templates/search-deferred.js),
     which imports the theme's own and builds its index only when the page asks: the theme's worker built
     it as every page loaded, on the cores the page and the calculators' Python start on. Its name carries
     a hash of its text, as the theme's does: hosts serve that folder as immutable. Gives back the files
     the search worker imports (search_files), which the service worker keeps for offline search."""
     workers = site / "assets" / "javascripts" / "workers"
     (theme,) = (path.name for path in workers.glob("search.*.min.js"))
-    text = (ROOT / "docs" / "assets" / "javascripts" / "workers" / "search-deferred.js").read_text(encoding="utf-8")
+    text = (TEMPLATES / "search-deferred.js").read_text(encoding="utf-8")
     text = text.replace("__THEME_WORKER__", theme)
     ours = f"search-deferred.{hashlib.sha256(text.encode()).hexdigest()[:12]}.js"
     (workers / "search-deferred.js").unlink(missing_ok=True)
@@ -322,7 +325,7 @@ def write_service_worker(site: Path, calculator_files: list[str], search_files: 
     digest = hashlib.sha256()
     for path in sorted(p for p in site.rglob("*") if p.is_file() and p != worker):
         digest.update(str(path.relative_to(site)).encode() + b"\0" + path.read_bytes())
-    text = (ROOT / "docs" / "sw.js").read_text(encoding="utf-8")
+    text = (TEMPLATES / "sw.js").read_text(encoding="utf-8")
     text = (text.replace("__BUILD__", digest.hexdigest()[:16]).replace("__RUNTIME__", pyodide_version())
             .replace("__RUNTIME_FILES__", json.dumps(calculator_files)).replace("__SEARCH_FILES__", json.dumps(search_files)))
     worker.write_text(text, encoding="utf-8")

@@ -25,8 +25,11 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
-# Paths (from the site root) whose names change with their content, so a year of caching is safe.
-VERSIONED = ("/assets/pyodide/*", "/assets/wheels/*", "/assets/javascripts/*", "/assets/stylesheets/*")
+# Paths (from the site root) whose names change with their content, so a year of caching is safe: the
+# runtime's folder is named by its version, the wheels by theirs, the theme's files and ours
+# (asset_names.py) by a hash of their content. The service worker keeps the same folders cache-first.
+VERSIONED = ("/assets/pyodide/*", "/assets/wheels/*", "/assets/javascripts/*", "/assets/stylesheets/*",
+             "/assets/js/*", "/assets/css/*")
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 MIME_TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".zip": "application/zip",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import html
 import re
 from fractions import Fraction
 
@@ -12,16 +11,24 @@ from calculators.wording import format_day
 
 from .dates import KEY_DATES, UNDATED
 from .notice import SOURCE, by_id, clauses
+from .templating import macros
+
+PAGES = macros("pages.html")
 
 # As the translation writes them: "two thirds", never "2/3".
 _EN_FRACTIONS = {(2, 3): "two thirds", (1, 2): "one half", (1, 3): "one third", (3, 4): "three quarters"}
 
-def clause_link(clause_id: str, lang: str, lang_root: str, text: str | None = None) -> str:
-    """A link to a clause on the notice page, labelled with its number and heading."""
+def link_to(clause_id: str, lang: str, lang_root: str, text: str | None = None) -> dict[str, str]:
+    """A link to a clause on the notice page (href, text), labelled with its number and heading."""
     clause = by_id()[clause_id]
     heading = (clause.heading_zh if lang == "zh" else clause.heading_en).rstrip("。.")
     label = text or (f"{clause.label_zh}：{heading}" if lang == "zh" else f"{clause.label_en}: {heading}")
-    return f'<a href="{lang_root}notice/#{clause_id}">{html.escape(label)}</a>'
+    return {"href": f"{lang_root}notice/#{clause_id}", "text": label}
+
+
+def clause_link(clause_id: str, lang: str, lang_root: str, text: str | None = None) -> str:
+    """The same link as HTML."""
+    return str(PAGES.clause_link(link_to(clause_id, lang, lang_root, text)))
 
 
 def short_label(clause_id: str, lang: str) -> str:
@@ -33,11 +40,6 @@ def short_label(clause_id: str, lang: str) -> str:
     if clause.kind == "part":
         return clause.label_zh if lang == "zh" else clause.label_en
     return clause.label_zh if lang == "zh" else clause.label_en
-
-
-def _table(css_class: str, head: tuple[str, ...], rows: list[str]) -> str:
-    header = "".join(f'<th scope="col">{h}</th>' for h in head)
-    return f'<table class="{css_class}"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def glossary_terms() -> list[dict[str, str]]:
@@ -61,25 +63,20 @@ def clauses_using(term_zh: str) -> list[str]:
 def glossary_table(lang: str, lang_root: str) -> str:
     """The glossary as an HTML table, each term linked to where the notice uses it."""
     head = ("中文", "英文", "出现于") if lang == "zh" else ("Chinese", "English", "Used in")
-    rows = []
-    for term in glossary_terms():
-        used = clauses_using(term["zh"])
-        links = ("、" if lang == "zh" else ", ").join(
-            clause_link(c, lang, lang_root, short_label(c, lang)) for c in used) or "—"
-        rows.append(f'<tr><td lang="zh">{html.escape(term["zh"])}</td><td lang="en">{html.escape(term["en"])}</td>'
-                    f'<td>{links}</td></tr>')
-    return _table("glossary", head, rows)
+    rows = [{"zh": term["zh"], "en": term["en"],
+             "links": [link_to(c, lang, lang_root, short_label(c, lang)) for c in clauses_using(term["zh"])]}
+            for term in glossary_terms()]
+    return str(PAGES.glossary({"lang": lang, "head": head, "rows": rows}))
 
 
 def key_dates_table(lang: str, lang_root: str) -> str:
     """The notice's dates, in order, each linked to its clause; undated time points after them."""
     head = ("日期", "事项", "条款") if lang == "zh" else ("Date", "What happens", "Clause")
-    rows = [f'<tr><td><time datetime="{k.day.isoformat()}">{format_day(k.day, lang)}</time></td>'
-            f'<td>{html.escape(k.zh if lang == "zh" else k.en)}</td>'
-            f'<td>{clause_link(k.clause, lang, lang_root, short_label(k.clause, lang))}</td></tr>' for k in KEY_DATES]
-    rows += [f'<tr><td>—</td><td>{html.escape(zh if lang == "zh" else en)}</td>'
-             f'<td>{clause_link(cid, lang, lang_root, short_label(cid, lang))}</td></tr>' for cid, zh, en in UNDATED]
-    return _table("key-dates", head, rows)
+    rows = [{"iso": k.day.isoformat(), "day": format_day(k.day, lang), "what": k.zh if lang == "zh" else k.en,
+             "link": link_to(k.clause, lang, lang_root, short_label(k.clause, lang))} for k in KEY_DATES]
+    rows += [{"iso": "", "what": zh if lang == "zh" else en,
+              "link": link_to(cid, lang, lang_root, short_label(cid, lang))} for cid, zh, en in UNDATED]
+    return str(PAGES.key_dates({"head": head, "rows": rows}))
 
 
 _ZH_DIGITS = "零一二三四五六七八九十"

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
+
+from markupsafe import Markup
 
 import calculators
 
-from .addresses import anchor_text, print_reference
+from .addresses import anchor_text, clause_qr, clause_url
 from .notice import Clause, clauses
+from .templating import Words, macros
 from .ui import t
 
 URL = re.compile(r"https?://[A-Za-z0-9.:/_\-]+[A-Za-z0-9/]")
 PHONE = re.compile(r"(?<![\d-])0\d{2,3}-\d{7,8}(?![\d-])")
 LINKED = re.compile(f"{URL.pattern}|{PHONE.pattern}")
+NOTICE = macros("notice.html")
 CITATION_TITLE_ZH = "《毕节市人力资源和社会保障局关于做好2023年职称工作的通知》"
 CITATION_TITLE_EN = "Bijie Municipal HRSS Bureau, Notice on the 2023 Professional Title Work"
 # The calculator page a clause's "use the calculator" button opens: the one whose fields rest on it.
@@ -52,18 +57,10 @@ def citation(clause: Clause, lang: str) -> str:
     return CITATION_TITLE_EN + ("" if clause.kind == "title" else f", {clause.label_en}")
 
 
-def clause_tools(clause: Clause, lang: str, public_url: str) -> str:
-    """The permalink and copy controls of a clause, kept out of the search index; in print, the clause's
-    id, published address and QR code instead."""
-    copied = t("copied", lang)
-    return (
-        f'<span class="clause-tools" data-search-exclude>'
-        f'<a class="clause-anchor" href="#{clause.id}" title="{t("clause_link_title", lang)}">#{anchor_text(clause, lang)}</a>'
-        f'<button type="button" class="clause-copy" data-copy-link="{clause.id}" data-copied="{copied}">'
-        f'{t("copy_link", lang)}</button>'
-        f'<button type="button" class="clause-copy" data-copy-citation="{html.escape(citation(clause, lang))}" '
-        f'data-copied="{copied}">{t("copy_citation", lang)}</button>{print_reference(clause, lang, public_url)}</span>'
-    )
+def _tools(clause: Clause, lang: str, public_url: str) -> dict[str, Any]:
+    """What a clause's permalink, copy controls and print reference show."""
+    return {"id": clause.id, "anchor": anchor_text(clause, lang), "citation": citation(clause, lang), "t": Words(lang),
+            "url": clause_url(clause.id, lang, public_url), "qr": Markup(clause_qr(clause, lang, public_url))}
 
 
 def heading_end(clause: Clause, paragraph: str, lang: str) -> int:
@@ -84,26 +81,24 @@ def _part_title(clause: Clause, lang: str) -> str:
     return clause.zh[0] if lang == "zh" else f"{clause.label_en}. {clause.heading_en}"
 
 
+def _links(texts: list[str] | tuple[str, ...], lang: str) -> list[Markup]:
+    return [Markup(text_with_links(text, lang)) for text in texts]
+
+
 def clause_html(clause: Clause, lang: str, calculators_url: str, public_url: str) -> str:
     """One clause; its id (the same in both languages) is on its heading, or on the clause itself."""
     calc = CALCULATOR_FOR_CLAUSE.get(clause.id)
-    link = (f'<p class="clause-calc" data-search-exclude><a href="{calculators_url}{calc}/">'
-            f'{t("to_calculator", lang)}</a></p>') if calc else ""
+    view: dict[str, Any] = {"id": clause.id, "kind": clause.kind, "lang": lang, "tools": _tools(clause, lang, public_url),
+                            "calculator": f"{calculators_url}{calc}/" if calc else ""}
     paragraphs = clause.zh if lang == "zh" else clause.en
-    tools = clause_tools(clause, lang, public_url)
     if clause.kind == "item":
-        text = paragraphs[0]
-        cut = heading_end(clause, text, lang)
-        return (f'<section class="clause clause--item" data-clause="{clause.id}">'
-                f'<h3 class="clause-heading" id="{clause.id}" data-source="{lang}">{html.escape(text[:cut])}</h3>'
-                f'{tools}<p data-source="{lang}">{text_with_links(text[cut:], lang)}</p>{link}</section>')
-    if clause.kind == "annex":
-        heading, note = _annex_text(clause, lang)
-        body = f'<h3 class="clause-heading">{html.escape(heading)}</h3><p class="annex-note">{html.escape(note)}</p>'
+        cut = heading_end(clause, paragraphs[0], lang)
+        view |= {"heading": paragraphs[0][:cut], "rest": Markup(text_with_links(paragraphs[0][cut:], lang))}
+    elif clause.kind == "annex":
+        view["heading"], view["note"] = _annex_text(clause, lang)
     else:
-        body = "".join(f'<p data-source="{lang}">{text_with_links(p, lang)}</p>' for p in paragraphs)
-    return (f'<section class="clause clause--{clause.kind}" id="{clause.id}" data-clause="{clause.id}">'
-            f"{tools}{body}{link}</section>")
+        view["paragraphs"] = _links(paragraphs, lang)
+    return str(NOTICE.clause(view))
 
 
 def part_heading(clause: Clause, lang: str) -> str:
@@ -118,19 +113,13 @@ def notice_markdown(lang: str, calculators_url: str, public_url: str) -> str:
         if clause.kind == "title":
             text = clause.zh[0] if lang == "zh" else clause.en[0]
             blocks.append(f'# {text} {{ #title data-source="{lang}" }}')
-            blocks.append(f'<div class="clause-tools-row">{clause_tools(clause, lang, public_url)}</div>')
-            if lang == "en":
-                blocks.append(f'<div class="admonition note" data-search-exclude><p class="admonition-title">'
-                              f'{t("unofficial_title", lang)}</p><p>{t("unofficial", lang)} '
-                              f'<a href="../../notice/" hreflang="zh" lang="zh">中文</a></p></div>')
-            else:
-                blocks.append(f'<p class="not-the-bureau" data-search-exclude>{t("not_the_bureau", lang)}</p>')
+            blocks.append(str(NOTICE.tools_row(_tools(clause, lang, public_url))))
+            blocks.append(str(NOTICE.unofficial(Words(lang)) if lang == "en" else NOTICE.not_the_bureau(Words(lang))))
         elif clause.kind == "part":
             blocks.append(part_heading(clause, lang))
-            blocks.append(f'<div class="clause-tools-row">{clause_tools(clause, lang, public_url)}</div>')
+            blocks.append(str(NOTICE.tools_row(_tools(clause, lang, public_url))))
             if clause.zh[1:]:
-                rest = clause.zh[1:] if lang == "zh" else clause.en
-                blocks.append("".join(f'<p data-source="{lang}">{text_with_links(p, lang)}</p>' for p in rest))
+                blocks.append(str(NOTICE.paragraphs(lang, _links(clause.zh[1:] if lang == "zh" else clause.en, lang))))
         else:
             if clause.kind == "annex" and clause.id == "annex-1":
                 blocks.append(f'## {t("annexes", lang)} {{ #annexes }}')
@@ -138,31 +127,22 @@ def notice_markdown(lang: str, calculators_url: str, public_url: str) -> str:
     return "\n\n".join(blocks)
 
 
-def _pair_cell(clause: Clause, lang: str) -> str:
+def _pair_cell(clause: Clause, lang: str) -> dict[str, Any]:
     """One language's text of a clause, for the side-by-side page."""
     if clause.kind == "annex":
         heading, note = _annex_text(clause, lang)
-        return f'<p class="pair-heading">{html.escape(heading)}</p><p class="annex-note">{html.escape(note)}</p>'
-    if lang == "zh":
-        return "".join(f'<p data-source="zh"{_heading_class(clause, i)}>{text_with_links(p, lang)}</p>'
-                       for i, p in enumerate(clause.zh))
-    paragraphs = list(clause.en)
-    if clause.kind == "part":
+        return {"annex": True, "heading": heading, "note": note}
+    paragraphs = list(clause.zh if lang == "zh" else clause.en)
+    if lang == "en" and clause.kind == "part":
         paragraphs.insert(0, _part_title(clause, lang))
-    return "".join(f'<p{_heading_class(clause, i)}>{text_with_links(p, lang)}</p>' for i, p in enumerate(paragraphs))
-
-
-def _heading_class(clause: Clause, index: int) -> str:
-    return ' class="pair-heading"' if index == 0 and clause.kind in ("title", "part") else ""
+    return {"annex": False, "lang": lang, "paragraphs": [
+        {"html": html, "heading": index == 0 and clause.kind in ("title", "part")}
+        for index, html in enumerate(_links(paragraphs, lang))]}
 
 
 def side_by_side_html(lang: str, public_url: str) -> str:
     """Each clause as one row: Chinese on the left, English on the right (stacked on a phone)."""
-    rows = [f'<p class="unofficial" data-search-exclude>{t("side_by_side_note", lang)} {t("not_the_bureau", lang)}</p>']
-    for clause in clauses():
-        rows.append(
-            f'<section class="pair clause clause--{clause.kind}" id="{clause.id}" data-clause="{clause.id}">'
-            f'<div class="pair-tools">{clause_tools(clause, lang, public_url)}</div>'
-            f'<div class="pair-zh" lang="zh">{_pair_cell(clause, "zh")}</div>'
-            f'<div class="pair-en" lang="en">{_pair_cell(clause, "en")}</div></section>')
+    rows = [str(NOTICE.side_by_side_note(Words(lang)))]
+    rows += [str(NOTICE.pair({"id": clause.id, "kind": clause.kind, "tools": _tools(clause, lang, public_url),
+                              "zh": _pair_cell(clause, "zh"), "en": _pair_cell(clause, "en")})) for clause in clauses()]
     return "\n".join(rows)

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 import pytest
 from conftest import ROOT
 
+from macros.asset_names import import_closure
 from macros.notice import by_id
 from macros.pages import clauses_using, glossary_terms
 
@@ -191,12 +192,15 @@ def test_p9_p10_key_dates_wording():
     assert "later than the province-wide time points" in page("en/key-dates/index.html")
 
 
+PAGE_MODULES = [ROOT / "docs" / path for path in import_closure(ROOT / "docs", "assets/js/calculator.js")]
+
+
 def test_every_word_the_page_script_asks_for_is_on_the_page():
-    """calculator.js shows words the widget renders as data attributes; a key it asks for and the
+    """The page's modules show words the widget renders as data attributes; a key it asks for and the
     widget does not render would show as the key itself (it did: "batch_title" as a table's name)."""
     from macros.widgets import BATCH_KEYS, STATUS_KEYS
 
-    script = (ROOT / "docs" / "assets" / "js" / "calculator.js").read_text(encoding="utf-8")
+    script = "".join(path.read_text(encoding="utf-8") for path in PAGE_MODULES)
     asked_form = set(re.findall(r'msg\(form, "([a-z_]+)"\)', script))
     asked_section = set(re.findall(r'(?:msg|say)\(section, "([a-z_]+)"', script))
     assert asked_form and asked_section

@@ -180,7 +180,8 @@ def test_no_page_loads_anything_from_elsewhere():
 # URLs inside the project's own scripts and styles: a fetch(), import(), new URL(), importScripts or a
 # plain string URL to another host is a request the page would make. The theme's vendored bundle
 # names CDNs it never calls here (unpkg, jsdelivr), so only our own files are read.
-OWN_CODE = sorted((ROOT / "docs").rglob("*.js")) + sorted((ROOT / "docs").rglob("*.css"))
+OWN_CODE = sorted(path for pattern in ("*.js", "*.mjs", "*.css") for path in (ROOT / "docs").rglob(pattern)) + sorted(
+    (ROOT / "macros" / "templates").glob("*.js"))
 ANY_URL = re.compile(r"""(?:fetch|import|importScripts|new\s+URL)\s*\(\s*[`'"](?:https?:)?//|[`'"](?:https?:)?//[\w.-]+""")
 
 
@@ -198,4 +199,5 @@ def test_the_url_scan_sees_urls_in_code():
 
 def test_no_pyodide_on_pages_without_a_calculator():
     for path in [SITE / "notice" / "index.html", SITE / "en" / "notice" / "index.html", SITE / "index.html"]:
-        assert "calculator.js" not in path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+        assert "assets/js/calculator." not in text and "data-runtime=" not in text

@@ -3,47 +3,20 @@ with the response headers the site's own ``_headers`` file asks of a host."""
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from bench.browser import CHROMIUM_ARGS
-from macros import headers
+from devkit.chromium import CHROMIUM_ARGS
+from devkit.host import Host
 from macros.build_hooks import configured_public_url
 
 SITE = Path(__file__).resolve().parents[2] / "site"
 PUBLIC_URL = configured_public_url()  # where printed addresses and QR codes point
 PREFIX = "/bijie/"
-
-
-class SubPathHandler(SimpleHTTPRequestHandler):
-    """Serves site/ under /bijie/ only, as a host serving the site from a sub-path would."""
-
-    prefix = PREFIX
-    rules = headers.read_netlify_headers((SITE / "_headers").read_text(encoding="utf-8"))
-
-    def end_headers(self) -> None:
-        chosen = headers.headers_for(self.rules, "/" + urlsplit(self.path).path[len(self.prefix):])
-        chosen.pop("Content-Type", None)  # already sent; the MIME types are checked in test_headers
-        for name, value in chosen.items():
-            self.send_header(name, value)
-        super().end_headers()
-
-    def translate_path(self, path: str) -> str:
-        parts = urlsplit(path).path
-        if not parts.startswith(self.prefix):
-            return str(SITE / "__not_here__")
-        return super().translate_path("/" + parts[len(self.prefix):])
-
-    def log_message(self, *args) -> None:  # keep test output quiet
-        return
 
 
 @pytest.fixture(scope="session")
@@ -54,36 +27,18 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def site_url():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SubPathHandler, directory=str(SITE)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    server.shutdown()
-
-
-class RootHandler(SubPathHandler):
-    """Serves site/ at the host's root, answering a missing page with 404.html, as static hosts do."""
-
-    prefix = "/"
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        if code != 404:
-            return super().send_error(code, message, explain)
-        body = (SITE / "404.html").read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-        return None
+    """The site served from a sub-path only, as a host serving it from /bijie/ would."""
+    host = Host(SITE, prefix=PREFIX)
+    yield host.url
+    host.close()
 
 
 @pytest.fixture(scope="session")
 def root_url():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(RootHandler, directory=str(SITE)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    """The site at the host's root, a missing page answered with 404.html, as static hosts do."""
+    host = Host(SITE, not_found=True)
+    yield host.url
+    host.close()
 
 
 @pytest.fixture
@@ -133,7 +88,7 @@ def no_csp_violation(page, context, request):
     watch = CspWatch()
     page.add_init_script(CSP_LISTENER)
     if "own_server" not in request.fixturenames:
-        context.route("**/assets/js/calculator-worker.js", watch.serve_worker)
+        context.route("**/assets/js/calculator-worker.*.js", watch.serve_worker)
     page.on("console", lambda m: watch.refused.append(m.text) if "Content Security Policy" in m.text else None)
     yield watch
     if not page.is_closed():
@@ -146,15 +101,12 @@ def no_csp_violation(page, context, request):
 
 @pytest.fixture
 def own_server(tmp_path):
-    """A copy of the site on its own server, which the test can change or switch off."""
+    """A copy of the site on its own host, which the test can change or switch off (server.shutdown())."""
     root = tmp_path / "site"
     shutil.copytree(SITE, root)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SubPathHandler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield root, f"http://127.0.0.1:{server.server_address[1]}{PREFIX}", server
-    server.shutdown()
-    server.server_close()
+    host = Host(root, prefix=PREFIX)
+    yield root, host.url, host.server
+    host.close()
 
 
 @pytest.fixture

@@ -320,9 +320,10 @@ def test_a_calculator_page_registers_the_service_worker_once_its_engine_is_ready
 
 
 def test_a_second_visit_rewrites_only_what_changed(page, own_server):
-    """The service worker keeps a fresh copy of what the network gave, but writes it again only when the
-    server's version of it (date and length) differs from the copy's: site.css (asked for first) is
-    unchanged and keeps a copy the test marked, site.js (asked for next) changed and is written anew."""
+    """The service worker keeps a fresh copy of what the network gave (pages and files without a version
+    in their name), but writes it again only when the server's version of it (date and length) differs
+    from the copy's: the search index is unchanged and keeps a copy the test marked, the page changed and
+    is written anew."""
     root, url, _ = own_server
     page.goto(f"{url}notice/")
     kept = """(async (path, text) => {
@@ -330,22 +331,37 @@ def test_a_second_visit_rewrites_only_what_changed(page, own_server):
       const hit = name && await (await caches.open(name)).match(new URL(path, location.href).href);
       return Boolean(hit) && (text === null || (await hit.text()).includes(text));
     })"""
-    until(page, f"{kept}('../assets/css/site.css', null)")
-    until(page, f"{kept}('../assets/js/site.js', null)")
+    until(page, f"{kept}('../search/search_index.json', null)")
+    until(page, f"{kept}('./', null)")
     page.evaluate("""(async () => {
       const name = (await caches.keys()).find((n) => n.startsWith("site-"));
       const cache = await caches.open(name);
-      const address = new URL("../assets/css/site.css", location.href).href;
+      const address = new URL("../search/search_index.json", location.href).href;
       const kept = await cache.match(address);
-      await cache.put(address, new Response("/* marked */", { headers: kept.headers }));
+      await cache.put(address, new Response('{"marked": true}', { headers: kept.headers }));
     })()""")
-    script = root / "assets" / "js" / "site.js"
-    script.write_text(script.read_text(encoding="utf-8") + "\n// changed\n", encoding="utf-8")
+    notice = root / "notice" / "index.html"
+    notice.write_text(notice.read_text(encoding="utf-8") + "\n<!-- changed -->\n", encoding="utf-8")
     page.evaluate("""(async () => {
-      for (const path of ["../assets/css/site.css", "../assets/js/site.js"]) await fetch(path, { cache: "no-cache" });
+      for (const path of ["../search/search_index.json", "./"]) await fetch(path, { cache: "no-cache" });
     })()""")  # asked of the server again (a reload would take both from the browser's own cache)
-    until(page, f"{kept}('../assets/js/site.js', '// changed')")
-    assert page.evaluate(f"{kept}('../assets/css/site.css', '/* marked */')")
+    until(page, f"{kept}('./', '<!-- changed -->')")
+    assert page.evaluate(f"{kept}('../search/search_index.json', 'marked')")
+
+
+def test_our_scripts_and_styles_are_kept_cache_first_under_their_content_names(page, own_server):
+    """Named by a hash of their content, our scripts and styles never change under one name: once kept,
+    the service worker answers from its copy and asks the network nothing (hosts serve them immutable)."""
+    root, url, _ = own_server
+    page.goto(f"{url}notice/")
+    until(page, "navigator.serviceWorker.controller !== null")
+    style = page.evaluate("[...document.styleSheets].map((s) => s.href).find((h) => h && /site\\.[0-9a-f]{12}\\.css$/.test(h))")
+    assert style, "the page's own stylesheet has no content name"
+    until(page, f"caches.match({style!r}).then(Boolean)")
+    served = root / style.removeprefix(url)
+    served.write_text("/* the server's copy changed under the same name */", encoding="utf-8")
+    text = page.evaluate(f"fetch({style!r}, {{ cache: 'no-cache' }}).then((r) => r.text())")
+    assert "changed under the same name" not in text and text.strip()
 
 
 def test_search_works_offline_for_a_reader_who_never_searched_online(page, own_server):

@@ -141,8 +141,8 @@ def test_a_browser_that_cannot_run_the_engine_is_told_so(page, context, site_url
     if breakage == "wasm":
         page.add_init_script("delete globalThis.WebAssembly;")
     else:
-        context.unroute("**/assets/js/calculator-worker.js")
-        context.route("**/assets/js/calculator-worker.js", lambda route: route.fulfill(
+        context.unroute("**/assets/js/calculator-worker.*.js")
+        context.route("**/assets/js/calculator-worker.*.js", lambda route: route.fulfill(
             status=200, content_type="text/javascript", body="this is not a module worker ("))
     page.goto(f"{site_url}{'en/' if lang == 'en' else ''}calculators/tenure/")
     result = page.locator("[data-calculator-result]")

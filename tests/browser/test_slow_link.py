@@ -18,7 +18,7 @@ from test_beyond import batch_done, pick, until
 from test_calculators import READY, open_calculator, type_into
 
 import calculators
-from bench.server import Host, Link
+from devkit.host import Host, Link
 from macros.ui import t
 
 STALL_MS = 30_000

@@ -114,10 +114,10 @@ def test_the_presenter_works_offline_once_opened(page, own_server, context):
     page.goto(f"{url}present/?c=s4-2,s5-5#s5-5")
     on_slide(page, 2, 2, "s5-5")
     until(page, "navigator.serviceWorker.controller !== null")
-    until(page, """(async () => {
+    until(page, r"""(async () => {
       const site = (await caches.keys()).find((n) => n.startsWith("site-"));
       const kept = site ? (await (await caches.open(site)).keys()).map((r) => r.url) : [];
-      return kept.some((u) => u.endsWith("/present/")) && kept.some((u) => u.endsWith("/present.js"));
+      return kept.some((u) => u.endsWith("/present/")) && kept.some((u) => /\/present\.[0-9a-f]{12}\.js$/.test(u));
     })()""")
     server.shutdown()
     server.server_close()

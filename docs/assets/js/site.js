@@ -91,7 +91,7 @@
   stampPrintedDates();
   window.addEventListener("beforeprint", stampPrintedDates);
 
-  // The theme's search index is built only when it is wanted (assets/javascripts/workers/search-deferred.js):
+  // The theme's search index is built only when it is wanted (macros/templates/search-deferred.js):
   // told here when the reader comes to the search box, so that it is ready by the time a query is typed.
   // Every open page of the site hears it; one that has not built its index yet builds it then.
   var searchIndexAsked = false;

@@ -1,8 +1,8 @@
 // Service worker: the pages, their assets and the Python runtime stay readable offline.
 // Pages and unversioned files: network first, so an online reader never sees a stale page;
-// the cache answers only when the network does not. Files whose path carries a version
-// (the runtime, the wheel, the theme's hashed bundles): cache first. The build writes the
-// two names below; a new build gets a new site cache and the old one is deleted.
+// the cache answers only when the network does not. Files whose path carries a version (the runtime,
+// the wheels, the theme's and our own scripts and styles, named by a hash): cache first. The build
+// writes the two names below; a new build gets a new site cache and the old one is deleted.
 // An address is kept without its query string: a shared calculation link carries the reader's
 // inputs (names included) there, and those never go into storage. The page itself is the same.
 // A page is asked for while this worker starts (navigation preload): a browser stops an idle service
@@ -14,7 +14,7 @@ const RUNTIME_FILES = __RUNTIME_FILES__;
 const SEARCH_FILES = __SEARCH_FILES__;
 const SITE_CACHE = `site-${BUILD}`;
 const RUNTIME_CACHE = `runtime-${RUNTIME}`;
-const VERSIONED = /\/assets\/(pyodide|wheels|javascripts|stylesheets)\//;
+const VERSIONED = /\/assets\/(pyodide|wheels|javascripts|stylesheets|js|css)\//; // as in the host headers
 
 self.addEventListener("install", () => self.skipWaiting());
 

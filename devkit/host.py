@@ -1,6 +1,7 @@
 """The built site served as a static host serves it, optionally over a slow link.
 
-Used by ``make bench`` (both profiles) and by the browser tests of slow and stalled downloads.
+The one host of ``make bench`` (both profiles) and of the browser tests (under a sub-path, at the root
+with its 404 page, a copy a test changes or switches off, a slow or stalled link).
 The host: the headers of the site's own ``_headers``, ETag revalidation, gzip for compressible
 types. The link (``Link``): one bandwidth budget shared by every connection, and a latency added
 to every response, as the phone profile of ``../shared/spec/bench.md`` asks; CDP's network
@@ -95,14 +96,18 @@ class Transferred:
 
 
 class Handler(SimpleHTTPRequestHandler):
-    """A static host over a ``Link``. ``extra`` serves pages that are not files (the bench's baseline)."""
+    """A static host over a ``Link``. ``extra`` serves pages that are not files (the bench's baseline);
+    ``prefix`` is the sub-path the site is served from (anything else is not found); ``not_found`` answers a
+    missing page with the site's 404.html, as hosts do."""
 
     site: Path
+    prefix: str
+    not_found: bool
     link: Link
     rules: list
     transferred: Transferred
     extra: dict[str, tuple[Callable[[], bytes], str]]
-    gzipped: dict[Path, bytes]
+    gzipped: dict[tuple[Path, str | None], bytes]
     protocol_version = "HTTP/1.1"
 
     def log_message(self, *args: Any) -> None:
@@ -119,16 +124,20 @@ class Handler(SimpleHTTPRequestHandler):
         if path in self.extra:
             make, mime = self.extra[path]
             return self.send_body(path, make(), mime, None)
+        if not path.startswith(self.prefix):
+            return self.send_not_found()
+        path = "/" + path[len(self.prefix):]
         file = Path(self.translate_path(path))
+        if file.is_dir() and not path.endswith("/"):
+            self.send_response(301)
+            self.send_header("Location", self.prefix + path[1:] + "/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
         if file.is_dir():
             file = file / "index.html"
         if not file.is_file():
-            body = b"not found"
-            self.send_response(404)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return None
+            return self.send_not_found()
         stat = file.stat()
         etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
         if self.headers.get("If-None-Match") == etag:
@@ -138,6 +147,15 @@ class Handler(SimpleHTTPRequestHandler):
             self.end_headers()
             return None
         return self.send_body(path, file.read_bytes(), self.guess_type(str(file)), etag, file)
+
+    def send_not_found(self) -> None:
+        page = self.site / "404.html"
+        body = page.read_bytes() if self.not_found else b"not found"
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8" if self.not_found else "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def send_site_headers(self, path: str, etag: str | None) -> None:
         for name, value in headers.headers_for(self.rules, path).items():
@@ -152,9 +170,9 @@ class Handler(SimpleHTTPRequestHandler):
         if encoded and file is None:
             body = gzip.compress(body, 6)
         elif encoded:
-            if file not in self.gzipped:
-                self.gzipped[file] = gzip.compress(body, 6)
-            body = self.gzipped[file]
+            if (file, etag) not in self.gzipped:  # a test may change a file while it is served
+                self.gzipped[(file, etag)] = gzip.compress(body, 6)
+            body = self.gzipped[(file, etag)]
         self.send_response(200)
         self.send_header("Content-Type", mime)
         self.send_header("Content-Length", str(len(body)))
@@ -170,19 +188,21 @@ class Handler(SimpleHTTPRequestHandler):
 
 
 class Host:
-    """The site at the root of 127.0.0.1:<port> over a link, in a thread; ``url`` is its address."""
+    """The site at ``prefix`` of 127.0.0.1:<port> over a link, in a thread; ``url`` is its address."""
 
     def __init__(self, site: Path, link: Link | None = None,
-                 extra: dict[str, tuple[Callable[[], bytes], str]] | None = None) -> None:
+                 extra: dict[str, tuple[Callable[[], bytes], str]] | None = None,
+                 prefix: str = "/", not_found: bool = False) -> None:
         self.link = link or Link()
         self.transferred = Transferred()
         handler = type("SiteHandler", (Handler,), {
             "site": site, "link": self.link, "transferred": self.transferred, "extra": extra or {}, "gzipped": {},
+            "prefix": prefix, "not_found": not_found,
             "rules": headers.read_netlify_headers((site / "_headers").read_text(encoding="utf-8"))})
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
         self.server.daemon_threads = True
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}{prefix}"
 
     def close(self) -> None:
         self.link.release()

@@ -1,0 +1,135 @@
+// A calculator's answer box: the engine's stages while it starts, then each answer (verdict, reasons,
+// notes, the clauses cited, or the errors to mend), as the engine worded it in the reader's language.
+import { prepareSheet, printSheet } from "./answer-sheet.mjs";
+import { clearErrors, controlFor, rememberQuery, resetForm, showErrors } from "./form.mjs";
+import { el, msg } from "./words.mjs";
+
+export function resultFor(form) {
+  return document.querySelector(`[data-calculator-result][data-for="${form.id}"]`);
+}
+
+// A state of the box other than an answer: loading (with its progress bar), ready, or failed (with Retry).
+export function setStatus(form, state, text, bytes = null) {
+  const result = resultFor(form);
+  result.dataset.state = state;
+  result.removeAttribute("data-json");
+  const nodes = [el("p", { class: "calc-status" }, text)];
+  if (bytes) nodes.push(el("progress", { max: String(bytes.total), value: String(Math.min(bytes.received, bytes.total)),
+    "aria-label": text }));
+  if (form.dataset.pending && state !== "ready") nodes.push(queuedLine(form));
+  const fallback = result.querySelector(".calc-fallback");
+  fallback.hidden = state !== "failed";
+  result.replaceChildren(...nodes, fallback);
+}
+
+const queuedLine = (form) => el("p", { class: "calc-queued" }, msg(form, "queued"));
+
+// A press of Calculate before the engine is ready is kept (data-pending) and said so.
+export function showQueued(form) {
+  form.dataset.pending = "true";
+  const result = resultFor(form);
+  if (!result.querySelector(".calc-queued")) result.querySelector(".calc-status").after(queuedLine(form));
+}
+
+function clauseLinks(form, ids) {
+  const span = el("span");
+  ids.forEach((id, i) => {
+    if (i) span.append(", ");
+    span.append(el("a", { href: `${form.dataset.noticeUrl}#${id}` }, id));
+  });
+  return span;
+}
+
+const verdictOf = (answer) => (answer.ok ? (answer.result.meets ?? answer.result.ok) : null);
+
+function answerNodes(form, answer, lang) {
+  const nodes = [];
+  const verdict = verdictOf(answer);
+  if (verdict !== null && verdict !== undefined) {
+    nodes.push(el("p", { class: `calc-verdict calc-verdict--${verdict ? "yes" : "no"}` },
+      msg(form, verdict ? "verdict_yes" : "verdict_no")));
+  }
+  const list = el("ul", { class: "calc-explanation" });
+  answer.explanation[lang].forEach((line) => list.append(el("li", {}, line)));
+  nodes.push(list);
+  if (answer.notes.length) {
+    const notes = el("ul", { class: "calc-notes", "aria-label": msg(form, "notes") });
+    answer.notes.forEach((note) => notes.append(el("li", {}, note[lang])));
+    nodes.push(notes);
+  }
+  const cited = el("p", { class: "calc-clauses" }, msg(form, "clauses_cited") + " ");
+  cited.append(clauseLinks(form, answer.clauses));
+  nodes.push(cited);
+  return nodes;
+}
+
+// Each error links to its field; the field itself says it too.
+function errorNodes(form, answer, lang) {
+  const list = el("ul", { class: "calc-errors" });
+  for (const error of answer.errors) {
+    const control = controlFor(form, error.field);
+    const item = el("li");
+    if (control) {
+      const link = el("a", { href: `#${control.id}` }, error[lang]);
+      link.addEventListener("click", (event) => { event.preventDefault(); control.focus(); });
+      item.append(link);
+    } else {
+      item.textContent = error[lang];
+    }
+    list.append(item);
+  }
+  showErrors(form, answer.errors, lang);
+  return [el("p", { class: "calc-verdict calc-verdict--no" }, msg(form, "errors_title")), list];
+}
+
+// json is the engine's answer as it came (kept on the box for tests and the language switch).
+export function render(form, answer, json) {
+  const lang = form.dataset.lang;
+  const result = resultFor(form);
+  clearErrors(form);
+  const heading = el("h2", { class: "calc-answer-heading", tabindex: "-1" }, msg(form, "answer_heading"));
+  const body = answer.ok ? answerNodes(form, answer, lang) : errorNodes(form, answer, lang);
+  const extra = [];
+  if (answer.ok) {
+    const print = el("button", { type: "button", class: "md-button calc-print", "data-print-sheet": "" },
+      msg(form, "sheet_print"));
+    print.addEventListener("click", () => printSheet(form));
+    extra.push(print);
+  }
+  result.replaceChildren(heading, ...body, ...extra, result.querySelector(".calc-fallback") || el("p"));
+  result.dataset.state = answer.ok ? "ok" : "error";
+  const verdict = verdictOf(answer);
+  result.dataset.verdict = verdict === true ? "yes" : verdict === false ? "no" : "none";
+  result.dataset.json = json;
+  prepareSheet(form, answer.ok ? { answer, nodes: body } : null);
+}
+
+// An answer opened from a shared link is brought into view, with a line that says whose inputs these
+// are; an answer with errors sends the reader to the first field to mend.
+export function afterAnswer(form, answer, shared) {
+  const result = resultFor(form);
+  if (shared) {
+    showSharedNote(form);
+    result.querySelector(".calc-answer-heading").focus({ preventScroll: true });
+    result.scrollIntoView({ block: "start" });
+  } else if (!answer.ok) {
+    (form.querySelector("[aria-invalid=true]") || result.querySelector(".calc-answer-heading")).focus();
+  }
+}
+
+function showSharedNote(form) {
+  if (form.querySelector("[data-shared-note]")) return;
+  const note = el("p", { class: "calc-shared", "data-shared-note": "" }, msg(form, "shared_note") + " ");
+  const clear = el("button", { type: "button", class: "md-button" }, msg(form, "shared_clear"));
+  clear.addEventListener("click", () => {
+    history.replaceState(null, "", location.pathname);
+    resetForm(form);
+    note.remove();
+    clearErrors(form);
+    rememberQuery(form);
+    setStatus(form, "ready", msg(form, "ready"));
+    form.querySelector("input,select")?.focus();
+  });
+  note.append(clear);
+  form.prepend(note);
+}

@@ -1,0 +1,162 @@
+// The page's side of the engine: takes over the worker that the head's script (runtime.js) started,
+// watches its start, and asks it questions. What the reader sees of all this is the page's (calculator.js),
+// told through the hooks given to startEngine.
+//
+// No fixed deadline while the runtime downloads: the start fails as a network failure only when no byte
+// has arrived for STALL_MS, and as an engine that cannot start only when Python, with every byte in, is
+// still not ready after START_MS (a policy or browser that stops WebAssembly hangs).
+import { FAILURE, FROM_WORKER, STAGE, TO_WORKER } from "./protocol.mjs";
+
+const { first: firstEngine, start: newEngine, runtimeBytes, workerUrl } = window.calculatorEngine;
+const STALL_MS = 30000;
+const START_MS = 90000;
+const FAILURES = { [FAILURE.network]: "failed_network", [FAILURE.failed]: "failed" };
+
+// A start that fails where earlier visits kept the engine's files may have met a damaged copy (half a
+// WebAssembly, an error page kept in place of a script), which would fail every visit after it. Those
+// copies are dropped and the engine started once more from the network, and the page says so; only a
+// second failure is reported, and then it is the network's or the browser's.
+const KEPT_CACHES = /^(python-files|python-snapshot|runtime-)/;
+
+let hooks = null; // { stage(stage, bytes), ready(), failed(key), repairing() }
+let worker = null;
+let ready = false;
+let repaired = false;
+let stage = STAGE.runtime;
+let lastSign = 0;
+let watchdog = null;
+let nextId = 1;
+let whenReady = null;
+const pending = new Map(); // request id -> its resolve
+const progress = new Map(); // batch id -> what to do with its progress
+
+export const engineReady = new Promise((resolve) => { whenReady = resolve; });
+export const isReady = () => ready;
+export const newId = () => nextId++;
+
+// Asks the worker; resolves with its reply (an answer, or a "bug" when it could not answer).
+export function ask(message, id = newId()) {
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    worker.postMessage({ ...message, id });
+  });
+}
+
+// A batch's questions: its progress goes to onProgress until the reply; cancel() stops it.
+export function askBatch(message, onProgress) {
+  const id = newId();
+  progress.set(id, onProgress);
+  const reply = ask({ type: TO_WORKER.batch, ...message }, id).finally(() => progress.delete(id));
+  return { reply, cancel: () => worker?.postMessage({ type: TO_WORKER.cancel, id }) };
+}
+
+function stopWorker() {
+  clearInterval(watchdog);
+  worker?.terminate();
+  worker = null;
+}
+
+function failAll(key) {
+  ready = false;
+  stopWorker();
+  hooks.failed(key);
+  document.dispatchEvent(new Event("calculators-settled"));
+  pending.clear();
+}
+
+// The caches that hold something (the worker opens its own at the start, which creates them empty).
+async function keptCaches() {
+  const names = (await caches.keys().catch(() => [])).filter((name) => KEPT_CACHES.test(name));
+  const held = await Promise.all(names.map(async (name) => (await (await caches.open(name)).keys()).length > 0));
+  return names.filter((_, i) => held[i]);
+}
+
+async function failStart(key) {
+  if (!repaired && typeof caches === "object") {
+    const kept = await keptCaches().catch(() => []);
+    if (kept.length) {
+      repaired = true;
+      stopWorker();
+      await Promise.all(kept.map((name) => caches.delete(name).catch(() => false)));
+      listen(newEngine());
+      hooks.repairing();
+      return;
+    }
+  }
+  failAll(key);
+}
+
+function showStage(next, bytes = null) {
+  stage = next;
+  lastSign = performance.now();
+  if (!ready) hooks.stage(stage, stage === STAGE.runtime ? bytes : null);
+}
+
+function becomeReady() {
+  clearInterval(watchdog);
+  ready = true;
+  whenReady();
+  document.dispatchEvent(new Event("calculators-settled"));
+  navigator.serviceWorker?.ready.then((registration) => registration.active.postMessage({ runtime: true }));
+  hooks.ready();
+}
+
+function heard(data) {
+  if (data.type === FROM_WORKER.bytes) {
+    if (stage === STAGE.runtime) showStage(STAGE.runtime, data);
+    else lastSign = performance.now();
+  } else if (data.type === FROM_WORKER.progress) {
+    if (!ready && data.stage !== stage) showStage(data.stage);
+  } else if (data.type === FROM_WORKER.ready) {
+    becomeReady();
+  } else if (data.type === FROM_WORKER.failed) {
+    if (!ready) failStart(FAILURES[data.kind] || "failed");
+  } else if (data.type === FROM_WORKER.batchProgress) {
+    progress.get(data.id)?.(data);
+  } else if (pending.has(data.id)) {
+    const done = pending.get(data.id);
+    pending.delete(data.id);
+    done(data);
+  }
+}
+
+// Listens to an engine started by the head's script (or by a Retry, or a repair).
+function listen(engine) {
+  if (engine.failed) { failAll(engine.failed); return; }
+  worker = engine.worker;
+  showStage(STAGE.runtime, { received: 0, total: runtimeBytes });
+  // Bytes arriving keep the start alive; a silence of STALL_MS while downloading is a network failure.
+  watchdog = setInterval(() => {
+    const quiet = performance.now() - lastSign;
+    if (stage === STAGE.runtime && quiet > STALL_MS) failStart("failed_network");
+    else if (stage !== STAGE.runtime && quiet > START_MS) failStart("failed");
+  }, 1000);
+  // A worker that fails before it says anything: its script did not arrive (network), or this browser
+  // cannot run a module worker. Fetching the script again tells which.
+  let said = false;
+  const broke = async () => {
+    if (said) { failStart("failed"); return; }
+    try {
+      failAll((await fetch(workerUrl, { cache: "no-store" })).ok ? "no_worker" : "failed_network");
+    } catch {
+      failAll("failed_network");
+    }
+  };
+  engine.listen((event) => {
+    if (worker !== engine.worker) return; // a worker given up on (failAll) says nothing more
+    if (event.type === "error") { broke(); return; }
+    said = true;
+    heard(event.data);
+  });
+}
+
+// Takes over the engine the head started; the hooks show its stages, its readiness and its failure.
+export function startEngine(pageHooks) {
+  hooks = pageHooks;
+  listen(firstEngine);
+}
+
+// A Retry after a failure starts a new engine.
+export function retry() {
+  if (!worker && !ready) listen(newEngine());
+}

@@ -1,0 +1,39 @@
+// Every message between a calculator page and its worker, by name, and the kinds of failure a start
+// reports: the one place that says what each side may send. The page (calculator.js and its modules)
+// and the worker (calculator-worker.js and its modules) import these names; the head's engine script
+// (runtime.js, inline and not a module) sends the first two by the same names, and a test reads it.
+
+// Page to worker.
+export const TO_WORKER = Object.freeze({
+  prepare: "prepare", // { snapshotUrl, runtimeUrl }: read what an earlier visit kept, before the start
+  start: "start", // { runtimeUrl, stdlibUrl, moreUrl, snapshotUrl, fallback, wheelUrl, bytes, slowLink, calculators }
+  run: "run", // { id, name, inputs }: one answer
+  qr: "qr", // { id, url, label, wheel }: the QR code of an answer's link
+  batch: "batch", // { id, name, data, lang, xlsxWheels, sheet }: a roster's bytes
+  cancel: "cancel", // { id }: stop that roster's check
+});
+
+// Worker to page.
+export const FROM_WORKER = Object.freeze({
+  bytes: "bytes", // { received, total }: the start's downloads
+  progress: "progress", // { stage }: one of STAGE
+  ready: "ready", // the engine answers from now on
+  failed: "failed", // { kind }: one of FAILURE; the start has failed
+  answer: "answer", // { id, json }: the engine's answer
+  qr: "qr", // { id, svg }: the SVG, or none for a link too long
+  batchProgress: "batch-progress", // { id, stage } while loading, then { id, done, total, reading }
+  batch: "batch", // { id, json, csv }: the summary and the result file
+  batchCancelled: "batch-cancelled", // { id, done, total, reading }
+  batchFailed: "batch-failed", // { id, key }: an interface message's key
+  bug: "bug", // { id, message }: a request the worker could not carry out
+});
+
+// The stages of a start (each also the key of the words the page shows for it).
+export const STAGE = Object.freeze({
+  runtime: "loading_runtime",
+  python: "loading_python",
+  wheel: "loading_wheel",
+});
+
+// Why a start failed: the network (a download refused or cut short) or the engine itself.
+export const FAILURE = Object.freeze({ network: "network", failed: "failed" });

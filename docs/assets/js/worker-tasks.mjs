@@ -1,0 +1,101 @@
+// What the worker does for the page once Python is ready: an answer, a QR code, a roster's check. Each
+// is a call into calculators.webworker; the wheels some of them need (segno, openpyxl) are loaded the
+// first time, with the standard library's part a start leaves out.
+import { FROM_WORKER } from "./protocol.mjs";
+
+const BATCH_SLICE = 2000;
+
+// The tasks of a started Python ({ runtime, engine, more, moreUrl }, from worker-start.mjs).
+export function tasksOf({ runtime, engine, more, moreUrl }) {
+  const cancelled = new Set();
+  let moreReady = null;
+  let xlsxReady = null;
+  let qrReady = null;
+
+  // The more part of the standard library, fetched like any file before a wheel that needs it is installed.
+  const loadMoreStdlib = () => {
+    moreReady ??= (async () => {
+      const served = more.served(moreUrl);
+      const response = await fetch(served);
+      if (!response.ok) throw new Error(`${response.status} ${served}`);
+      more.mount(moreUrl, new Uint8Array(await response.arrayBuffer()));
+    })().catch((error) => { moreReady = null; throw error; });
+    return moreReady;
+  };
+
+  // openpyxl and its one dependency, self-hosted pure-Python wheels, loaded the first time a workbook is
+  // picked. A load that fails may have met a damaged copy the service worker kept: those copies are
+  // dropped and the load tried once more from the network.
+  const loadXlsxReader = (urls) => {
+    const load = async () => {
+      await loadMoreStdlib();
+      for (const url of urls) await runtime.loadPackage(new URL(url, self.location.href).href);
+      engine.import_workbook_reader();
+    };
+    xlsxReady ??= load().catch(async () => {
+      const copies = [more.served(moreUrl), ...urls.map((url) => new URL(url, self.location.href).href)];
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const url of copies) await cache.delete(url);
+      }
+      return load();
+    });
+    return xlsxReady;
+  };
+
+  const answer = ({ id, name, inputs }) => {
+    postMessage({ type: FROM_WORKER.answer, id, json: engine.answer(name, JSON.stringify(inputs)) });
+  };
+
+  // segno, a self-hosted pure-Python wheel, loaded the first time an answer's QR code is drawn.
+  const qr = async ({ id, url, label, wheel }) => {
+    qrReady ??= loadMoreStdlib().then(() => runtime.loadPackage(wheel)).then(() => engine.import_qr());
+    try {
+      await qrReady;
+    } catch (error) {
+      qrReady = null;
+      throw error;
+    }
+    postMessage({ type: FROM_WORKER.qr, id, svg: engine.qr_svg(url, label) });
+  };
+
+  // A file is read, then checked, a slice at a time (calculators.batch.BatchRun), with a pause between
+  // slices that lets a cancel message, or a calculator's question, in.
+  const batch = async ({ id, name, data, lang, xlsxWheels, sheet }) => {
+    const isWorkbook = data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
+    if (isWorkbook) {
+      postMessage({ type: FROM_WORKER.batchProgress, id, stage: "batch_loading_xlsx" });
+      try {
+        await loadXlsxReader(xlsxWheels);
+      } catch {
+        xlsxReady = null;
+        postMessage({ type: FROM_WORKER.batchFailed, id, key: "batch_xlsx_failed" });
+        return;
+      }
+    }
+    postMessage({ type: FROM_WORKER.batchProgress, id, stage: "batch_reading" });
+    const run = engine.start_batch(name, data, lang, sheet ?? null);
+    try {
+      let done = 0;
+      while (!run.done) {
+        const reading = run.reading;
+        if (cancelled.delete(id)) {
+          postMessage({ type: FROM_WORKER.batchCancelled, id, done, total: run.total, reading });
+          return;
+        }
+        done = run.step(BATCH_SLICE);
+        postMessage({ type: FROM_WORKER.batchProgress, id, done, total: run.total, reading });
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      const json = engine.batch_summary(run);
+      const bytes = run.download_bytes();
+      const csv = bytes.toJs();
+      bytes.destroy();
+      postMessage({ type: FROM_WORKER.batch, id, json, csv }, [csv.buffer]);
+    } finally {
+      run.destroy();
+    }
+  };
+
+  return { answer, qr, batch, cancel: ({ id }) => cancelled.add(id) };
+}
