@@ -7,6 +7,9 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
+# Where `make serve` listens: this machine only by default; SERVE_ADDRESS=0.0.0.0:8000 lets the phones of a
+# training room on the same network open it (their QR codes then point at this machine's address).
+SERVE_ADDRESS ?= 127.0.0.1:8000
 
 .PHONY: serve build test lint test-python test-node test-browser chromium bench mutate clean artefacts
 
@@ -33,7 +36,7 @@ site/.built: $(BIN)/.installed node_modules/.installed $(BROWSER_WHEELS)/.downlo
 build: site/.built
 
 serve: $(BIN)/.installed node_modules/.installed $(BROWSER_WHEELS)/.downloaded
-	$(BIN)/mkdocs serve --strict --no-livereload -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --no-livereload -a $(SERVE_ADDRESS)
 
 chromium:
 	@if [ ! -x "$(CHROMIUM)" ]; then \

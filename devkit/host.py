@@ -98,11 +98,12 @@ class Transferred:
 class Handler(SimpleHTTPRequestHandler):
     """A static host over a ``Link``. ``extra`` serves pages that are not files (the bench's baseline);
     ``prefix`` is the sub-path the site is served from (anything else is not found); ``not_found`` answers a
-    missing page with the site's 404.html, as hosts do."""
+    missing page with the site's not-found page: "nearest" the 404.html of the nearest folder that has one
+    (Cloudflare Pages, the nginx snippet), "root" always the root's (GitHub Pages, Netlify)."""
 
     site: Path
     prefix: str
-    not_found: bool
+    not_found: str | None
     link: Link
     rules: list
     transferred: Transferred
@@ -125,7 +126,7 @@ class Handler(SimpleHTTPRequestHandler):
             make, mime = self.extra[path]
             return self.send_body(path, make(), mime, None)
         if not path.startswith(self.prefix):
-            return self.send_not_found()
+            return self.send_not_found("/")
         path = "/" + path[len(self.prefix):]
         file = Path(self.translate_path(path))
         if file.is_dir() and not path.endswith("/"):
@@ -137,7 +138,7 @@ class Handler(SimpleHTTPRequestHandler):
         if file.is_dir():
             file = file / "index.html"
         if not file.is_file():
-            return self.send_not_found()
+            return self.send_not_found(path)
         stat = file.stat()
         etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
         if self.headers.get("If-None-Match") == etag:
@@ -148,14 +149,22 @@ class Handler(SimpleHTTPRequestHandler):
             return None
         return self.send_body(path, file.read_bytes(), self.guess_type(str(file)), etag, file)
 
-    def send_not_found(self) -> None:
-        page = self.site / "404.html"
-        body = page.read_bytes() if self.not_found else b"not found"
+    def send_not_found(self, path: str) -> None:
+        folders = [self.site] if self.not_found == "root" else [self.site / part for part in
+                                                                 reversed(self.cumulative(path))] + [self.site]
+        page = next((folder / "404.html" for folder in folders if (folder / "404.html").is_file()), None)
+        body = page.read_bytes() if self.not_found and page else b"not found"
         self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8" if self.not_found else "text/plain")
+        self.send_header("Content-Type", "text/html; charset=utf-8" if self.not_found and page else "text/plain")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    @staticmethod
+    def cumulative(path: str) -> list[str]:
+        """The folders a path lies in, from the root down: /en/a/b -> ["en", "en/a"]."""
+        parts = path.strip("/").split("/")[:-1]
+        return ["/".join(parts[:depth]) for depth in range(1, len(parts) + 1)]
 
     def send_site_headers(self, path: str, etag: str | None) -> None:
         for name, value in headers.headers_for(self.rules, path).items():
@@ -192,7 +201,7 @@ class Host:
 
     def __init__(self, site: Path, link: Link | None = None,
                  extra: dict[str, tuple[Callable[[], bytes], str]] | None = None,
-                 prefix: str = "/", not_found: bool = False) -> None:
+                 prefix: str = "/", not_found: str | None = None) -> None:
         self.link = link or Link()
         self.transferred = Transferred()
         handler = type("SiteHandler", (Handler,), {

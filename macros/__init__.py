@@ -35,7 +35,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def notice() -> str:
         """The whole notice in the page's language."""
-        return render.notice_markdown(lang(), lang_root() + "calculators/", public_url())
+        return render.notice_markdown(lang(), root(), public_url())
 
     @env.macro
     def clause_link(clause_id: str, text: str | None = None) -> str:
@@ -55,7 +55,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def side_by_side() -> str:
         """Every clause in Chinese and English next to each other."""
-        return render.side_by_side_html(lang(), public_url())
+        return render.side_by_side_html(lang(), root(), public_url())
 
     @env.macro
     def data_url(name: str) -> str:

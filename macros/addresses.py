@@ -1,7 +1,8 @@
 """Where a clause lives at the published site, for paper and projectors: its address and its QR code.
 
-A printed sheet has no address bar, so these point at ``public_url`` (SITE_URL at build time),
-not at wherever the page happens to be opened.
+A printed sheet has no address bar, so the build writes them for ``public_url`` (SITE_URL at build
+time); the page redraws them for the site it is open at when that differs (docs/assets/js/addresses.js),
+so each carries its path within the site too.
 """
 
 from __future__ import annotations
@@ -12,9 +13,14 @@ from .notice import Clause
 from .ui import t
 
 
+def clause_path(clause_id: str, lang: str) -> str:
+    """A clause's address within the site: notice/#s4-2, en/notice/#s4-2."""
+    return f"{'en/' if lang == 'en' else ''}notice/#{clause_id}"
+
+
 def clause_url(clause_id: str, lang: str, public_url: str) -> str:
     """The permanent address of a clause on the published notice page of a language."""
-    return f"{public_url}{'en/' if lang == 'en' else ''}notice/#{clause_id}"
+    return f"{public_url}{clause_path(clause_id, lang)}"
 
 
 def clause_qr(clause: Clause, lang: str, public_url: str) -> str:

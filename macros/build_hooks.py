@@ -37,6 +37,8 @@ RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 ZSTD_LEVEL = 19
 ZSTD_WINDOW_LOG = 21
 FZSTD = ROOT / "node_modules" / "fzstd" / "esm" / "index.mjs"
+# The QR encoder the pages use to redraw a printed code for the site they are open at (addresses.js).
+UQR = ROOT / "node_modules" / "uqr" / "dist" / "index.mjs"
 STDLIB_CACHE = ROOT / "build" / "stdlib"
 # The inputs the build runs under Pyodide to learn which standard-library modules the engine imports:
 # the build's own file (every calculator, accepted and rejected inputs), not the tests' data.
@@ -237,6 +239,31 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
         widgets.page_root(page.url), config["extra"], names), 1)
 
 
+NOT_FOUND: dict[str, str] = {}  # the Chinese not-found page, kept while the English build writes its own
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    """The site's own templates, per language build: each language gets its not-found page (Chinese at
+    the root, English at en/404.html, where hosts that look for the nearest one find it); and a build
+    that was not told its published address writes no sitemap, whose every address would be "None…"."""
+    if template_name == "sitemap.xml" and not config["site_url"]:
+        return ""
+    if template_name != "404.html":
+        return output
+    if config["theme"]["language"] != "en":
+        NOT_FOUND["zh"] = output
+        return output
+    english = Path(config["site_dir"]) / "en" / "404.html"
+    english.parent.mkdir(parents=True, exist_ok=True)
+    english.write_text(output, encoding="utf-8")
+    return NOT_FOUND.get("zh", output)
+
+
+def robots_txt(site_url: str | None) -> str:
+    """Every page may be indexed; the sitemap is named where the build knows the published address."""
+    return "User-agent: *\nAllow: /\n" + (f"\nSitemap: {site_url}sitemap.xml\n" if site_url else "")
+
+
 def on_post_build(config: Any) -> None:
     """Complete the built site: the wheel and the runtime files (nothing else of the npm package),
     the open data files, the security policy on every page and for hosts, and the service worker."""
@@ -254,6 +281,7 @@ def on_post_build(config: Any) -> None:
     for path, source in compressed.items():
         shutil.copy2(source, site / path)
     shutil.copy2(FZSTD, site / "assets" / "js" / "fzstd.mjs")
+    shutil.copy2(UQR, site / "assets" / "js" / "uqr.mjs")
     names = asset_names.rename_assets(site)
     wheel = build_wheel()
     target = site / config["extra"]["calculators_wheel"]
@@ -263,6 +291,7 @@ def on_post_build(config: Any) -> None:
         (site / "assets" / "wheels" / path.parent.name).mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, site / "assets" / "wheels" / path.parent.name / path.name)
     open_data.write_all(site)
+    (site / "robots.txt").write_text(robots_txt(config["site_url"]), encoding="utf-8")
     search_files = defer_search_index(site)
     runtime_files = [f"{config['extra']['pyodide_dir']}{name}" for name in RUNTIME_FILES]
     secure_pages(site, ["/" + path for path in [*runtime_files, *compressed]])

@@ -126,7 +126,9 @@ def nginx_snippet(csp: str) -> str:
         "include /etc/nginx/mime.types;\n"
         "types {\n" + types.replace("        ", "    ") + "}\n"
         "location / {\n" + common + f'    add_header Cache-Control "{REVALIDATE}" always;\n'
-        "    try_files $uri $uri/ =404;\n}\n"
+        "    error_page 404 /404.html;\n    try_files $uri $uri/ =404;\n}\n"
+        "location /en/ {\n" + common + f'    add_header Cache-Control "{REVALIDATE}" always;\n'
+        "    error_page 404 /en/404.html;\n    try_files $uri $uri/ =404;\n}\n"
         f"location ~ /assets/({versioned})/ {{\n" + common + f'    add_header Cache-Control "{IMMUTABLE}" always;\n'
         "}\n"
     )

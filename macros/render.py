@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 import calculators
 
-from .addresses import anchor_text, clause_qr, clause_url
+from .addresses import anchor_text, clause_path, clause_qr, clause_url
 from .notice import Clause, clauses
 from .templating import Words, macros
 from .ui import t
@@ -60,7 +60,8 @@ def citation(clause: Clause, lang: str) -> str:
 def _tools(clause: Clause, lang: str, public_url: str) -> dict[str, Any]:
     """What a clause's permalink, copy controls and print reference show."""
     return {"id": clause.id, "anchor": anchor_text(clause, lang), "citation": citation(clause, lang), "t": Words(lang),
-            "url": clause_url(clause.id, lang, public_url), "qr": Markup(clause_qr(clause, lang, public_url))}
+            "url": clause_url(clause.id, lang, public_url), "path": clause_path(clause.id, lang),
+            "qr": Markup(clause_qr(clause, lang, public_url))}
 
 
 def heading_end(clause: Clause, paragraph: str, lang: str) -> int:
@@ -106,8 +107,10 @@ def part_heading(clause: Clause, lang: str) -> str:
     return f'## {_part_title(clause, lang)} {{ #{clause.id} data-source="{lang}" }}'
 
 
-def notice_markdown(lang: str, calculators_url: str, public_url: str) -> str:
-    """The whole notice in one language: title, parts, clauses, closing, signature, annexes."""
+def notice_markdown(lang: str, root: str, public_url: str) -> str:
+    """The whole notice in one language: title, parts, clauses, closing, signature, annexes; and the
+    script that redraws the printed addresses for the site the page is open at."""
+    calculators_url = f"{root}{'en/' if lang == 'en' else ''}calculators/"
     blocks = []
     for clause in clauses():
         if clause.kind == "title":
@@ -115,6 +118,7 @@ def notice_markdown(lang: str, calculators_url: str, public_url: str) -> str:
             blocks.append(f'# {text} {{ #title data-source="{lang}" }}')
             blocks.append(str(NOTICE.tools_row(_tools(clause, lang, public_url))))
             blocks.append(str(NOTICE.unofficial(Words(lang)) if lang == "en" else NOTICE.not_the_bureau(Words(lang))))
+            blocks.append(str(NOTICE.address_warning(Words(lang))))
         elif clause.kind == "part":
             blocks.append(part_heading(clause, lang))
             blocks.append(str(NOTICE.tools_row(_tools(clause, lang, public_url))))
@@ -124,6 +128,7 @@ def notice_markdown(lang: str, calculators_url: str, public_url: str) -> str:
             if clause.kind == "annex" and clause.id == "annex-1":
                 blocks.append(f'## {t("annexes", lang)} {{ #annexes }}')
             blocks.append(clause_html(clause, lang, calculators_url, public_url))
+    blocks.append(str(NOTICE.addresses_script(root)))
     return "\n\n".join(blocks)
 
 
@@ -140,9 +145,10 @@ def _pair_cell(clause: Clause, lang: str) -> dict[str, Any]:
         for index, html in enumerate(_links(paragraphs, lang))]}
 
 
-def side_by_side_html(lang: str, public_url: str) -> str:
+def side_by_side_html(lang: str, root: str, public_url: str) -> str:
     """Each clause as one row: Chinese on the left, English on the right (stacked on a phone)."""
-    rows = [str(NOTICE.side_by_side_note(Words(lang)))]
+    rows = [str(NOTICE.side_by_side_note(Words(lang))), str(NOTICE.address_warning(Words(lang)))]
     rows += [str(NOTICE.pair({"id": clause.id, "kind": clause.kind, "tools": _tools(clause, lang, public_url),
                               "zh": _pair_cell(clause, "zh"), "en": _pair_cell(clause, "en")})) for clause in clauses()]
+    rows.append(str(NOTICE.addresses_script(root)))
     return "\n".join(rows)

@@ -12,7 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .addresses import anchor_text, clause_qr, clause_url
+from .addresses import anchor_text, clause_path, clause_qr, clause_url
 from .notice import Clause, clauses
 from .render import citation, heading_end, text_with_links
 from .templating import Words, data_words, macros
@@ -62,7 +62,8 @@ def _text(clause: Clause, lang: str, css: str) -> dict[str, Any]:
 
 def _reference(clause: Clause, lang: str, public_url: str, css: str) -> dict[str, Any]:
     return {"css": css, "id": anchor_text(clause, lang), "citation": citation(clause, lang),
-            "url": clause_url(clause.id, lang, public_url), "qr": Markup(clause_qr(clause, lang, public_url))}
+            "url": clause_url(clause.id, lang, public_url), "path": clause_path(clause.id, lang),
+            "qr": Markup(clause_qr(clause, lang, public_url))}
 
 
 def _deck(lang: str, public_url: str) -> dict[str, Any]:
@@ -80,7 +81,8 @@ def _choices(lang: str) -> list[list[dict[str, str]]]:
     for clause in clauses():
         if clause.kind == "part" or clause.kind == "closing":
             groups.append([])
-        text = f"{label(clause, lang)} {heading(clause, lang)}" if clause.kind != "title" else label(clause, lang)
+        named, titled = label(clause, lang), heading(clause, lang)
+        text = f"{named} {titled}" if clause.kind != "title" and titled != named else named
         groups[-1].append({"id": clause.id, "text": text})
     return [group for group in groups if group]
 
@@ -90,7 +92,8 @@ def presenter_html(lang: str, root: str, public_url: str) -> str:
     return str(TRAINING.presenter({
         "lang": lang, "root": root, "lang_root": root + ("en/" if lang == "en" else ""),
         "other_root": root + ("" if lang == "en" else "en/"), "other": OTHER[lang], "t": Words(lang),
-        "messages": data_words(("present_unknown", "present_jump"), lang), "deck": _deck(lang, public_url)}))
+        "messages": data_words(("present_unknown", "present_jump"), lang), "deck": _deck(lang, public_url),
+        "choices": [choice for group in _choices(lang) for choice in group]}))
 
 
 def handout_html(lang: str, root: str, public_url: str) -> str:

@@ -121,6 +121,11 @@ UI: dict[str, tuple[str, str]] = {
     "batch_file_failed": ("这个文件未能核对完成（{detail}）。计算器仍可正常使用，请检查文件后重试。",
                           "This file could not be checked ({detail}). The calculator still works: check the file "
                           "and try again."),
+    "address_private": ("注意：本页是从本机或内网地址（{host}）打开的，页面上的网址和二维码都指向这个地址，学员用自己的手机扫码多半打不开。"
+                        "请在正式发布的网址上打开本页后再放映或打印。",
+                        "Note: this page was opened at a local or private address ({host}); the addresses and QR codes "
+                        "on it point there, and a trainee's own phone will most likely not open them. Open this page at "
+                        "the published address before you project or print it."),
     "qr_of": ("二维码，打开", "QR code of"),
     "faq_example": ("算例（打开即计算）：", "Worked example (it answers when opened):"),
     "slide": ("幻灯片", "slide"),
@@ -136,10 +141,23 @@ UI: dict[str, tuple[str, str]] = {
     "present_other": ("English", "中文"),
     "present_handout": ("做讲义", "Make a handout"),
     "present_exit": ("退出讲解", "Leave presenter mode"),
-    "present_keys": ("键盘：→ 或 PageDown 下一张，← 或 PageUp 上一张，Home / End 首张 / 末张，输入序号后按回车跳转，"
-                     "L 显示或隐藏第二语言，F 全屏。",
-                     "Keys: → or Page Down next, ← or Page Up previous, Home / End first / last, a number then Enter "
-                     "to jump, L shows or hides the second language, F full screen."),
+    "present_keys": ("键盘：→ 或 PageDown 下一张，← 或 PageUp 上一张（一张放不下时先在本张内翻动），Home / End 首张 / 末张，"
+                     "输入序号后按回车跳转，L 显示或隐藏第二语言，C 选择条款和顺序，F 全屏。",
+                     "Keys: → or Page Down next, ← or Page Up previous (a slide too long for the screen scrolls first), "
+                     "Home / End first / last, a number then Enter to jump, L shows or hides the second language, "
+                     "C chooses the clauses and their order, F full screen."),
+    "present_pick": ("选择条款", "Choose clauses"),
+    "present_pick_title": ("选择要讲的条款并排好顺序", "Choose the clauses to present, in order"),
+    "present_pick_help": ("勾选的条款按勾选的先后排在右边，可用“上移”“下移”调整；一个都不选则讲全部条款。",
+                          "Ticked clauses join the list on the right in the order ticked; move them with Up and Down. "
+                          "With none ticked, every clause is presented."),
+    "present_pick_all": ("全部条款", "All clauses"),
+    "present_pick_order": ("讲解顺序", "Order of the slides"),
+    "present_pick_apply": ("按此顺序讲解", "Present in this order"),
+    "present_pick_cancel": ("取消", "Cancel"),
+    "present_pick_up": ("上移", "Move up"),
+    "present_pick_down": ("下移", "Move down"),
+    "present_pick_remove": ("移除", "Remove"),
     "present_unknown": ("以下条款编号不存在，已略过：{ids}", "These clause ids do not exist and were skipped: {ids}"),
     "present_jump": ("跳转到第 {n} 张", "Go to slide {n}"),
     "handout_default_title": ("毕节市2023年职称工作通知 培训讲义", "Training handout: the Bijie 2023 professional title notice"),

@@ -65,10 +65,10 @@ def test_host_header_files_carry_the_same_policy():
     rules = (SITE / "_headers").read_text(encoding="utf-8")
     assert f"  Content-Security-Policy: {page_policy}; frame-ancestors 'self'\n" in rules
     nginx = (SITE / "nginx-headers.conf").read_text(encoding="utf-8")
-    assert nginx.count(f'add_header Content-Security-Policy "{page_policy}; frame-ancestors') == 2
+    assert nginx.count(f'add_header Content-Security-Policy "{page_policy}; frame-ancestors') == 3
     for name, value in EXPECTED_HEADERS.items():
         assert f"  {name}: {value}\n" in rules, name
-        assert nginx.count(f'add_header {name} "{value}" always;') == 2, name
+        assert nginx.count(f'add_header {name} "{value}" always;') == 3, name
 
 
 def test_host_files_give_runtime_mime_types_and_cache_versioned_assets():

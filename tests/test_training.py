@@ -14,7 +14,7 @@ from conftest import PUBLIC_URL, ROOT
 import calculators
 from calculators import share
 from macros import build_hooks, faq, open_data
-from macros.addresses import clause_url
+from macros.addresses import clause_path, clause_url
 from macros.notice import by_id, clauses
 
 SITE = ROOT / "site"
@@ -90,8 +90,8 @@ def test_addresses_point_at_the_published_site():
 def test_each_printed_clause_carries_its_address_and_qr_code(lang, path):
     text = page(lang, path)
     for clause_id in IDS:
-        ref = text.split(f'data-print-ref="{clause_id}"')[1].split("</span></span>")[0]
-        assert f" · {clause_url(clause_id, lang, PUBLIC_URL)}<" in ref
+        ref = text.split(f'data-print-ref="{clause_id}"')[1].split("</svg>")[0]
+        assert f'data-address="{clause_path(clause_id, lang)}">{clause_url(clause_id, lang, PUBLIC_URL)}<' in ref
         assert '<svg class="qr" role="img"' in ref
 
 

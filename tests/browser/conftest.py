@@ -35,8 +35,17 @@ def site_url():
 
 @pytest.fixture(scope="session")
 def root_url():
-    """The site at the host's root, a missing page answered with 404.html, as static hosts do."""
-    host = Host(SITE, not_found=True)
+    """The site at the host's root, a missing page answered with the nearest 404.html, as Cloudflare Pages
+    and the nginx snippet do."""
+    host = Host(SITE, not_found="nearest")
+    yield host.url
+    host.close()
+
+
+@pytest.fixture(scope="session")
+def root_404_url():
+    """The site at the host's root, a missing page answered with the root's 404.html, as GitHub Pages does."""
+    host = Host(SITE, not_found="root")
     yield host.url
     host.close()
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import PUBLIC_URL, SITE
+from conftest import SITE
 from playwright.sync_api import Page, expect
 from test_calculators import READY, open_calculator, submitted_answer, type_into
 
@@ -206,5 +206,5 @@ def test_print_handout(page, site_url, requests_seen, lang):
         expect(page.locator(hidden).first).to_be_hidden()
     reference = page.locator('[data-print-ref="s4-2"]')
     expect(reference).to_be_visible()
-    expect(reference).to_have_text(f"s4-2 · {PUBLIC_URL}{lang}notice/#s4-2")
+    expect(reference).to_have_text(f"s4-2 · {site_url}{lang}notice/#s4-2")  # where the page is open
     expect(reference.locator("svg.qr")).to_be_visible()

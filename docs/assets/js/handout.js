@@ -1,7 +1,7 @@
-// Handout builder: shows the chosen clauses of the prepared handout below the form, and keeps the
-// choice in the address (?c=s4-2,s5-5&title=…&en=1) so that a handout can be kept, sent and printed
-// again. The clauses, their QR codes and every word come from the page; site.js copies the address
-// and dates the printed sheet.
+// Handout builder: shows the chosen clauses of the prepared handout below the form, in the order they
+// were ticked, and keeps the choice in the address (?c=s4-2,s5-5&title=…&en=1, in that order) so that a
+// handout can be kept, sent, printed again and presented in the same order. The clauses, their QR codes
+// and every word come from the page; site.js copies the address and dates the printed sheet.
 const form = document.querySelector("[data-handout-form]");
 const handout = document.querySelector("[data-handout]");
 const boxes = [...form.querySelectorAll('input[name="c"]')];
@@ -9,22 +9,24 @@ const title = form.elements.namedItem("title");
 const english = form.elements.namedItem("en");
 const lang = form.dataset.lang;
 
-function chosen() {
-  return boxes.filter((box) => box.checked).map((box) => box.value);
-}
+const known = new Set(boxes.map((box) => box.value));
+let order = []; // the ticked clauses, in the order they were ticked
 
 function query() {
   const params = new URLSearchParams();
-  const ids = chosen();
-  if (ids.length) params.set("c", ids.join(","));
+  if (order.length) params.set("c", order.join(","));
   if (title.value !== title.defaultValue) params.set("title", title.value);
   if (english.checked !== english.defaultChecked) params.set("en", english.checked ? "1" : "0");
   return params;
 }
 
 function update() {
-  const ids = new Set(chosen());
-  handout.querySelectorAll("[data-handout-clause]").forEach((part) => { part.hidden = !ids.has(part.dataset.handoutClause); });
+  order = order.filter((id) => boxes.find((box) => box.value === id).checked);
+  for (const box of boxes) if (box.checked && !order.includes(box.value)) order.push(box.value);
+  const ids = new Set(order);
+  const parts = [...handout.querySelectorAll("[data-handout-clause]")];
+  parts.forEach((part) => { part.hidden = !ids.has(part.dataset.handoutClause); });
+  handout.append(...order.map((id) => parts.find((part) => part.dataset.handoutClause === id)));
   handout.querySelector("[data-handout-empty]").hidden = ids.size > 0;
   handout.querySelector("[data-handout-title]").textContent = title.value;
   handout.dataset.english = english.checked ? "on" : "off";
@@ -32,14 +34,14 @@ function update() {
   history.replaceState(null, "", `${location.pathname}${params.size ? "?" + params : ""}`);
   // The same clauses in presenter mode; a Chinese handout with the English presents both languages.
   const deck = new URLSearchParams();
-  if (ids.size) deck.set("c", [...ids].join(","));
+  if (order.length) deck.set("c", order.join(","));
   if (lang === "zh" && english.checked) deck.set("dual", "1");
   form.querySelector("[data-handout-present]").href = `${form.dataset.presentUrl}${deck.size ? "?" + deck : ""}`;
 }
 
 const params = new URLSearchParams(location.search);
-const wanted = new Set((params.get("c") || "").split(",").map((id) => id.trim()));
-boxes.forEach((box) => { box.checked = wanted.has(box.value); });
+order = [...new Set((params.get("c") || "").split(",").map((id) => id.trim()))].filter((id) => known.has(id));
+boxes.forEach((box) => { box.checked = order.includes(box.value); });
 if (params.has("title")) title.value = params.get("title");
 if (params.has("en")) english.checked = params.get("en") === "1";
 

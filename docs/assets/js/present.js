@@ -1,8 +1,13 @@
 // Presenter mode: shows one prepared slide at a time. The deck is every clause, or the clauses
-// named in ?c=s4-2,s5-5 (in that order); #s4-2 starts on that clause; ?dual=1 shows the second
-// language under the first. The address always names the slide on screen, so a reload or a
-// copied address lands on it. Slides, words and QR codes all come from the page.
+// named in ?c=s4-2,s5-5 (in that order, chosen in the picker: present-picker.mjs); #s4-2 starts on that
+// clause; ?dual=1 shows the second language beside the first. The address always names the slide on
+// screen, so a reload or a copied address lands on it. Each slide is fitted to the screen
+// (present-fit.mjs). Slides, words and QR codes all come from the page.
+import { fit, scrollWithin } from "./present-fit.mjs";
+import { openPicker, pickerOpen } from "./present-picker.mjs";
+
 const root = document.querySelector("[data-present]");
+const deckArea = root.querySelector(".present-deck");
 const every = [...root.querySelectorAll("[data-slide]")];
 const params = new URLSearchParams(location.search);
 const counter = root.querySelector("[data-present-counter]");
@@ -48,7 +53,8 @@ function show(index) {
   slide.removeAttribute("hidden");
   counter.textContent = `${current + 1} / ${deck.length}`;
   history.replaceState(null, "", address(slide.dataset.slide));
-  root.querySelector(".present-deck").scrollTop = 0;
+  deckArea.scrollTop = 0;
+  fit(slide, deckArea);
   linkOtherLanguage();
 }
 
@@ -66,8 +72,19 @@ function setSecond(on) {
   if (on) params.set("dual", "1");
   else params.delete("dual");
   history.replaceState(null, "", address(deck[current]?.dataset.slide || deck[0].dataset.slide));
+  if (deck[current]) fit(deck[current], deckArea);
   linkOtherLanguage();
 }
+
+// The picker's order becomes the deck (none chosen: every clause), from its first slide.
+function present(ids) {
+  if (ids.length) params.set("c", ids.join(","));
+  else params.delete("c");
+  location.assign(address(ids[0] || every[0].dataset.slide));
+}
+
+const pick = () => openPicker(deck.length === every.length && !params.get("c") ? [] : deck.map((s) => s.dataset.slide),
+  present);
 
 // The other language's presenter shows the same deck at the same slide (site.js leaves a link marked
 // data-keeps-place alone).
@@ -82,12 +99,15 @@ function toggleFullscreen() {
   else document.documentElement.requestFullscreen?.().catch(() => {});
 }
 
-const NEXT = new Set(["ArrowRight", "ArrowDown", "PageDown", " ", "n"]);
-const PREVIOUS = new Set(["ArrowLeft", "ArrowUp", "PageUp", "Backspace", "p"]);
+const NEXT = new Set(["ArrowRight", "n"]);
+const PREVIOUS = new Set(["ArrowLeft", "Backspace", "p"]);
+// These scroll a slide too long for the screen before they change slides.
+const DOWN = new Set(["ArrowDown", "PageDown", " "]);
+const UP = new Set(["ArrowUp", "PageUp"]);
 
 // Captured on the window before the theme's own shortcuts (which would open search or leave the page).
 window.addEventListener("keydown", (event) => {
-  if (event.ctrlKey || event.altKey || event.metaKey) return;
+  if (event.ctrlKey || event.altKey || event.metaKey || pickerOpen()) return;
   if (event.target instanceof Element && event.target.closest("button,a") && event.key === "Enter" && !typed) return;
   const key = event.key;
   let handled = true;
@@ -105,6 +125,9 @@ window.addEventListener("keydown", (event) => {
     counter.textContent = `${current + 1} / ${deck.length}`;
   } else if (NEXT.has(key) || key === "Enter") show(current + 1);
   else if (PREVIOUS.has(key)) show(current - 1);
+  else if (DOWN.has(key)) { if (!scrollWithin(deckArea, 1)) show(current + 1); }
+  else if (UP.has(key)) { if (!scrollWithin(deckArea, -1)) show(current - 1); }
+  else if (key === "c" || key === "C") pick();
   else if (key === "Home") show(0);
   else if (key === "End") show(deck.length - 1);
   else if (key === "l" || key === "L") setSecond(root.dataset.second !== "on");
@@ -121,5 +144,9 @@ root.querySelector("[data-present-prev]").addEventListener("click", () => show(c
 root.querySelector("[data-present-next]").addEventListener("click", () => show(current + 1));
 root.querySelector("[data-present-fullscreen]").addEventListener("click", toggleFullscreen);
 secondButton.addEventListener("click", () => setSecond(root.dataset.second !== "on"));
+root.querySelector("[data-present-pick]").addEventListener("click", pick);
+const refit = () => { if (deck[current]) fit(deck[current], deckArea); };
+window.addEventListener("resize", refit);
+document.addEventListener("addresses-drawn", refit);
 start();
 setSecond(params.get("dual") === "1");

@@ -104,15 +104,12 @@
     channel.close();
   });
 
-  // The not-found page is one file for every missing address: it speaks the language of the path.
+  // The not-found page exists in each language; a host that serves the root's (Chinese) for every missing
+  // address sends a reader on an English path to the English one.
   var notFound = document.querySelector("[data-not-found]");
-  if (notFound) {
-    var english = /\/en(\/|$)/.test(location.pathname);
-    document.documentElement.lang = english ? "en" : "zh";
-    document.title = notFound.getAttribute(english ? "data-title-en" : "data-title-zh");
-    notFound.querySelectorAll("[data-lang]").forEach(function (part) {
-      part.hidden = part.getAttribute("data-lang") !== (english ? "en" : "zh");
-    });
+  if (notFound && notFound.getAttribute("data-not-found") === "zh" && typeof __md_scope !== "undefined") {
+    var base = __md_scope.pathname;
+    if (location.pathname.indexOf(base + "en/") === 0) { location.replace(new URL("en/404.html", __md_scope).href); }
   }
 })();
 

@@ -1,0 +1,56 @@
+// The printed and projected addresses of clauses, and their QR codes, point at the site this page is
+// open at. The build writes them for the address it was told (SITE_URL); a copy opened anywhere else (a
+// preview, an office server, a trainer's laptop) has them rewritten here, so that what a trainee's phone
+// scans opens the page the trainer has open. A loopback or private address opens nothing on a phone
+// outside that network: the page says so, on screen and in print.
+import { encode } from "./uqr.mjs";
+
+const AT_ONCE = 6; // codes drawn per task: a page of 69 clauses never holds the main thread long
+// localhost, 127/8, 10/8, 172.16/12, 192.168/16, 169.254/16, IPv6 loopback, unique-local and link-local.
+const PRIVATE = /^(localhost|.+\.localhost|.+\.local|127(\.\d+){3}|10(\.\d+){3}|192\.168(\.\d+){2}|172\.(1[6-9]|2\d|3[01])(\.\d+){2}|169\.254(\.\d+){2}|\[(::1?|f[cd][0-9a-f]{0,2}:[0-9a-f:]*|fe[89ab][0-9a-f]:[0-9a-f:]*)\])$/i;
+
+const site = window.__md_scope instanceof URL ? window.__md_scope : new URL(".", location.href);
+
+// A QR code of url as the build draws it (error correction M, the standard's four-module quiet zone),
+// in the SVG namespace of the code it replaces.
+function code(url, label, namespace) {
+  const { size, data } = encode(url, { ecc: "M", border: 4 });
+  const svg = document.createElementNS(namespace, "svg");
+  for (const [name, value] of [["viewBox", `0 0 ${size} ${size}`], ["class", "qr"], ["role", "img"],
+    ["aria-label", label]]) svg.setAttribute(name, value);
+  let d = "";
+  data.forEach((row, y) => row.forEach((dark, x) => { if (dark) d += `M${x} ${y}h1v1h-1z`; }));
+  const path = document.createElementNS(namespace, "path");
+  path.setAttribute("d", d);
+  svg.append(path);
+  return svg;
+}
+
+function redraw(place) {
+  const wanted = new URL(place.dataset.address, site).href;
+  const written = place.textContent;
+  if (written === wanted) return;
+  place.textContent = wanted;
+  const old = place.closest("[data-address-box]")?.querySelector("svg.qr");
+  old?.replaceWith(code(wanted, (old.getAttribute("aria-label") || "").replace(written, wanted), old.namespaceURI));
+}
+
+const waiting = [...document.querySelectorAll("[data-address]")];
+
+// Said when every address is drawn: a longer address can make a slide longer (present.js fits it again).
+function drawSome() {
+  waiting.splice(0, AT_ONCE).forEach(redraw);
+  if (waiting.length) setTimeout(drawSome, 0);
+  else document.dispatchEvent(new Event("addresses-drawn"));
+}
+
+// Printing now draws what is left at once.
+window.addEventListener("beforeprint", () => waiting.splice(0).forEach(redraw));
+drawSome();
+
+if (PRIVATE.test(location.hostname)) {
+  for (const warning of document.querySelectorAll("[data-address-warning]")) {
+    warning.textContent = warning.dataset.addressWarning.replace("{host}", location.host);
+    warning.hidden = false;
+  }
+}
