@@ -93,3 +93,18 @@ def import_closure(site: Path, path: str) -> list[str]:
         seen.append(current)
         todo += [f"{folder}/{name}" for name in imports_of((site / current).read_text(encoding="utf-8"))]
     return seen
+
+
+def preload_modules(site: Path, entry: str) -> None:
+    """Every page that loads the module ``entry`` (a content path) asks for all the modules it imports at
+    once, from its head (modulepreload), instead of one level of imports after another: on a slow link
+    each level is a round trip before the page's script can run (and fill a shared link's form)."""
+    modules = import_closure(site, entry)[1:]
+    name = entry.rpartition("/")[2]
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        found = re.search(rf'<script type="module" src="([^"]*?)assets/js/{re.escape(name)}"', html)
+        if not found or 'rel="modulepreload"' in html:  # the build runs this once per language
+            continue
+        links = "".join(f'<link rel="modulepreload" href="{found[1]}{module}">' for module in modules)
+        page.write_text(html.replace("</head>", links + "</head>", 1), encoding="utf-8")

@@ -283,6 +283,7 @@ def on_post_build(config: Any) -> None:
     shutil.copy2(FZSTD, site / "assets" / "js" / "fzstd.mjs")
     shutil.copy2(UQR, site / "assets" / "js" / "uqr.mjs")
     names = asset_names.rename_assets(site)
+    asset_names.preload_modules(site, names["assets/js/calculator.js"])
     wheel = build_wheel()
     target = site / config["extra"]["calculators_wheel"]
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -11,12 +11,21 @@ UI: dict[str, tuple[str, str]] = {
     "to_calculator": ("用计算器计算 →", "Use the calculator →"),
     "calculate": ("计算", "Calculate"),
     "copy_calc_link": ("复制本次计算的链接", "Copy a link to this calculation"),
-    "loading": ("正在加载计算引擎（首次约需数秒）…", "Loading the calculator engine (a few seconds the first time)…"),
-    "loading_runtime": ("正在下载 Python 运行环境（{percent}%）…", "Downloading the Python runtime ({percent}%)…"),
+    "loading": ("正在启动计算引擎…", "Starting the calculator engine…"),
+    "loading_runtime": ("正在下载计算引擎：还剩约 {left} MB", "Downloading the calculator engine: about {left} MB to go"),
+    "eta_seconds": ("，按当前网速约需 {n} 秒", ", about {n} s at the current speed"),
+    "eta_minutes": ("，按当前网速约需 {n} 分钟", ", about {n} min at the current speed"),
+    "wait_method": ("等待期间，可以先看下方的“计算口径”，按条款自行核对。",
+                    "While you wait, the rule is explained below under “How this is calculated”."),
+    "shared_waiting": ("计算引擎就绪后，会按表中此时的内容自动给出结果；在此之前您改动的内容会保留。",
+                       "The answer follows by itself once the engine is ready, for what the form then holds; "
+                       "anything you change meanwhile is kept."),
     "repairing": ("本机保存的计算引擎文件无法使用（可能已损坏），已删除，正在重新下载…",
                   "The calculator engine's files kept on this device could not be used (they may be damaged); they "
                   "were removed and are being downloaded again…"),
-    "loading_python": ("正在启动 Python…", "Starting Python…"),
+    "loading_kept": ("正在启动计算引擎（用本机已保存的文件，无需下载）…",
+                     "Starting the calculator engine from the files this device kept (nothing to download)…"),
+    "loading_python": ("下载完成，正在启动计算引擎…", "Downloaded; starting the calculator engine…"),
     "loading_wheel": ("正在载入计算规则…", "Loading the calculators…"),
     "ready": ("计算引擎已就绪，填写后点击“计算”。", "The engine is ready: fill in the form and press “Calculate”."),
     "queued": ("已记下您点击的“计算”：计算引擎一就绪就会给出结果。",
@@ -40,10 +49,10 @@ UI: dict[str, tuple[str, str]] = {
                    "This answer is information, not a decision: your employer and the evaluation committee decide, "
                    "under the Chinese text of the notice and the other applicable rules. This site is not the Bijie "
                    "HRSS Bureau's."),
-    "link_privacy": ("在本页填写和计算时，内容只在您的设备上处理；但“复制链接”生成的链接会把所填内容（包括姓名）写在网址里，"
+    "link_privacy": ("在本页填写和计算时，内容只在您的设备上处理；但“复制链接”生成的链接会把所填内容（{fields}）写在网址里，"
                      "打开链接时网址会发送给本站所在的服务器。分享前请确认其中没有不宜公开的信息。",
                      "What you type and calculate here stays on your device; but the copied link carries what you "
-                     "typed (names included) in its address, which is sent to this site's server when the link is "
+                     "typed ({fields}) in its address, which is sent to this site's server when the link is "
                      "opened. Check it holds nothing private before you share it."),
     "answer_heading": ("计算结果", "The answer"),
     "shared_note": ("此页面是通过他人分享的链接打开的，表单中已填入链接里的内容，下方是据此计算的结果。",

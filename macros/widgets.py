@@ -28,7 +28,8 @@ BATCH_KEYS = ("batch_waiting", "batch_reading", "batch_loading_xlsx", "batch_run
               "batch_engine_failed", "batch_table", "batch_result_suffix", "batch_reading_rows",
               "batch_cancelled_reading", "batch_xlsx_failed", "batch_sheet")
 BATCH_MAX_MB = MAX_FILE_BYTES // 1024 // 1024
-STATUS_KEYS = ("loading", "repairing", "loading_runtime", "loading_python", "loading_wheel", "ready", "queued", "failed",
+STATUS_KEYS = ("loading", "repairing", "loading_runtime", "eta_seconds", "eta_minutes", "wait_method", "shared_waiting",
+               "loading_kept", "loading_python", "loading_wheel", "ready", "queued", "failed",
                "failed_network", "no_worker",
                "no_wasm", "errors_title", "clauses_cited", "notes", "copied",
                "copy_failed", "remove_nominee", "nominee", "answer_heading", "shared_note", "shared_clear",
@@ -113,7 +114,13 @@ def calculator_html(name: str, lang: str, root: str, extra: dict[str, Any]) -> s
         "title": meta["title"][lang], "messages": messages, "links": Markup(links), "t": Words(lang),
         "controls": [_records(prefix, f, lang) if f["type"] == "records" else _control(prefix, f, lang, f["name"])
                      for f in meta["fields"]],
-        "sheet": _sheet(name, lang)}))
+        "sheet": _sheet(name, lang), "privacy": _privacy(meta["fields"], lang)}))
+
+
+def _privacy(fields: list[dict[str, Any]], lang: str) -> str:
+    """What a shared link carries, naming exactly the fields of this form (a nominee's included)."""
+    labels = [sub["label"][lang] for field in fields for sub in (field["fields"] if field["type"] == "records" else [field])]
+    return t("link_privacy", lang).replace("{fields}", ("、" if lang == "zh" else ", ").join(labels))
 
 
 def batch_html(name: str, lang: str, root: str, xlsx_wheels: list[str]) -> str:

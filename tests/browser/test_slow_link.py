@@ -55,8 +55,11 @@ def test_a_slow_download_shows_its_progress_keeps_calculate_and_answers(page: Pa
     assert float(result.locator("progress").get_attribute("max")) == slow_total < 4_500_000
     assert [url for url in asked if "/pyodide.asm.wasm" in url] == [url for url in asked if url.endswith(".wasm.zst")]
     assert not any(url.endswith(".bin.gz") for url in asked), "a slow link downloaded the build's snapshot"
-    downloading = t("loading_runtime", lang).split("（" if lang == "zh" else " (")[0]
-    expect(result.locator(".calc-status")).to_contain_text(downloading)
+    # The size left and, once the link's speed is measured, the time it takes; the method to read meanwhile.
+    left = re.escape(t("loading_runtime", lang)).replace(re.escape("{left}"), r"\d+\.\d")
+    eta = "|".join(re.escape(t(key, lang)).replace(re.escape("{n}"), r"\d+") for key in ("eta_seconds", "eta_minutes"))
+    expect(result.locator(".calc-status")).to_have_text(re.compile(f"^{left}({eta})$"), timeout=15_000)
+    expect(result.locator('.calc-wait-method a[href="#method"]')).to_have_text(t("wait_method", lang))
     expect(result.locator(".calc-status")).not_to_contain_text(t("loading_python", lang))
     type_into(page, "qualified_on", "2019-01-01")
     type_into(page, "required_years", "5")

@@ -8,7 +8,8 @@ export function resultFor(form) {
   return document.querySelector(`[data-calculator-result][data-for="${form.id}"]`);
 }
 
-// A state of the box other than an answer: loading (with its progress bar), ready, or failed (with Retry).
+// A state of the box other than an answer: loading (with its progress bar and, while the reader waits,
+// the way to the method section), ready, or failed (with Retry).
 export function setStatus(form, state, text, bytes = null) {
   const result = resultFor(form);
   result.dataset.state = state;
@@ -16,7 +17,12 @@ export function setStatus(form, state, text, bytes = null) {
   const nodes = [el("p", { class: "calc-status" }, text)];
   if (bytes) nodes.push(el("progress", { max: String(bytes.total), value: String(Math.min(bytes.received, bytes.total)),
     "aria-label": text }));
-  if (form.dataset.pending && state !== "ready") nodes.push(queuedLine(form));
+  if (form.dataset.pending === "pressed" && state !== "ready") nodes.push(queuedLine(form));
+  if (state === "loading" && document.getElementById("method")) {
+    const method = el("p", { class: "calc-wait-method" });
+    method.append(el("a", { href: "#method" }, msg(form, "wait_method")));
+    nodes.push(method);
+  }
   const fallback = result.querySelector(".calc-fallback");
   fallback.hidden = state !== "failed";
   result.replaceChildren(...nodes, fallback);
@@ -26,7 +32,8 @@ const queuedLine = (form) => el("p", { class: "calc-queued" }, msg(form, "queued
 
 // A press of Calculate before the engine is ready is kept (data-pending) and said so.
 export function showQueued(form) {
-  form.dataset.pending = "true";
+  form.dataset.pending = form.dataset.pending === "shared" ? "shared" : "pressed";
+  if (form.dataset.pending === "shared") return;
   const result = resultFor(form);
   if (!result.querySelector(".calc-queued")) result.querySelector(".calc-status").after(queuedLine(form));
 }
@@ -108,6 +115,7 @@ export function render(form, answer, json) {
 // are; an answer with errors sends the reader to the first field to mend.
 export function afterAnswer(form, answer, shared) {
   const result = resultFor(form);
+  form.querySelector("[data-shared-waiting]")?.remove();
   if (shared) {
     showSharedNote(form);
     result.querySelector(".calc-answer-heading").focus({ preventScroll: true });
@@ -117,12 +125,15 @@ export function afterAnswer(form, answer, shared) {
   }
 }
 
-function showSharedNote(form) {
+// The line that says the form holds a shared link's inputs; while the engine starts (waiting), it says
+// that the answer follows by itself and shows the start's progress (showSharedProgress).
+export function showSharedNote(form, waiting = false) {
   if (form.querySelector("[data-shared-note]")) return;
   const note = el("p", { class: "calc-shared", "data-shared-note": "" }, msg(form, "shared_note") + " ");
   const clear = el("button", { type: "button", class: "md-button" }, msg(form, "shared_clear"));
   clear.addEventListener("click", () => {
     history.replaceState(null, "", location.pathname);
+    delete form.dataset.pending;
     resetForm(form);
     note.remove();
     clearErrors(form);
@@ -131,5 +142,15 @@ function showSharedNote(form) {
     form.querySelector("input,select")?.focus();
   });
   note.append(clear);
+  if (waiting) {
+    const line = el("span", { class: "calc-shared-waiting", "data-shared-waiting": "" }, msg(form, "shared_waiting") + " ");
+    line.append(el("span", { class: "calc-shared-progress", "data-shared-progress": "", role: "status" }));
+    note.append(line);
+  }
   form.prepend(note);
+}
+
+export function showSharedProgress(form, text) {
+  const place = form.querySelector("[data-shared-progress]");
+  if (place) place.textContent = text;
 }

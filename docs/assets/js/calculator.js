@@ -4,12 +4,13 @@
 //   engine-client.mjs  the worker: its start, its failures, questions and replies (protocol.mjs)
 //   form.mjs           form <-> inputs, shared links, errors beside their fields
 //   answer.mjs         the answer box; answer-sheet.mjs, its printed sheet
-//   batch.mjs          roster checks;  words.mjs, the page's words by key
-import { afterAnswer, render, resultFor, setStatus, showQueued } from "./answer.mjs";
+//   batch.mjs          roster checks;  wait.mjs, what the wait says;  words.mjs, the page's words by key
+import { afterAnswer, render, resultFor, setStatus, showQueued, showSharedNote, showSharedProgress } from "./answer.mjs";
 import { engineFailed, wireBatches } from "./batch.mjs";
 import { ask, isReady, retry, startEngine } from "./engine-client.mjs";
 import { fillFromQuery, readForm, rememberQuery, sharedLink, wireRows } from "./form.mjs";
 import { FROM_WORKER, STAGE, TO_WORKER } from "./protocol.mjs";
+import { waitText } from "./wait.mjs";
 import { msg } from "./words.mjs";
 
 const forms = [...document.querySelectorAll("form[data-calculator]")];
@@ -48,17 +49,17 @@ async function copyLink(form, button) {
 // What the reader sees of the engine's start.
 const engineHooks = {
   stage(stage, bytes) {
-    const percent = bytes ? Math.floor((100 * Math.min(bytes.received, bytes.total)) / bytes.total) : null;
+    const downloading = stage === STAGE.runtime && bytes?.received > 0;
     for (const form of forms) {
-      const text = percent === null ? msg(form, stage) : msg(form, stage).replace("{percent}", String(percent));
-      setStatus(form, "loading", text, stage === STAGE.runtime ? bytes : null);
+      const text = waitText(form, stage, bytes);
+      setStatus(form, "loading", text, downloading ? bytes : null);
+      showSharedProgress(form, text);
     }
   },
   ready() {
     for (const form of forms) {
       setStatus(form, "ready", msg(form, "ready"));
-      if (fillFromQuery(form)) submit(form, true);
-      else if (form.dataset.pending) submit(form);
+      if (form.dataset.pending) submit(form, form.dataset.pending === "shared");
     }
   },
   failed(key) {
@@ -76,6 +77,14 @@ for (const form of forms) {
   form.addEventListener("change", () => rememberQuery(form));
   form.querySelector("[data-copy-calc-link]").addEventListener("click", (e) => copyLink(form, e.currentTarget));
   wireRows(form);
+  // A shared link's inputs are in its address: the form shows them at once, without the engine, and the
+  // answer follows when the engine is ready, for what the form holds then.
+  if (fillFromQuery(form)) {
+    form.dataset.pending = "shared";
+    rememberQuery(form);
+    showSharedNote(form, true);
+    form.querySelector("[data-shared-note]").scrollIntoView({ block: "start" });
+  }
 }
 wireBatches();
 for (const button of document.querySelectorAll("[data-calc-retry]")) button.addEventListener("click", retry);

@@ -78,6 +78,13 @@ export function rememberQuery(form) {
   form.setAttribute("data-query", toQuery(readForm(form)).toString());
 }
 
+// A control the reader has already changed, which a link's value never overwrites.
+function changed(control) {
+  if (control.type === "checkbox") return control.checked !== control.defaultChecked;
+  if (control.tagName === "SELECT") return [...control.options].some((o) => o.selected !== o.defaultSelected);
+  return control.value !== control.defaultValue;
+}
+
 // Fills the form from the page's query string; true when it named one of the form's fields.
 export function fillFromQuery(form) {
   const params = new URLSearchParams(location.search);
@@ -88,6 +95,7 @@ export function fillFromQuery(form) {
     const value = params.get(name);
     const records = form.querySelector(`[data-records="${name}"]`);
     if (records) {
+      if (records.querySelector("[data-row]")) continue;
       let rows = null;
       try { rows = JSON.parse(value); } catch { rows = null; }
       records.querySelector("[data-rows]").replaceChildren();
@@ -101,7 +109,7 @@ export function fillFromQuery(form) {
       continue;
     }
     const control = form.elements.namedItem(name);
-    if (!control) continue;
+    if (!control || changed(control)) continue;
     if (control.type === "checkbox") control.checked = ["true", "1", "on"].includes(value);
     else if (control.tagName === "SELECT" && ![...control.options].some((o) => o.value === value)) {
       control.append(el("option", { value }, value));

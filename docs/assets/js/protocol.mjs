@@ -31,6 +31,7 @@ export const FROM_WORKER = Object.freeze({
 // The stages of a start (each also the key of the words the page shows for it).
 export const STAGE = Object.freeze({
   runtime: "loading_runtime",
+  kept: "loading_kept", // this device kept what a start needs: nothing big to download
   python: "loading_python",
   wheel: "loading_wheel",
 });

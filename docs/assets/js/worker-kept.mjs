@@ -15,6 +15,15 @@ export async function savedSnapshot(key) {
   }
 }
 
+// Whether a snapshot is kept (its entry found, its 12 MB not read): the start then downloads nothing big.
+export async function snapshotKept(key) {
+  try {
+    return Boolean(await (await caches.open(SNAPSHOTS)).match(key));
+  } catch {
+    return false;
+  }
+}
+
 export async function saveSnapshot(key, packed) {
   try {
     const cache = await caches.open(SNAPSHOTS);

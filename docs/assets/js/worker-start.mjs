@@ -9,7 +9,9 @@ import { ENGINE_MODULE, installEngine, packSnapshot, unpackSnapshot } from "./sn
 import {
   compileEarly, countStart, counted, download, fetchEarly, keepDownloads, keepPlain, realFetch, stopCounting,
 } from "./worker-downloads.mjs";
-import { CAN_KEEP, dropSnapshots, savedSnapshot, saveSnapshot, takeReadAhead, wasmAddress } from "./worker-kept.mjs";
+import {
+  CAN_KEEP, dropSnapshots, savedSnapshot, saveSnapshot, snapshotKept, takeReadAhead, wasmAddress,
+} from "./worker-kept.mjs";
 
 // What a start keeps (25 MB: the snapshot, the WebAssembly and the standard library) is written once the
 // first answer has gone out, or KEEP_AFTER_MS after ready, whichever comes first: written at once, it
@@ -47,6 +49,8 @@ async function snapshotToStart(url, slowLink) {
 
 // { runtime, engine, keep }: keep() writes what this start has to keep (or is null).
 async function boot({ runtimeUrl, stdlibUrl, wheelUrl, snapshotUrl, slowLink, calculators }) {
+  // Said before any byte is counted, so that the page never shows a download this start will not make.
+  if (CAN_KEEP && await snapshotKept(snapshotUrl)) postMessage({ type: FROM_WORKER.progress, stage: STAGE.kept });
   const wasmUrl = wasmAddress(runtimeUrl);
   keepPlain(wasmUrl, "application/wasm", slowLink);
   keepPlain(stdlibUrl, "application/zip", true);

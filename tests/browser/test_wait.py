@@ -1,0 +1,71 @@
+"""The slow phone's minute (issue "wait"): a shared link shows itself at once and keeps what the reader
+changes while the engine downloads; the wait says how much is left and how long it takes; a visit that
+downloads nothing says nothing of a download."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from conftest import SITE
+from playwright.sync_api import Page, expect
+from test_calculators import READY
+
+import calculators
+from devkit.host import Host, Link
+from macros.ui import t
+
+SHARED = "calculators/tenure/?qualified_on=2018-06-30&required_years=5&apply_year=2023"
+
+
+@pytest.fixture
+def phone():
+    served = Host(SITE, Link(750e3, 0.150))  # the acceptance check's phone: 750 kbit/s
+    yield served
+    served.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_shared_link_shows_its_inputs_at_once_and_keeps_what_the_reader_changes(page: Page, phone, lang):
+    started = time.monotonic()
+    page.goto(f"{phone.url}{'en/' if lang == 'en' else ''}{SHARED}", wait_until="commit")
+    expect(page.locator('[name="qualified_on"]')).to_have_value("2018-06-30", timeout=4_000)
+    assert time.monotonic() - started < 4.5
+    expect(page.locator('[name="required_years"]')).to_have_value("5")
+    note = page.locator("[data-shared-note]")
+    expect(note).to_be_in_viewport()
+    expect(note.locator("[data-shared-waiting]")).to_contain_text(t("shared_waiting", lang))
+    expect(note.locator("[data-shared-progress]")).to_contain_text("MB", timeout=15_000)
+    result = page.locator("[data-calculator-result]")
+    assert result.get_attribute("data-state") == "loading"
+    years = page.locator('[name="required_years"]')
+    years.fill("6")  # the reader changes a field while the engine downloads
+    expect(result).to_have_attribute("data-state", "ok", timeout=240_000)
+    expect(years).to_have_value("6")
+    answer = json.loads(result.get_attribute("data-json"))
+    expected = calculators.run("tenure", {"qualified_on": "2018-06-30", "required_years": 6, "apply_year": 2023})
+    assert answer["result"] == expected["result"] and answer["result"]["meets"] is False
+    expect(note.locator("[data-shared-waiting]")).to_have_count(0)
+
+
+STATUS_SEEN = """
+window.__statuses = [];
+new MutationObserver(() => {
+  const status = document.querySelector("[data-calculator-result] .calc-status");
+  if (status && window.__statuses.at(-1) !== status.textContent) window.__statuses.push(status.textContent);
+}).observe(document, { subtree: true, childList: true, characterData: true });
+"""
+
+
+def test_a_visit_that_downloads_nothing_says_nothing_of_a_download(page: Page, site_url, requests_seen):
+    page.goto(f"{site_url}calculators/tenure/")
+    result = page.locator("[data-calculator-result]")
+    expect(result).to_have_attribute("data-state", "ready", timeout=READY)
+    page.wait_for_timeout(3000)  # what the first visit keeps is written
+    page.add_init_script(STATUS_SEEN)
+    page.reload()
+    expect(result).to_have_attribute("data-state", "ready", timeout=READY)
+    seen = page.evaluate("window.__statuses")
+    assert seen and not any("MB" in text or "%" in text for text in seen), seen
+    assert set(seen) <= {t("loading", "zh"), t("loading_kept", "zh"), t("ready", "zh")}
