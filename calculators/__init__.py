@@ -11,6 +11,7 @@ from types import ModuleType
 from typing import Any
 
 from . import ce_hours, messages, quota, tenure
+from .clauses import NAMES, named
 from .rules import rules_as_json
 
 __all__ = ["CALCULATORS", "metadata", "run", "rules_as_json"]
@@ -50,4 +51,5 @@ def metadata(name: str) -> dict[str, Any]:
     clauses = sorted({c for f in module.FIELDS for c in f.clauses})
     verdict = {("yes" if met else "no"): {"zh": words[0], "en": words[1]} for met, words in module.VERDICT.items()}
     return {"name": name, "title": {"zh": zh, "en": en}, "page": module.PAGE, "clauses": clauses, "verdict": verdict,
+            "clause_names": {lang: dict(zip(NAMES, named(list(NAMES), lang), strict=True)) for lang in ("zh", "en")},
             "fields": [f.metadata() for f in module.FIELDS]}

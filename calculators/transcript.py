@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import CALCULATORS, TITLES
+from .clauses import named
 
 _WORDS = {
     "calculator": ("计算器", "Calculator"),
@@ -91,5 +92,5 @@ def text(answer: dict[str, Any], lang: str) -> str:
     if answer["notes"]:
         lines.append(f"{_say('notes', lang)}{heading}")
         lines += [f"  - {note[lang]}" for note in answer["notes"]]
-    lines.append(f"{_say('clauses', lang)}{colon}{', '.join(answer['clauses'])}")
+    lines.append(f"{_say('clauses', lang)}{colon}{('、' if lang == 'zh' else ', ').join(named(answer['clauses'], lang))}")
     return "\n".join(lines)

@@ -6,6 +6,7 @@ come from ``calculators.metadata``, so the form and the engine cannot drift apar
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -112,6 +113,7 @@ def calculator_html(name: str, lang: str, root: str, extra: dict[str, Any]) -> s
         "name": name, "lang": lang, "id": prefix, "root": root, "notice": f"{lang_root}notice/",
         "qr_wheel": f"{root}{extra['qr_wheel']}", "fields": ",".join(f["name"] for f in meta["fields"]),
         "title": meta["title"][lang], "messages": messages, "links": Markup(links), "t": Words(lang),
+        "clause_names": json.dumps(meta["clause_names"][lang], ensure_ascii=False),
         "controls": [_records(prefix, f, lang) if f["type"] == "records" else _control(prefix, f, lang, f["name"])
                      for f in meta["fields"]],
         "sheet": _sheet(name, lang), "privacy": _privacy(meta["fields"], lang)}))

@@ -47,6 +47,9 @@ def test_a_shared_link_shows_its_inputs_at_once_and_keeps_what_the_reader_change
     expected = calculators.run("tenure", {"qualified_on": "2018-06-30", "required_years": 6, "apply_year": 2023})
     assert answer["result"] == expected["result"] and answer["result"]["meets"] is False
     expect(note.locator("[data-shared-waiting]")).to_have_count(0)
+    cited = result.locator(".calc-clauses a")
+    expect(cited).to_have_text("第五部分第（五）项" if lang == "zh" else "Part V(5)")  # as the notice names it
+    assert cited.get_attribute("href").endswith("notice/#s5-5")
 
 
 STATUS_SEEN = """

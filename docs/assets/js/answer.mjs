@@ -38,11 +38,13 @@ export function showQueued(form) {
   if (!result.querySelector(".calc-queued")) result.querySelector(".calc-status").after(queuedLine(form));
 }
 
+// Each clause as the notice names it (第五部分第（五）项, Part V(5)), linked to it; its id only in the address.
 function clauseLinks(form, ids) {
+  const names = JSON.parse(form.dataset.clauseNames || "{}");
   const span = el("span");
   ids.forEach((id, i) => {
-    if (i) span.append(", ");
-    span.append(el("a", { href: `${form.dataset.noticeUrl}#${id}` }, id));
+    if (i) span.append(form.dataset.lang === "zh" ? "、" : ", ");
+    span.append(el("a", { href: `${form.dataset.noticeUrl}#${id}` }, names[id] ?? id));
   });
   return span;
 }

@@ -1,0 +1,17 @@
+"""How the notice itself names the clauses the calculators rest on (source/clauses.md): 第五部分第（五）项
+in Chinese, Part V(5) in English. A reader sees these names; ids (s5-5) stay in addresses. A test holds
+this table to the notice's own labels."""
+
+from __future__ import annotations
+
+NAMES: dict[str, tuple[str, str]] = {
+    "s2-3": ("第二部分第（三）项", "Part II(3)"),
+    "s4-1": ("第四部分第（一）项", "Part IV(1)"),
+    "s4-2": ("第四部分第（二）项", "Part IV(2)"),
+    "s5-5": ("第五部分第（五）项", "Part V(5)"),
+}
+
+
+def named(ids: list[str], lang: str) -> list[str]:
+    """The clauses as the notice names them in one language (an id the table lacks stays an id)."""
+    return [NAMES[i][0 if lang == "zh" else 1] if i in NAMES else i for i in ids]
