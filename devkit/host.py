@@ -119,6 +119,9 @@ class Handler(SimpleHTTPRequestHandler):
         super().send_header(keyword, value)
 
     def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        if self.server.stopped:  # a kept-alive connection outlives shutdown(): it answers nothing more
+            self.close_connection = True
+            return None
         if self.link.latency:
             time.sleep(self.link.latency)
         path = urlsplit(self.path).path
@@ -196,6 +199,17 @@ class Handler(SimpleHTTPRequestHandler):
         self.transferred.add(path, len(body))
 
 
+class _Server(ThreadingHTTPServer):
+    """A server that, once shut down, also stops answering on the connections it had kept open."""
+
+    daemon_threads = True
+    stopped = False
+
+    def shutdown(self) -> None:
+        self.stopped = True
+        super().shutdown()
+
+
 class Host:
     """The site at ``prefix`` of 127.0.0.1:<port> over a link, in a thread; ``url`` is its address."""
 
@@ -208,8 +222,7 @@ class Host:
             "site": site, "link": self.link, "transferred": self.transferred, "extra": extra or {}, "gzipped": {},
             "prefix": prefix, "not_found": not_found,
             "rules": headers.read_netlify_headers((site / "_headers").read_text(encoding="utf-8"))})
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-        self.server.daemon_threads = True
+        self.server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}{prefix}"
 

@@ -26,6 +26,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros import asset_names, headers, open_data, widgets  # noqa: E402
+from macros.ui import t  # noqa: E402
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"  # what the build fills in; never served as it is
 PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -302,7 +303,8 @@ def on_post_build(config: Any) -> None:
     # The worker's modules load in the worker, which the page's list of what it loaded does not see.
     started = [path for path in runtime_files if not path.endswith(("/python_stdlib.zip", "/pyodide.asm.wasm"))]
     worker = asset_names.import_closure(site, names["assets/js/calculator-worker.js"])
-    write_service_worker(site, [*started, config["extra"]["calculators_wheel"], *worker], search_files)
+    write_service_worker(site, [*started, config["extra"]["calculators_wheel"], *worker], search_files,
+                         names["assets/css/site.css"])
 
 
 def defer_search_index(site: Path) -> list[str]:
@@ -347,17 +349,20 @@ def search_files(site: Path, theme: str) -> list[str]:
     return files
 
 
-def write_service_worker(site: Path, calculator_files: list[str], search_files: list[str]) -> None:
+def write_service_worker(site: Path, calculator_files: list[str], search_files: list[str], style: str) -> None:
     """Name the service worker's caches after this build (a hash of every file it serves)
-    and the runtime's version, so that a new build replaces the old site cache; and list what it keeps
-    beyond what a page loaded: a calculator's runtime, the search worker's files."""
+    and the runtime's version, so that a new build replaces the old site cache; list what it keeps
+    beyond what a page loaded: a calculator's runtime, the search worker's files; and give it the words
+    and the stylesheet of the page it answers with offline for a page it does not have."""
+    offline = {lang: {key: t(f"offline_{key}", lang) for key in ("title", "lead", "kept", "none")} for lang in ("zh", "en")}
     worker = site / "sw.js"
     digest = hashlib.sha256()
     for path in sorted(p for p in site.rglob("*") if p.is_file() and p != worker):
         digest.update(str(path.relative_to(site)).encode() + b"\0" + path.read_bytes())
     text = (TEMPLATES / "sw.js").read_text(encoding="utf-8")
     text = (text.replace("__BUILD__", digest.hexdigest()[:16]).replace("__RUNTIME__", pyodide_version())
-            .replace("__RUNTIME_FILES__", json.dumps(calculator_files)).replace("__SEARCH_FILES__", json.dumps(search_files)))
+            .replace("__RUNTIME_FILES__", json.dumps(calculator_files)).replace("__SEARCH_FILES__", json.dumps(search_files))
+            .replace("__OFFLINE__", json.dumps({**offline, "style": style}, ensure_ascii=False)))
     worker.write_text(text, encoding="utf-8")
 
 

@@ -135,6 +135,12 @@ UI: dict[str, tuple[str, str]] = {
                         "Note: this page was opened at a local or private address ({host}); the addresses and QR codes "
                         "on it point there, and a trainee's own phone will most likely not open them. Open this page at "
                         "the published address before you project or print it."),
+    "offline_title": ("当前离线，无法打开此页", "You are offline: this page cannot be opened"),
+    "offline_lead": ("这个页面还没有在本设备上打开过，离线时无法显示，联网后再打开即可。下面这些页面已保存在本设备上，离线也能看。",
+                     "This page has not been opened on this device before, so it cannot be shown offline; open it "
+                     "again once you are online. The pages below are kept on this device and work offline."),
+    "offline_kept": ("本设备上已保存的页面", "Pages kept on this device"),
+    "offline_none": ("本设备上还没有保存任何页面。", "No page is kept on this device yet."),
     "qr_of": ("二维码，打开", "QR code of"),
     "faq_example": ("算例（打开即计算）：", "Worked example (it answers when opened):"),
     "slide": ("幻灯片", "slide"),

@@ -12,6 +12,7 @@ const BUILD = "__BUILD__";
 const RUNTIME = "__RUNTIME__";
 const RUNTIME_FILES = __RUNTIME_FILES__;
 const SEARCH_FILES = __SEARCH_FILES__;
+const OFFLINE = __OFFLINE__; // the offline page's words in both languages, and the site's stylesheet
 const SITE_CACHE = `site-${BUILD}`;
 const RUNTIME_CACHE = `runtime-${RUNTIME}`;
 const VERSIONED = /\/assets\/(pyodide|wheels|javascripts|stylesheets|js|css)\//; // as in the host headers
@@ -86,8 +87,34 @@ async function networkFirst(event) {
   } catch (error) {
     const hit = await cache.match(request, { ignoreSearch: true });
     if (hit) return hit;
+    if (request.mode === "navigate") return offlinePage(new URL(request.url));
     throw error;
   }
+}
+
+const escaped = (text) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+
+// A page that is neither online nor kept: the site's own page in the path's language (never the
+// browser's error page), listing the pages of that language this device kept, which open offline.
+async function offlinePage(url) {
+  const scope = new URL(self.registration.scope);
+  const english = url.pathname.startsWith(`${scope.pathname}en/`);
+  const words = OFFLINE[english ? "en" : "zh"];
+  const cache = await caches.open(SITE_CACHE);
+  const kept = [];
+  for (const request of await cache.keys()) {
+    const address = new URL(request.url);
+    if (!address.pathname.endsWith("/") || address.pathname.startsWith(`${scope.pathname}en/`) !== english) continue;
+    const title = ((await (await cache.match(request)).text()).match(/<title>([^<]*)<\/title>/) || [])[1];
+    kept.push(`<li><a href="${escaped(address.href)}">${title || escaped(address.pathname)}</a></li>`);
+  }
+  const list = kept.length ? `<h2>${words.kept}</h2><ul>${kept.join("")}</ul>` : `<p>${words.none}</p>`;
+  const html = `<!doctype html><html lang="${english ? "en" : "zh"}"><head><meta charset="utf-8">`
+    + '<meta name="viewport" content="width=device-width,initial-scale=1">'
+    + `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self'">`
+    + `<title>${words.title}</title><link rel="stylesheet" href="${scope.href}${OFFLINE.style}"></head>`
+    + `<body class="offline-page"><main data-offline><h1>${words.title}</h1><p>${words.lead}</p>${list}</main></body></html>`;
+  return new Response(html, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
 
 self.addEventListener("fetch", (event) => {

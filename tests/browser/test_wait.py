@@ -10,6 +10,7 @@ import time
 import pytest
 from conftest import SITE
 from playwright.sync_api import Page, expect
+from test_beyond import until
 from test_calculators import READY
 
 import calculators
@@ -72,3 +73,25 @@ def test_a_visit_that_downloads_nothing_says_nothing_of_a_download(page: Page, s
     seen = page.evaluate("window.__statuses")
     assert seen and not any("MB" in text or "%" in text for text in seen), seen
     assert set(seen) <= {t("loading", "zh"), t("loading_kept", "zh"), t("ready", "zh")}
+
+
+def test_offline_a_page_never_opened_is_the_sites_own_page_in_the_paths_language(page: Page, own_server):
+    _, url, server = own_server
+    page.goto(f"{url}notice/")
+    until(page, "navigator.serviceWorker.controller !== null")
+    until(page, "caches.keys().then((names) => Promise.all(names.filter((n) => n.startsWith('site-'))"
+                ".map((n) => caches.open(n).then((c) => c.match(location.href))))).then((hits) => hits.some(Boolean))")
+    notice_title = page.title()
+    server.shutdown()
+    server.server_close()
+    page.goto(f"{url}glossary/")
+    expect(page.locator("h1")).to_have_text(t("offline_title", "zh"))
+    assert page.locator("html").get_attribute("lang") == "zh"
+    kept = page.locator("[data-offline] li a")
+    expect(kept).to_have_text([notice_title])
+    kept.click()
+    expect(page.locator("#s5-5")).to_be_attached()  # the kept page opens offline
+    page.goto(f"{url}en/glossary/")
+    expect(page.locator("h1")).to_have_text(t("offline_title", "en"))
+    assert page.locator("html").get_attribute("lang") == "en"
+    expect(page.locator("[data-offline]")).to_contain_text(t("offline_none", "en"))
