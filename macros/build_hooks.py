@@ -230,9 +230,11 @@ def compiled_wheels() -> list[Path]:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    """A page with a calculator starts its engine first thing in its head (only the security policy,
-    which on_post_build puts right after the charset, comes before), before the theme's stylesheets and
+    """A code block wider than its column can be scrolled from the keyboard (it takes the focus). A page
+    with a calculator starts its engine first thing in its head (only the security policy, which
+    on_post_build puts right after the charset, comes before), before the theme's stylesheets and
     scripts are asked for."""
+    output = re.sub(r"<pre>(?=(<span></span>)?<code)", '<pre tabindex="0">', output)
     names = sorted(set(re.findall(r'data-calculator="([a-z_]+)"', output)))
     if not names:
         return output

@@ -12,6 +12,7 @@ from calculators.wording import format_day
 from .dates import KEY_DATES, UNDATED
 from .notice import SOURCE, by_id, clauses
 from .templating import macros
+from .ui import t
 
 PAGES = macros("pages.html")
 
@@ -66,7 +67,7 @@ def glossary_table(lang: str, lang_root: str) -> str:
     rows = [{"zh": term["zh"], "en": term["en"],
              "links": [link_to(c, lang, lang_root, short_label(c, lang)) for c in clauses_using(term["zh"])]}
             for term in glossary_terms()]
-    return str(PAGES.glossary({"lang": lang, "head": head, "rows": rows}))
+    return str(PAGES.glossary({"lang": lang, "head": head, "rows": rows, "caption": t("glossary_caption", lang)}))
 
 
 def key_dates_table(lang: str, lang_root: str) -> str:
@@ -76,7 +77,7 @@ def key_dates_table(lang: str, lang_root: str) -> str:
              "link": link_to(k.clause, lang, lang_root, short_label(k.clause, lang))} for k in KEY_DATES]
     rows += [{"iso": "", "what": zh if lang == "zh" else en,
               "link": link_to(cid, lang, lang_root, short_label(cid, lang))} for cid, zh, en in UNDATED]
-    return str(PAGES.key_dates({"head": head, "rows": rows}))
+    return str(PAGES.key_dates({"head": head, "rows": rows, "caption": t("key_dates_caption", lang)}))
 
 
 _ZH_DIGITS = "零一二三四五六七八九十"

@@ -15,6 +15,9 @@ UI: dict[str, tuple[str, str]] = {
     "loading_runtime": ("正在下载计算引擎：还剩约 {left} MB", "Downloading the calculator engine: about {left} MB to go"),
     "eta_seconds": ("，按当前网速约需 {n} 秒", ", about {n} s at the current speed"),
     "eta_minutes": ("，按当前网速约需 {n} 分钟", ", about {n} min at the current speed"),
+    "save_data": ("已开启省流量：开始填写或点击“计算”时，才下载计算引擎（约 {mb} MB）。",
+                  "Data Saver is on: the calculator engine (about {mb} MB) is downloaded only when you start on "
+                  "the form or press “Calculate”."),
     "wait_method": ("等待期间，可以先看下方的“计算口径”，按条款自行核对。",
                     "While you wait, the rule is explained below under “How this is calculated”."),
     "shared_waiting": ("计算引擎就绪后，会按表中此时的内容自动给出结果；在此之前您改动的内容会保留。",
@@ -141,6 +144,8 @@ UI: dict[str, tuple[str, str]] = {
                      "again once you are online. The pages below are kept on this device and work offline."),
     "offline_kept": ("本设备上已保存的页面", "Pages kept on this device"),
     "offline_none": ("本设备上还没有保存任何页面。", "No page is kept on this device yet."),
+    "glossary_caption": ("术语表：中文、英文及通知中出现的条款", "Glossary: Chinese, English and the clauses that use each term"),
+    "key_dates_caption": ("通知中的日期、事项及所属条款", "The notice's dates, what happens then, and the clause"),
     "qr_of": ("二维码，打开", "QR code of"),
     "faq_example": ("算例（打开即计算）：", "Worked example (it answers when opened):"),
     "slide": ("幻灯片", "slide"),

@@ -30,7 +30,7 @@ BATCH_KEYS = ("batch_waiting", "batch_reading", "batch_loading_xlsx", "batch_run
               "batch_cancelled_reading", "batch_xlsx_failed", "batch_sheet")
 BATCH_MAX_MB = MAX_FILE_BYTES // 1024 // 1024
 STATUS_KEYS = ("loading", "repairing", "loading_runtime", "eta_seconds", "eta_minutes", "wait_method", "shared_waiting",
-               "loading_kept", "loading_python", "loading_wheel", "ready", "queued", "failed",
+               "loading_kept", "save_data", "loading_python", "loading_wheel", "ready", "queued", "failed",
                "failed_network", "no_worker",
                "no_wasm", "errors_title", "clauses_cited", "notes", "copied",
                "copy_failed", "remove_nominee", "nominee", "answer_heading", "shared_note", "shared_clear",

@@ -61,5 +61,8 @@ function startEngine() {
   return engine;
 }
 
-window.calculatorEngine = { first: startEngine(), start: startEngine, runtimeBytes, workerUrl };
+// A reader whose browser asks to save data (Data Saver) gets no engine until they start on the form
+// (calculator.js starts it then, and says meanwhile how much it will download).
+const saveData = navigator.connection?.saveData === true;
+window.calculatorEngine = { first: saveData ? null : startEngine(), start: startEngine, runtimeBytes, workerUrl };
 })();

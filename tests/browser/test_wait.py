@@ -95,3 +95,45 @@ def test_offline_a_page_never_opened_is_the_sites_own_page_in_the_paths_language
     expect(page.locator("h1")).to_have_text(t("offline_title", "en"))
     assert page.locator("html").get_attribute("lang") == "en"
     expect(page.locator("[data-offline]")).to_contain_text(t("offline_none", "en"))
+
+
+SAVE_DATA = "Object.defineProperty(navigator.connection, 'saveData', { get: () => true });"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_data_saver_downloads_the_engine_only_once_the_reader_starts_on_the_form(page: Page, site_url, lang):
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.add_init_script(SAVE_DATA)
+    page.goto(f"{site_url}{'en/' if lang == 'en' else ''}calculators/tenure/")
+    result = page.locator("[data-calculator-result]")
+    expect(result).to_have_attribute("data-state", "deferred")
+    expect(result.locator(".calc-status")).to_contain_text(" MB")
+    page.wait_for_timeout(1500)
+    assert not [url for url in asked if "/assets/pyodide/" in url or "calculator-worker" in url]
+    page.locator('[name="qualified_on"]').focus()
+    expect(result).to_have_attribute("data-state", "ready", timeout=READY)
+    page.locator('[name="qualified_on"]').fill("2018-06-30")
+    page.locator('[name="required_years"]').fill("5")
+    page.locator('[name="required_years"]').press("Enter")
+    expect(result).to_have_attribute("data-state", "ok")
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_the_audits_accessibility_findings(page: Page, site_url, lang):
+    """Code blocks scroll from the keyboard; the calculator is a named region; data tables have captions;
+    the answer's heading, focused, does not look like a field."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site_url}{lang}developers/")
+    for block in page.locator(".md-typeset pre").all():
+        assert block.get_attribute("tabindex") == "0"
+    page.goto(f"{site_url}{lang}glossary/")
+    expect(page.locator("table.glossary caption")).not_to_be_empty()
+    page.goto(f"{site_url}{lang}key-dates/")
+    expect(page.locator("table.key-dates caption")).not_to_be_empty()
+    page.goto(f"{site_url}{lang}calculators/tenure/?qualified_on=2018-06-30&required_years=5")
+    expect(page.get_by_role("region", name=page.locator("form[data-calculator]").get_attribute("aria-label"))).to_be_visible()
+    heading = page.locator(".calc-answer-heading")
+    expect(heading).to_be_focused(timeout=READY)
+    style = heading.evaluate("(h) => { const s = getComputedStyle(h); return [s.outlineStyle, s.borderTopStyle]; }")
+    assert style == ["none", "none"]

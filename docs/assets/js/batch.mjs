@@ -1,6 +1,6 @@
 // Batch checks of a roster (CSV or .xlsx): the file is read here, checked in the worker a slice of rows
 // at a time, and never sent anywhere. Every word of the result comes from the engine or the page.
-import { askBatch, engineReady, isReady } from "./engine-client.mjs";
+import { askBatch, engineReady, isReady, startWhenAsked } from "./engine-client.mjs";
 import { FROM_WORKER } from "./protocol.mjs";
 import { el, msg, say } from "./words.mjs";
 
@@ -8,7 +8,7 @@ function batchTable(section, summary, onlyRejected) {
   const table = el("table", { class: "calc-batch-table" });
   const head = el("tr");
   summary.header.forEach((name) => head.append(el("th", { scope: "col" }, name)));
-  table.append(el("thead"), el("tbody"));
+  table.append(el("caption", { class: "visually-hidden" }, say(section, "batch_table")), el("thead"), el("tbody"));
   table.tHead.append(head);
   for (const row of onlyRejected ? summary.rejected : summary.rows) {
     const tr = el("tr", { class: `calc-batch-row--${row.status}` });
@@ -104,6 +104,7 @@ async function checkFile(section, file, sheet = null) {
   const limit = Number(section.dataset.maxMb);
   if (file.size > limit * 1024 * 1024) { showBatch(section, "error", say(section, "batch_too_big", { limit })); return; }
   if (!isReady()) showBatch(section, "waiting", msg(section, "batch_waiting"));
+  startWhenAsked();
   await engineReady;
   showBatch(section, "running");
   const data = new Uint8Array(await file.arrayBuffer());

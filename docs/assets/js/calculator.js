@@ -7,7 +7,7 @@
 //   batch.mjs          roster checks;  wait.mjs, what the wait says;  words.mjs, the page's words by key
 import { afterAnswer, render, resultFor, setStatus, showQueued, showSharedNote, showSharedProgress } from "./answer.mjs";
 import { engineFailed, wireBatches } from "./batch.mjs";
-import { ask, isReady, retry, startEngine } from "./engine-client.mjs";
+import { ask, isReady, retry, startEngine, startWhenAsked } from "./engine-client.mjs";
 import { fillFromQuery, readForm, rememberQuery, sharedLink, wireRows } from "./form.mjs";
 import { FROM_WORKER, STAGE, TO_WORKER } from "./protocol.mjs";
 import { waitText } from "./wait.mjs";
@@ -18,7 +18,7 @@ const forms = [...document.querySelectorAll("form[data-calculator]")];
 // A press of Calculate before the engine is ready is kept, and answered once it is.
 async function submit(form, shared = false) {
   rememberQuery(form);
-  if (!isReady()) { showQueued(form); return; }
+  if (!isReady()) { showQueued(form); startWhenAsked(); return; }
   delete form.dataset.pending;
   const result = resultFor(form);
   result.setAttribute("aria-busy", "true");
@@ -69,11 +69,15 @@ const engineHooks = {
   repairing() {
     forms.forEach((form) => setStatus(form, "loading", msg(form, "repairing")));
   },
+  deferred(bytes) {
+    for (const form of forms) setStatus(form, "deferred", msg(form, "save_data").replace("{mb}", (bytes / 1e6).toFixed(1)));
+  },
 };
 
 for (const form of forms) {
   form.addEventListener("submit", (event) => { event.preventDefault(); submit(form); });
   form.addEventListener("input", () => rememberQuery(form));
+  form.addEventListener("focusin", startWhenAsked);
   form.addEventListener("change", () => rememberQuery(form));
   form.querySelector("[data-copy-calc-link]").addEventListener("click", (e) => copyLink(form, e.currentTarget));
   wireRows(form);

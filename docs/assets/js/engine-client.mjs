@@ -22,6 +22,7 @@ let hooks = null; // { stage(stage, bytes), ready(), failed(key), repairing() }
 let worker = null;
 let ready = false;
 let repaired = false;
+let asked = false; // a Data Saver visit's engine has been started
 let stage = STAGE.runtime;
 let lastSign = 0;
 let watchdog = null;
@@ -151,9 +152,19 @@ function listen(engine) {
 }
 
 // Takes over the engine the head started; the hooks show its stages, its readiness and its failure.
+// Under Data Saver the head started none: the page says so (hooks.deferred) until startWhenAsked().
 export function startEngine(pageHooks) {
   hooks = pageHooks;
-  listen(firstEngine);
+  if (firstEngine) listen(firstEngine);
+  else hooks.deferred(runtimeBytes);
+}
+
+// The reader has started on a form (or a roster): the engine a Data Saver visit put off starts now.
+export function startWhenAsked() {
+  if (!firstEngine && !worker && !ready && !asked) {
+    asked = true;
+    listen(newEngine());
+  }
 }
 
 // A Retry after a failure starts a new engine.
