@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -97,11 +98,14 @@ class Transferred:
 
 class Handler(SimpleHTTPRequestHandler):
     """A static host over a ``Link``. ``extra`` serves pages that are not files (the bench's baseline);
-    ``prefix`` is the sub-path the site is served from (anything else is not found); ``not_found`` answers a
+    ``ranges`` honours a request for the rest of a file (Range: bytes=N-, with If-Range), as hosts do;
+    ``ranged`` records each such request. ``prefix`` is the sub-path the site is served from (anything else is not found); ``not_found`` answers a
     missing page with the site's not-found page: "nearest" the 404.html of the nearest folder that has one
     (Cloudflare Pages, the nginx snippet), "root" always the root's (GitHub Pages, Netlify)."""
 
     site: Path
+    ranges: bool
+    ranged: list[tuple[str, int]]
     prefix: str
     not_found: str | None
     link: Link
@@ -150,7 +154,26 @@ class Handler(SimpleHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return None
+        wanted = re.fullmatch(r"bytes=(\d+)-", self.headers.get("Range", ""))
+        if wanted and self.ranges and self.headers.get("If-Range", etag) == etag:
+            return self.send_range(path, file.read_bytes(), int(wanted[1]), self.guess_type(str(file)), etag)
         return self.send_body(path, file.read_bytes(), self.guess_type(str(file)), etag, file)
+
+    def send_range(self, path: str, body: bytes, start: int, mime: str, etag: str) -> None:
+        """The rest of a file from byte ``start`` (206), as sent: never compressed."""
+        part = body[start:]
+        self.send_response(206)
+        self.send_header("Content-Type", mime)
+        self.send_header("Content-Range", f"bytes {start}-{len(body) - 1}/{len(body)}")
+        self.send_header("Content-Length", str(len(part)))
+        self.send_site_headers(path, etag)
+        self.end_headers()
+        self.ranged.append((path, start))
+        try:
+            self.link.send(self.wfile.write, part, path)
+        except (BrokenPipeError, ConnectionResetError):
+            return
+        self.transferred.add(path, len(part))
 
     def send_not_found(self, path: str) -> None:
         folders = [self.site] if self.not_found == "root" else [self.site / part for part in
@@ -215,16 +238,17 @@ class Host:
 
     def __init__(self, site: Path, link: Link | None = None,
                  extra: dict[str, tuple[Callable[[], bytes], str]] | None = None,
-                 prefix: str = "/", not_found: str | None = None) -> None:
+                 prefix: str = "/", not_found: str | None = None, ranges: bool = True) -> None:
         self.link = link or Link()
         self.transferred = Transferred()
         handler = type("SiteHandler", (Handler,), {
             "site": site, "link": self.link, "transferred": self.transferred, "extra": extra or {}, "gzipped": {},
-            "prefix": prefix, "not_found": not_found,
+            "prefix": prefix, "not_found": not_found, "ranges": ranges, "ranged": [],
             "rules": headers.read_netlify_headers((site / "_headers").read_text(encoding="utf-8"))})
         self.server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}{prefix}"
+        self.ranged = handler.ranged  # (path, first byte) of each request for the rest of a file
 
     def close(self) -> None:
         self.link.release()

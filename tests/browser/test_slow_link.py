@@ -85,11 +85,35 @@ def test_a_stalled_download_fails_once_as_the_network_and_retry_answers(page: Pa
     host.link.release()
     result.locator("[data-calc-retry]").click()
     expect(result).to_have_attribute("data-state", "ready", timeout=READY)
+    # Retry continued the download from the byte it stopped at, not from byte 0.
+    resumed = [start for path, start in host.ranged if path.endswith("pyodide.asm.wasm.zst")]
+    assert resumed and resumed[0] > 100_000
     type_into(page, "public_hours", "5")
     type_into(page, "professional_hours", "95")
     page.locator('[name="professional_hours"]').press("Enter")
     expect(result).to_have_attribute("data-state", "ok")
     assert json.loads(result.get_attribute("data-json"))["result"]["meets"] is True
+
+
+def test_a_host_that_ignores_ranges_gets_the_whole_file_again_and_the_start_still_answers(page: Page):
+    served = Host(SITE, Link(750e3, 0.300), ranges=False)
+    try:
+        served.link.rate = None
+        served.link.stall = ".zip.zst"  # the start's part of the standard library
+        page.goto(f"{served.url}calculators/tenure/")
+        result = page.locator("[data-calculator-result]")
+        expect(result).to_have_attribute("data-state", "failed", timeout=STALL_MS + 30_000)
+        served.link.release()
+        result.locator("[data-calc-retry]").click()
+        expect(result).to_have_attribute("data-state", "ready", timeout=READY)
+        assert served.ranged == []
+        type_into(page, "qualified_on", "2018-06-30")
+        type_into(page, "required_years", "5")
+        page.locator('[name="required_years"]').press("Enter")
+        expect(result).to_have_attribute("data-state", "ok")
+        assert json.loads(result.get_attribute("data-json"))["result"]["meets"] is True
+    finally:
+        served.close()
 
 
 # When the page tells its worker to read the kept snapshot and to start Python, and how far the page

@@ -7,7 +7,7 @@
 // The runtime lives under a folder named by its version, which the page passes in.
 import "./fzstd.mjs"; // each module of the worker is named here, so that a cold start asks for all of them
 import "./snapshot.mjs"; // at once: every further level of imports is one more round trip on a slow link
-import "./worker-downloads.mjs";
+import { resume } from "./worker-downloads.mjs";
 import { FAILURE, FROM_WORKER, TO_WORKER } from "./protocol.mjs";
 import { prepare } from "./worker-kept.mjs";
 import { firstAnswerSent, start } from "./worker-start.mjs";
@@ -38,6 +38,9 @@ async function handle(message) {
       break;
     case TO_WORKER.cancel:
       tasks.cancel(message);
+      break;
+    case TO_WORKER.resume:
+      resume();
       break;
   }
 }

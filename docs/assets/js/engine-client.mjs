@@ -23,6 +23,8 @@ let worker = null;
 let ready = false;
 let repaired = false;
 let asked = false; // a Data Saver visit's engine has been started
+let paused = false; // a download was cut short; the worker waits for Retry
+let lastBytes = null;
 let stage = STAGE.runtime;
 let lastSign = 0;
 let watchdog = null;
@@ -104,14 +106,18 @@ function becomeReady() {
 
 function heard(data) {
   if (data.type === FROM_WORKER.bytes) {
+    lastBytes = data;
+    if (paused) return;
     if (stage === STAGE.runtime) showStage(STAGE.runtime, data);
     else lastSign = performance.now();
   } else if (data.type === FROM_WORKER.progress) {
     if (!ready && data.stage !== stage) showStage(data.stage);
   } else if (data.type === FROM_WORKER.ready) {
     becomeReady();
+  } else if (data.type === FROM_WORKER.failed && data.resumable) {
+    pause();
   } else if (data.type === FROM_WORKER.failed) {
-    if (!ready) failStart(FAILURES[data.kind] || "failed");
+    if (!ready && !paused) failStart(FAILURES[data.kind] || "failed");
   } else if (data.type === FROM_WORKER.batchProgress) {
     progress.get(data.id)?.(data);
   } else if (pending.has(data.id)) {
@@ -121,17 +127,22 @@ function heard(data) {
   }
 }
 
-// Listens to an engine started by the head's script (or by a Retry, or a repair).
-function listen(engine) {
-  if (engine.failed) { failAll(engine.failed); return; }
-  worker = engine.worker;
-  showStage(STAGE.runtime, { received: 0, total: runtimeBytes });
-  // Bytes arriving keep the start alive; a silence of STALL_MS while downloading is a network failure.
+// Bytes arriving keep the start alive; a silence of STALL_MS while downloading is a network failure.
+function watch() {
+  clearInterval(watchdog);
   watchdog = setInterval(() => {
     const quiet = performance.now() - lastSign;
     if (stage === STAGE.runtime && quiet > STALL_MS) failStart("failed_network");
     else if (stage !== STAGE.runtime && quiet > START_MS) failStart("failed");
   }, 1000);
+}
+
+// Listens to an engine started by the head's script (or by a Retry, or a repair).
+function listen(engine) {
+  if (engine.failed) { failAll(engine.failed); return; }
+  worker = engine.worker;
+  showStage(STAGE.runtime, { received: 0, total: runtimeBytes });
+  watch();
   // A worker that fails before it says anything: its script did not arrive (network), or this browser
   // cannot run a module worker. Fetching the script again tells which.
   let said = false;
@@ -167,7 +178,22 @@ export function startWhenAsked() {
   }
 }
 
-// A Retry after a failure starts a new engine.
+// A download cut short: the worker keeps what arrived and waits; the reader is told, with Retry.
+function pause() {
+  if (ready || paused) return;
+  paused = true;
+  clearInterval(watchdog);
+  hooks.failed("failed_network");
+}
+
+// A Retry continues a download cut short (the worker asks for the rest), or starts a new engine.
 export function retry() {
-  if (!worker && !ready) listen(newEngine());
+  if (paused && worker) {
+    paused = false;
+    worker.postMessage({ type: TO_WORKER.resume });
+    showStage(STAGE.runtime, lastBytes);
+    watch();
+  } else if (!worker && !ready) {
+    listen(newEngine());
+  }
 }

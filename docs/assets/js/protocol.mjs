@@ -11,6 +11,7 @@ export const TO_WORKER = Object.freeze({
   qr: "qr", // { id, url, label, wheel }: the QR code of an answer's link
   batch: "batch", // { id, name, data, lang, xlsxWheels, sheet }: a roster's bytes
   cancel: "cancel", // { id }: stop that roster's check
+  resume: "resume", // the reader pressed Retry after a download was cut short: continue it
 });
 
 // Worker to page.
@@ -18,7 +19,7 @@ export const FROM_WORKER = Object.freeze({
   bytes: "bytes", // { received, total }: the start's downloads
   progress: "progress", // { stage }: one of STAGE
   ready: "ready", // the engine answers from now on
-  failed: "failed", // { kind }: one of FAILURE; the start has failed
+  failed: "failed", // { kind, resumable }: one of FAILURE; the start has failed, or (resumable) waits for resume
   answer: "answer", // { id, json }: the engine's answer
   qr: "qr", // { id, svg }: the SVG, or none for a link too long
   batchProgress: "batch-progress", // { id, stage } while loading, then { id, done, total, reading }

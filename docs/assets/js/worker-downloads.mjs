@@ -39,6 +39,69 @@ function networkFailure() {
   if (starting) postMessage({ type: FROM_WORKER.failed, kind: FAILURE.network });
 }
 
+// A download whose body is cut short, or stalls for STALL_MS, waits for the reader's Retry (resume())
+// and then continues from the byte it stopped at: a Range request with If-Range, so that a file changed
+// meanwhile comes whole; a host that ignores the range sends the whole file, of which what already
+// arrived is skipped. Only a body the host sent as it is (no Content-Encoding) can be continued so.
+const STALL_MS = 20000; // shorter than the page's own watchdog, which would give the start up
+let resumeNow = null;
+let resumed = new Promise((resolve) => { resumeNow = resolve; });
+
+export function resume() {
+  const go = resumeNow;
+  resumed = new Promise((resolve) => { resumeNow = resolve; });
+  go();
+}
+
+function readOrStall(reader) {
+  let timer;
+  const stalled = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error("stalled")), STALL_MS); });
+  return Promise.race([reader.read(), stalled]).finally(() => clearTimeout(timer));
+}
+
+// A reader of body that skips its first `skip` bytes (what a host that ignored the range sent again).
+function skipping(body, skip) {
+  let left = skip;
+  return body.pipeThrough(new TransformStream({
+    transform(chunk, controller) {
+      if (left >= chunk.byteLength) { left -= chunk.byteLength; return; }
+      controller.enqueue(left ? chunk.subarray(left) : chunk);
+      left = 0;
+    },
+  })).getReader();
+}
+
+function resumable(url, init, response) {
+  const version = response.headers.get("ETag") || response.headers.get("Last-Modified");
+  if (!version || response.headers.get("Content-Encoding") || !response.body) return response;
+  let reader = response.body.getReader();
+  let received = 0;
+  const reopen = async () => {
+    const again = await realFetch(url, { ...init, headers: { Range: `bytes=${received}-`, "If-Range": version } });
+    if (again.status === 206) return again.body.getReader();
+    if (again.ok) return skipping(again.body, received);
+    throw new Error(`${again.status} ${url}`);
+  };
+  const body = new ReadableStream({
+    async pull(controller) {
+      for (;;) {
+        try {
+          const { done, value } = await readOrStall(reader);
+          if (done) controller.close();
+          else { received += value.byteLength; controller.enqueue(value); }
+          return;
+        } catch {
+          reader.cancel().catch(() => {});
+          if (starting) postMessage({ type: FROM_WORKER.failed, kind: FAILURE.network, resumable: true });
+          await resumed;
+          reader = await reopen().catch(() => null) ?? reader;
+        }
+      }
+    },
+  });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
 async function countedFetch(input, init) {
   let response;
   try {
@@ -95,8 +158,16 @@ export async function download(url, init) {
   if (!file) return countedFetch(url, init);
   const kept = await keptPlain(url);
   if (kept) return kept;
-  let response = await countedFetch(file.compressed ? `${url}.zst` : url, init);
-  if (!response.ok) return response;
+  const address = file.compressed ? `${url}.zst` : url;
+  let response;
+  try {
+    response = await realFetch(address, init);
+  } catch (error) {
+    networkFailure();
+    throw error;
+  }
+  if (!response.ok) { networkFailure(); return response; }
+  response = counted(resumable(address, init, response), () => {}); // a cut is reported by resumable
   if (file.compressed) response = decompressed(response, file.type);
   if (!CAN_KEEP) return response;
   const [plain, copy] = response.body.tee();
