@@ -40,6 +40,10 @@ def test_a_shared_link_shows_its_inputs_at_once_and_keeps_what_the_reader_change
     expect(note.locator("[data-shared-progress]")).to_contain_text("MB", timeout=15_000)
     result = page.locator("[data-calculator-result]")
     assert result.get_attribute("data-state") == "loading"
+    method = result.locator('.calc-wait-method a[href="#method"]')
+    method.focus()
+    page.wait_for_timeout(1500)  # the status changes several times a second: the link stays, and the focus
+    expect(method).to_be_focused()
     years = page.locator('[name="required_years"]')
     years.fill("6")  # the reader changes a field while the engine downloads
     expect(result).to_have_attribute("data-state", "ok", timeout=240_000)

@@ -5,7 +5,7 @@
 // outside that network: the page says so, on screen and in print.
 import { encode } from "./uqr.mjs";
 
-const AT_ONCE = 6; // codes drawn per task: a page of 69 clauses never holds the main thread long
+const AT_ONCE = 2; // codes drawn per task (some 5 ms each): a page of 69 clauses never holds the main thread long
 // localhost, 127/8, 10/8, 172.16/12, 192.168/16, 169.254/16, IPv6 loopback, unique-local and link-local.
 const PRIVATE = /^(localhost|.+\.localhost|.+\.local|127(\.\d+){3}|10(\.\d+){3}|192\.168(\.\d+){2}|172\.(1[6-9]|2\d|3[01])(\.\d+){2}|169\.254(\.\d+){2}|\[(::1?|f[cd][0-9a-f]{0,2}:[0-9a-f:]*|fe[89ab][0-9a-f]:[0-9a-f:]*)\])$/i;
 
@@ -46,7 +46,8 @@ function drawSome() {
 
 // Printing now draws what is left at once.
 window.addEventListener("beforeprint", () => waiting.splice(0).forEach(redraw));
-drawSome();
+if (document.readyState === "complete") drawSome();
+else window.addEventListener("load", () => setTimeout(drawSome, 0), { once: true });
 
 if (PRIVATE.test(location.hostname)) {
   for (const warning of document.querySelectorAll("[data-address-warning]")) {

@@ -12,9 +12,14 @@ export function resultFor(form) {
 // the way to the method section), ready, or failed (with Retry).
 export function setStatus(form, state, text, bytes = null) {
   const result = resultFor(form);
+  const status = result.querySelector(".calc-status[data-drawn]"); // drawn here, not the page's first words
+  if (state === "loading" && result.dataset.state === "loading" && status) {
+    updateLoading(result, status, text, bytes); // in place: a reader may be on the method link
+    return;
+  }
   result.dataset.state = state;
   result.removeAttribute("data-json");
-  const nodes = [el("p", { class: "calc-status" }, text)];
+  const nodes = [el("p", { class: "calc-status", "data-drawn": "" }, text)];
   if (bytes) nodes.push(el("progress", { max: String(bytes.total), value: String(Math.min(bytes.received, bytes.total)),
     "aria-label": text }));
   if (form.dataset.pending === "pressed" && state !== "ready") nodes.push(queuedLine(form));
@@ -26,6 +31,16 @@ export function setStatus(form, state, text, bytes = null) {
   const fallback = result.querySelector(".calc-fallback");
   fallback.hidden = state !== "failed";
   result.replaceChildren(...nodes, fallback);
+}
+
+function updateLoading(result, status, text, bytes) {
+  status.textContent = text;
+  let bar = result.querySelector("progress");
+  if (!bytes) { bar?.remove(); return; }
+  if (!bar) { bar = el("progress"); status.after(bar); }
+  bar.max = bytes.total;
+  bar.value = Math.min(bytes.received, bytes.total);
+  bar.setAttribute("aria-label", text);
 }
 
 const queuedLine = (form) => el("p", { class: "calc-queued" }, msg(form, "queued"));

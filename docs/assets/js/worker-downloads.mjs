@@ -102,7 +102,8 @@ function resumable(url, init, response) {
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
-async function countedFetch(input, init) {
+// The network's response; a refusal or an error status is reported as the network's failure.
+async function fetched(input, init) {
   let response;
   try {
     response = await realFetch(input, init);
@@ -110,8 +111,13 @@ async function countedFetch(input, init) {
     networkFailure();
     throw error;
   }
-  if (!starting || !response.body) return response;
-  if (!response.ok) { networkFailure(); return response; }
+  if (!response.ok) networkFailure();
+  return response;
+}
+
+async function countedFetch(input, init) {
+  const response = await fetched(input, init);
+  if (!starting || !response.body || !response.ok) return response;
   return counted(response, networkFailure);
 }
 
@@ -159,14 +165,8 @@ export async function download(url, init) {
   const kept = await keptPlain(url);
   if (kept) return kept;
   const address = file.compressed ? `${url}.zst` : url;
-  let response;
-  try {
-    response = await realFetch(address, init);
-  } catch (error) {
-    networkFailure();
-    throw error;
-  }
-  if (!response.ok) { networkFailure(); return response; }
+  let response = await fetched(address, init);
+  if (!response.ok) return response;
   response = counted(resumable(address, init, response), () => {}); // a cut is reported by resumable
   if (file.compressed) response = decompressed(response, file.type);
   if (!CAN_KEEP) return response;
