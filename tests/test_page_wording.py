@@ -201,7 +201,7 @@ def test_every_word_the_page_script_asks_for_is_on_the_page():
     from macros.widgets import BATCH_KEYS, STATUS_KEYS
 
     script = "".join(path.read_text(encoding="utf-8") for path in PAGE_MODULES)
-    asked_form = set(re.findall(r'msg\(form, "([a-z_]+)"\)', script))
+    asked_form = set(re.findall(r'(?:msg|say)\(form, "([a-z_]+)"', script))
     asked_section = set(re.findall(r'(?:msg|say)\(section, "([a-z_]+)"', script))
     assert asked_form and asked_section
     assert asked_form - set(STATUS_KEYS) == set()

@@ -11,7 +11,7 @@ import { ask, isReady, retry, startEngine, startWhenAsked } from "./engine-clien
 import { fillFromQuery, readForm, rememberQuery, sharedLink, wireRows } from "./form.mjs";
 import { FROM_WORKER, STAGE, TO_WORKER } from "./protocol.mjs";
 import { waitText } from "./wait.mjs";
-import { msg } from "./words.mjs";
+import { msg, say } from "./words.mjs";
 
 const forms = [...document.querySelectorAll("form[data-calculator]")];
 
@@ -70,7 +70,7 @@ const engineHooks = {
     forms.forEach((form) => setStatus(form, "loading", msg(form, "repairing")));
   },
   deferred(bytes) {
-    for (const form of forms) setStatus(form, "deferred", msg(form, "save_data").replace("{mb}", (bytes / 1e6).toFixed(1)));
+    for (const form of forms) setStatus(form, "deferred", say(form, "save_data", { mb: (bytes / 1e6).toFixed(1) }));
   },
 };
 

@@ -3,7 +3,7 @@
 // (a visit whose files this device kept). The words are the page's (words.mjs); only the figures are
 // worked out here, from the bytes the worker counts.
 import { STAGE } from "./protocol.mjs";
-import { msg } from "./words.mjs";
+import { msg, say } from "./words.mjs";
 
 const WINDOW_MS = 8000; // the speed is what arrived over the last few seconds: a link's speed changes
 const MEASURED_AFTER_MS = 2000;
@@ -22,12 +22,12 @@ export function waitText(form, stage, bytes) {
   if (stage !== STAGE.runtime) return msg(form, stage);
   if (!bytes || bytes.received <= 0) return msg(form, "loading");
   const left = Math.max(bytes.total - bytes.received, 0);
-  let text = msg(form, stage).replace("{left}", (left / 1e6).toFixed(1));
+  let text = say(form, stage, { left: (left / 1e6).toFixed(1) });
   const perMs = speed(bytes.received);
   if (perMs) {
     const seconds = left / perMs / 1000;
-    text += seconds < 90 ? msg(form, "eta_seconds").replace("{n}", String(Math.max(1, Math.round(seconds))))
-      : msg(form, "eta_minutes").replace("{n}", String(Math.round(seconds / 60)));
+    text += seconds < 90 ? say(form, "eta_seconds", { n: Math.max(1, Math.round(seconds)) })
+      : say(form, "eta_minutes", { n: Math.round(seconds / 60) });
   }
   return text;
 }
