@@ -229,12 +229,17 @@ def compiled_wheels() -> list[Path]:
     return wheels
 
 
+TABLE_CAPTION = re.compile(r'<p class="table-caption">(.*?)</p>\s*<table>', re.S)
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    """A code block wider than its column can be scrolled from the keyboard (it takes the focus). A page
-    with a calculator starts its engine first thing in its head (only the security policy, which
-    on_post_build puts right after the charset, comes before), before the theme's stylesheets and
-    scripts are asked for."""
+    """A code block wider than its column can be scrolled from the keyboard (it takes the focus). A
+    Markdown table takes the paragraph marked ``{: .table-caption }`` just before it as its caption
+    (Markdown has no syntax for one). A page with a calculator starts its engine first thing in its
+    head (only the security policy, which on_post_build puts right after the charset, comes before),
+    before the theme's stylesheets and scripts are asked for."""
     output = re.sub(r"<pre>(?=(<span></span>)?<code)", '<pre tabindex="0">', output)
+    output = TABLE_CAPTION.sub(r"<table>\n<caption>\1</caption>", output)
     names = sorted(set(re.findall(r'data-calculator="([a-z_]+)"', output)))
     if not names:
         return output
