@@ -3,7 +3,7 @@
 The one host of ``make bench`` (both profiles) and of the browser tests (under a sub-path, at the root
 with its 404 page, a copy a test changes or switches off, a slow or stalled link).
 The host: the headers of the site's own ``_headers``, ETag revalidation, gzip for compressible
-types. The link (``Link``): one bandwidth budget shared by every connection, and a latency added
+types, and the nginx snippet's answer to a request's Save-Data header. The link (``Link``): one bandwidth budget shared by every connection, and a latency added
 to every response, as the phone profile of ``../shared/spec/bench.md`` asks; CDP's network
 emulation is not used because a service worker's own requests escape it. A link can also be
 told to stall: stop sending one file halfway until it is released.
@@ -196,6 +196,7 @@ class Handler(SimpleHTTPRequestHandler):
         for name, value in headers.headers_for(self.rules, path).items():
             if name != "Content-Type":
                 self.send_header(name, value)
+        self.send_header("Server-Timing", headers.save_data_timing(self.headers.get("Save-Data")))
         if etag:
             self.send_header("ETag", etag)
 

@@ -84,3 +84,13 @@ def test_host_files_give_runtime_mime_types_and_cache_versioned_assets():
         assert len([v for p, n, v in parsed if n == "Cache-Control" and p.match(path)]) <= 1, path
     nginx = (SITE / "nginx-headers.conf").read_text(encoding="utf-8")
     assert "include /etc/nginx/mime.types;" in nginx and "text/javascript mjs;" in nginx
+
+
+def test_the_nginx_snippet_tells_every_page_whether_its_request_asked_to_save_data():
+    """Both pages' locations answer with the Server-Timing entry runtime.js reads, "on" or "off" (never
+    left out: a revalidated page would keep an earlier "on"); browser test: test_wait.py."""
+    nginx = (SITE / "nginx-headers.conf").read_text(encoding="utf-8")
+    assert 'set $save_data "off";\nif ($http_save_data = "on") {\n    set $save_data "on";\n}\n' in nginx
+    assert nginx.count('add_header Server-Timing "save-data;desc=$save_data" always;') == 2
+    assert [headers.save_data_timing(v) for v in ("on", " On ", "off", "", None)] == [
+        "save-data;desc=on", "save-data;desc=on", "save-data;desc=off", "save-data;desc=off", "save-data;desc=off"]

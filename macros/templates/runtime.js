@@ -62,7 +62,11 @@ function startEngine() {
 }
 
 // A reader whose browser asks to save data (Data Saver) gets no engine until they start on the form
-// (calculator.js starts it then, and says meanwhile how much it will download).
-const saveData = navigator.connection?.saveData === true;
+// (calculator.js starts it then, and says meanwhile how much it will download). The browser says so
+// itself, or through the host: a host that reads the request's Save-Data header answers with a
+// Server-Timing entry (the nginx snippet does: macros/headers.py); a static host that cannot read
+// request headers leaves it to the browser.
+const hostSaw = navigation?.serverTiming?.find((entry) => entry.name === "save-data")?.description;
+const saveData = navigator.connection?.saveData === true || hostSaw === "on";
 window.calculatorEngine = { first: saveData ? null : startEngine(), start: startEngine, runtimeBytes, workerUrl };
 })();

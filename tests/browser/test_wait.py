@@ -104,11 +104,16 @@ def test_offline_a_page_never_opened_is_the_sites_own_page_in_the_paths_language
 SAVE_DATA = "Object.defineProperty(navigator.connection, 'saveData', { get: () => true });"
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_data_saver_downloads_the_engine_only_once_the_reader_starts_on_the_form(page: Page, site_url, lang):
+@pytest.mark.parametrize(("lang", "said_by"), [("zh", "browser"), ("en", "browser"), ("zh", "host")])
+def test_data_saver_downloads_the_engine_only_once_the_reader_starts_on_the_form(page: Page, site_url, lang, said_by):
+    """Said by the browser (navigator.connection.saveData), or by the host that saw the request's
+    Save-Data header (devkit's host answers as the nginx snippet does)."""
     asked: list[str] = []
     page.on("request", lambda request: asked.append(request.url))
-    page.add_init_script(SAVE_DATA)
+    if said_by == "browser":
+        page.add_init_script(SAVE_DATA)
+    else:
+        page.set_extra_http_headers({"Save-Data": "on"})
     page.goto(f"{site_url}{'en/' if lang == 'en' else ''}calculators/tenure/")
     result = page.locator("[data-calculator-result]")
     expect(result).to_have_attribute("data-state", "deferred")
@@ -121,6 +126,16 @@ def test_data_saver_downloads_the_engine_only_once_the_reader_starts_on_the_form
     page.locator('[name="required_years"]').fill("5")
     page.locator('[name="required_years"]').press("Enter")
     expect(result).to_have_attribute("data-state", "ok")
+
+
+def test_without_save_data_the_engine_starts_at_once_even_after_a_visit_that_asked_to_save(page: Page, site_url):
+    """A page revalidated after a Save-Data visit hears "off" from the host, not the earlier "on"."""
+    page.set_extra_http_headers({"Save-Data": "on"})
+    page.goto(f"{site_url}calculators/tenure/")
+    expect(page.locator("[data-calculator-result]")).to_have_attribute("data-state", "deferred")
+    page.set_extra_http_headers({})
+    page.goto(f"{site_url}calculators/tenure/")
+    expect(page.locator("[data-calculator-result]")).to_have_attribute("data-state", "ready", timeout=READY)
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])
