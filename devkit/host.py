@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import gzip
 import re
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -31,7 +32,8 @@ CHUNK = 16 * 1024
 class Link:
     """A shared link: ``bits_per_second`` for all connections together (None: unlimited), plus
     ``latency_s`` before each response. ``stall`` names a path ending whose body stops halfway
-    until ``release()``."""
+    until ``release()``; ``cut`` one whose connection closes halfway, once; ``down`` drops every request
+    unanswered, as a lost signal does."""
 
     def __init__(self, bits_per_second: float | None = None, latency_s: float = 0.0) -> None:
         self.rate = bits_per_second / 8 if bits_per_second else None
@@ -39,6 +41,8 @@ class Link:
         self.lock = threading.Lock()
         self.next_free = 0.0
         self.stall: str | None = None
+        self.cut: str | None = None
+        self.down = False
         self.released = threading.Event()
         self.sent = 0
         self.busy = 0.0
@@ -48,6 +52,9 @@ class Link:
         for start in range(0, len(body), CHUNK):
             if self.stall and path.endswith(self.stall) and start >= len(body) // 2:
                 self.released.wait()
+            if self.cut and path.endswith(self.cut) and start >= len(body) // 2:
+                self.cut = None
+                raise ConnectionAbortedError(path)
             chunk = body[start:start + CHUNK]
             if self.rate:
                 with self.lock:
@@ -123,7 +130,7 @@ class Handler(SimpleHTTPRequestHandler):
         super().send_header(keyword, value)
 
     def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
-        if self.server.stopped:  # a kept-alive connection outlives shutdown(): it answers nothing more
+        if self.server.stopped or self.link.down:  # a kept-alive connection outlives shutdown()
             self.close_connection = True
             return None
         if self.link.latency:
@@ -171,7 +178,8 @@ class Handler(SimpleHTTPRequestHandler):
         self.ranged.append((path, start))
         try:
             self.link.send(self.wfile.write, part, path)
-        except (BrokenPipeError, ConnectionResetError):
+        except ConnectionError:  # the browser went away, or the link cut the body short
+            self.close_connection = True
             return
         self.transferred.add(path, len(part))
 
@@ -218,7 +226,8 @@ class Handler(SimpleHTTPRequestHandler):
         self.end_headers()
         try:
             self.link.send(self.wfile.write, body, path)
-        except (BrokenPipeError, ConnectionResetError):
+        except ConnectionError:  # the browser went away, or the link cut the body short
+            self.close_connection = True
             return
         self.transferred.add(path, len(body))
 
@@ -232,6 +241,12 @@ class _Server(ThreadingHTTPServer):
     def shutdown(self) -> None:
         self.stopped = True
         super().shutdown()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that cancels a download (a page closed, a stall given up on) is not the host's error;
+        anything else is printed, as socketserver does."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class Host:

@@ -95,6 +95,62 @@ def test_a_stalled_download_fails_once_as_the_network_and_retry_answers(page: Pa
     assert json.loads(result.get_attribute("data-json"))["result"]["meets"] is True
 
 
+@pytest.mark.parametrize(("latency_s", "file", "first_byte"), [
+    (0.0, ".bin.gz", 1_000_000),  # a fast link's first visit: the build's snapshot (4.5 MB)
+    (0.3, ".whl", 16_000),  # a slow link's first visit starts Python in full: the engine's wheel (62 KB)
+])
+def test_retry_continues_the_other_files_a_start_downloads_too(page: Page, latency_s, file, first_byte):
+    served = Host(SITE, Link(None, latency_s))
+    try:
+        served.link.stall = file
+        page.goto(f"{served.url}calculators/tenure/")
+        result = page.locator("[data-calculator-result]")
+        expect(result).to_have_attribute("data-state", "failed", timeout=STALL_MS + 30_000)
+        served.link.release()
+        result.locator("[data-calc-retry]").click()
+        expect(result).to_have_attribute("data-state", "ready", timeout=READY)
+        resumed = [start for path, start in served.ranged if path.endswith(file)]
+        assert resumed and resumed[0] > first_byte
+        type_into(page, "qualified_on", "2018-06-30")
+        type_into(page, "required_years", "5")
+        page.locator('[name="required_years"]').press("Enter")
+        expect(result).to_have_attribute("data-state", "ok")
+        assert json.loads(result.get_attribute("data-json"))["result"]["meets"] is True
+    finally:
+        served.close()
+
+
+def test_a_retry_while_the_signal_is_still_lost_keeps_what_arrived_for_the_next_one(page: Page, host):
+    host.link.rate = None
+    host.link.stall = "pyodide.asm.wasm.zst"
+    page.goto(f"{host.url}calculators/ce-hours/")
+    result = page.locator("[data-calculator-result]")
+    expect(result).to_have_attribute("data-state", "failed", timeout=STALL_MS + 30_000)
+    host.link.down = True
+    host.link.release()
+    result.locator("[data-calc-retry]").click()
+    expect(result).to_have_attribute("data-state", "failed", timeout=15_000)
+    expect(result.locator(".calc-status")).to_have_text(t("failed_network", "zh"))
+    host.link.down = False
+    result.locator("[data-calc-retry]").click()
+    expect(result).to_have_attribute("data-state", "ready", timeout=READY)
+    resumed = [start for path, start in host.ranged if path.endswith("pyodide.asm.wasm.zst")]
+    assert resumed and resumed[0] > 100_000
+
+
+def test_a_script_of_the_runtime_cut_short_is_the_networks_failure_and_retry_starts_again(page: Page, host):
+    """The runtime's second script is imported, not fetched: it cannot be continued (ENGINE.md), but its
+    failure is still told as the network's, with Retry."""
+    host.link.rate = None
+    host.link.cut = "pyodide.asm.mjs"
+    page.goto(f"{host.url}en/calculators/tenure/")
+    result = page.locator("[data-calculator-result]")
+    expect(result).to_have_attribute("data-state", "failed", timeout=STALL_MS + 30_000)
+    expect(result.locator(".calc-status")).to_have_text(t("failed_network", "en"))
+    result.locator("[data-calc-retry]").click()
+    expect(result).to_have_attribute("data-state", "ready", timeout=READY)
+
+
 def test_a_host_that_ignores_ranges_gets_the_whole_file_again_and_the_start_still_answers(page: Page):
     served = Host(SITE, Link(750e3, 0.300), ranges=False)
     try:

@@ -24,6 +24,7 @@ let ready = false;
 let repaired = false;
 let asked = false; // a Data Saver visit's engine has been started
 let paused = false; // a download was cut short; the worker waits for Retry
+let failing = false; // this start's failure is being told
 let lastBytes = null;
 let stage = STAGE.runtime;
 let lastSign = 0;
@@ -74,7 +75,11 @@ async function keptCaches() {
   return names.filter((_, i) => held[i]);
 }
 
+// The first failure a start reports is the one told: a download cut short fails the runtime's import
+// after it, which would otherwise be told as an engine that cannot start.
 async function failStart(key) {
+  if (failing) return;
+  failing = true;
   if (!repaired && typeof caches === "object") {
     const kept = await keptCaches().catch(() => []);
     if (kept.length) {
@@ -141,6 +146,7 @@ function watch() {
 function listen(engine) {
   if (engine.failed) { failAll(engine.failed); return; }
   worker = engine.worker;
+  failing = false;
   showStage(STAGE.runtime, { received: 0, total: runtimeBytes });
   watch();
   // A worker that fails before it says anything: its script did not arrive (network), or this browser

@@ -42,7 +42,11 @@ function networkFailure() {
 // A download whose body is cut short, or stalls for STALL_MS, waits for the reader's Retry (resume())
 // and then continues from the byte it stopped at: a Range request with If-Range, so that a file changed
 // meanwhile comes whole; a host that ignores the range sends the whole file, of which what already
-// arrived is skipped. Only a body the host sent as it is (no Content-Encoding) can be continued so.
+// arrived is skipped. A Retry while the link is still down waits for the next one. Only a body the host
+// sent as it is (no Content-Encoding) can be continued so: a host compresses a file on the fly afresh
+// for each request, so its bytes have no ranges to continue from. The files the worker fetches itself go
+// this way (the WebAssembly, the standard library, the build's snapshot, the engine's wheel, and any
+// file a host sends as it is); the runtime's two scripts, which the worker imports, cannot (ENGINE.md).
 const STALL_MS = 20000; // shorter than the page's own watchdog, which would give the start up
 let resumeNow = null;
 let resumed = new Promise((resolve) => { resumeNow = resolve; });
@@ -71,7 +75,7 @@ function skipping(body, skip) {
   })).getReader();
 }
 
-function resumable(url, init, response) {
+export function resumable(url, init, response) {
   const version = response.headers.get("ETag") || response.headers.get("Last-Modified");
   if (!version || response.headers.get("Content-Encoding") || !response.body) return response;
   let reader = response.body.getReader();
@@ -92,9 +96,12 @@ function resumable(url, init, response) {
           return;
         } catch {
           reader.cancel().catch(() => {});
-          if (starting) postMessage({ type: FROM_WORKER.failed, kind: FAILURE.network, resumable: true });
-          await resumed;
-          reader = await reopen().catch(() => null) ?? reader;
+          reader = null;
+          while (!reader) {
+            if (starting) postMessage({ type: FROM_WORKER.failed, kind: FAILURE.network, resumable: true });
+            await resumed;
+            reader = await reopen().catch(() => null);
+          }
         }
       }
     },
@@ -115,10 +122,21 @@ async function fetched(input, init) {
   return response;
 }
 
+// A script the runtime is made of, imported by address (its bytes cannot be counted or continued): a
+// failure to import it is the network's, as for a download.
+export async function importScript(url) {
+  try {
+    return await import(url);
+  } catch (error) {
+    networkFailure();
+    throw error;
+  }
+}
+
 async function countedFetch(input, init) {
   const response = await fetched(input, init);
   if (!starting || !response.body || !response.ok) return response;
-  return counted(response, networkFailure);
+  return counted(typeof input === "string" ? resumable(input, init, response) : response, networkFailure);
 }
 
 // The response, its bytes counted as they arrive; a body cut short is reported to cutShort.

@@ -7,7 +7,8 @@
 import { FROM_WORKER, STAGE } from "./protocol.mjs";
 import { ENGINE_MODULE, installEngine, packSnapshot, unpackSnapshot } from "./snapshot.mjs";
 import {
-  compileEarly, countStart, counted, download, fetchEarly, keepDownloads, keepPlain, realFetch, stopCounting,
+  compileEarly, countStart, counted, download, fetchEarly, importScript, keepDownloads, keepPlain, realFetch, resumable,
+  stopCounting,
 } from "./worker-downloads.mjs";
 import {
   CAN_KEEP, dropSnapshots, savedSnapshot, saveSnapshot, snapshotKept, takeReadAhead, wasmAddress,
@@ -23,13 +24,15 @@ const firstAnswer = new Promise((resolve) => { answered = resolve; });
 export const firstAnswerSent = () => answered();
 
 // The build's snapshot (packed), or null when it cannot be had: not a failure of the start, which then
-// starts Python in full. A host that sends the .gz file with a Content-Encoding of gzip has had it
-// decoded already: the gzip magic number tells.
+// starts Python in full. A download cut short waits for Retry and continues, as the runtime's own do.
+// A host that sends the .gz file with a Content-Encoding of gzip has had it decoded already: the gzip
+// magic number tells.
 async function builtSnapshot(url) {
   try {
-    const response = await realFetch(`${url}.gz`);
+    const address = `${url}.gz`;
+    const response = await realFetch(address);
     if (!response.ok) return null;
-    const bytes = new Uint8Array(await counted(response, () => {}).arrayBuffer());
+    const bytes = new Uint8Array(await counted(resumable(address, undefined, response), () => {}).arrayBuffer());
     if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
     const plain = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Uint8Array(await new Response(plain).arrayBuffer());
@@ -62,8 +65,8 @@ async function boot({ runtimeUrl, stdlibUrl, wheelUrl, snapshotUrl, slowLink, ca
   fetchEarly(stdlibUrl);
   compileEarly(wasmUrl);
   const [{ loadPyodide }, snapshot, { default: createPyodideModule }] = await Promise.all([
-    import(new URL("pyodide.mjs", runtimeUrl).href), snapshotToStart(snapshotUrl, slowLink),
-    import(new URL("pyodide.asm.mjs", runtimeUrl).href)]);
+    importScript(new URL("pyodide.mjs", runtimeUrl).href), snapshotToStart(snapshotUrl, slowLink),
+    importScript(new URL("pyodide.asm.mjs", runtimeUrl).href)]);
   const options = { indexURL: runtimeUrl, stdLibURL: stdlibUrl, lockFileContents, createPyodideModule };
   if (snapshot) {
     try {
