@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from . import CALCULATORS, columns, messages, run, table
+from .clauses import cited
 
 # The result columns each calculator declares (key, Chinese title, English title).
 RESULTS: dict[str, tuple[tuple[str, str, str], ...]] = {name: m.RESULT_COLUMNS for name, m in CALCULATORS.items()}
@@ -93,6 +94,7 @@ class BatchRun:
         self.planned = False
         self.first = self.position = 0
         self.counts = {"rows": 0, "ok": 0, "rejected": 0, "empty": 0}
+        self.clauses: list[str] = []  # what the rows answered rest on, in the order first cited
         self.preview: list[dict[str, Any]] = []
         self.rejected_preview: list[dict[str, Any]] = []
         self._out = _Utf8Chunks()
@@ -200,6 +202,7 @@ class BatchRun:
             if answer["ok"]:
                 status = "ok"
                 results = [show(key, answer["result"][key], self.lang) for key, _, _ in RESULTS[self.name]]
+                self.clauses += [clause for clause in answer["clauses"] if clause not in self.clauses]
                 notes += [note[self.lang] for note in answer["notes"]]
             else:
                 status = "rejected"
@@ -223,10 +226,13 @@ class BatchRun:
         return b"".join(self._out.chunks)
 
     def download_bytes(self) -> bytes:
-        """What the page's download holds: the column mapping as a first line, one cell that Excel and
-        WPS show above the table (a later upload of the file skips it as a title row), then the table."""
+        """What the page's download holds: the column mapping and the clauses the answers rest on as a
+        first line, one cell that Excel and WPS show above the table (a later upload of the file skips
+        it as a title row), then the table."""
         line = _Utf8Chunks()
-        csv.writer(line, lineterminator="\r\n").writerow([safe_cell(self.mapping)])
+        first = " ".join([self.mapping, *([cited(self.clauses, self.lang) + ("。" if self.lang == "zh" else ".")]
+                                          if self.clauses else [])])
+        csv.writer(line, lineterminator="\r\n").writerow([safe_cell(first)])
         return b"".join(line.chunks + self._out.chunks)
 
     def _preview_order(self) -> list[int]:
@@ -247,7 +253,8 @@ class BatchRun:
 
         return {"problem": None, "header": [self.out_header[i] for i in order], "rows": reorder(self.preview),
                 "rejected": reorder(self.rejected_preview), "counts": self.counts, "total": self.total,
-                "source": self.table.source, "mapping": self.mapping, "reason_column": order.index(1),
+                "source": self.table.source, "mapping": self.mapping, "clauses": self.clauses,
+                "reason_column": order.index(1),
                 "sheets": self.table.sheets, "sheet": self.table.sheet}
 
 

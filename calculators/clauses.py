@@ -15,3 +15,8 @@ NAMES: dict[str, tuple[str, str]] = {
 def named(ids: list[str], lang: str) -> list[str]:
     """The clauses as the notice names them in one language (an id the table lacks stays an id)."""
     return [NAMES[i][0 if lang == "zh" else 1] if i in NAMES else i for i in ids]
+
+
+def cited(ids: list[str], lang: str) -> str:
+    """The line an answer ends with in plain text: 依据条款：第五部分第（五）项 / Clauses: Part V(5)."""
+    return ("依据条款：" if lang == "zh" else "Clauses: ") + ("、" if lang == "zh" else ", ").join(named(ids, lang))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import CALCULATORS, TITLES
-from .clauses import named
+from .clauses import cited
 
 _WORDS = {
     "calculator": ("计算器", "Calculator"),
@@ -20,7 +20,6 @@ _WORDS = {
     "why": ("说明", "Why"),
     "notes": ("附注", "Notes"),
     "errors": ("请修改", "To correct"),
-    "clauses": ("依据条款", "Clauses"),
     "none": ("（未填）", "(not given)"),
     "yes": ("是", "yes"),
     "no": ("否", "no"),
@@ -92,5 +91,5 @@ def text(answer: dict[str, Any], lang: str) -> str:
     if answer["notes"]:
         lines.append(f"{_say('notes', lang)}{heading}")
         lines += [f"  - {note[lang]}" for note in answer["notes"]]
-    lines.append(f"{_say('clauses', lang)}{colon}{('、' if lang == 'zh' else ', ').join(named(answer['clauses'], lang))}")
+    lines.append(cited(answer["clauses"], lang))
     return "\n".join(lines)

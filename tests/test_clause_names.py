@@ -8,6 +8,7 @@ import json
 from conftest import ROOT
 
 import calculators
+from calculators import batch
 from calculators.clauses import NAMES, named
 from calculators.transcript import text
 from macros.notice import by_id
@@ -31,3 +32,15 @@ def test_a_transcript_names_clauses_and_keeps_ids_out():
     assert "依据条款：第四部分第（二）项、第四部分第（一）项" in zh and "s4-" not in zh.split("依据条款")[1]
     assert "Part IV(2), Part IV(1)" in en
     assert named(["s5-5", "zz"], "en") == ["Part V(5)", "zz"]
+
+
+def test_a_rosters_results_name_the_clauses_its_rows_rest_on_and_keep_ids_out():
+    rows = "姓名,公需科目学时,专业科目学时,数字技术工程师学时\r\n张三,30,60,10\r\n李四,30,70,\r\n王五,x,1,\r\n"
+    run = batch.run_file("ce_hours", rows.encode("utf-8"), "zh")
+    assert run.summary()["clauses"] == ["s4-2", "s4-1"]
+    first = run.download_bytes().decode("utf-8").split("\r\n")[0]
+    assert first.endswith("依据条款：第四部分第（二）项、第四部分第（一）项。") and "s4-" not in first
+    english = batch.run_file("tenure", b"Date the current title was obtained\r\n2018-01-01\r\n", "en")
+    assert english.download_bytes().decode("utf-8").split("\r\n")[0].endswith(" Clauses: Part V(5).")
+    nothing = batch.run_file("tenure", b"Date the current title was obtained\r\nnot a date\r\n", "en")
+    assert nothing.summary()["clauses"] == [] and "Clauses" not in nothing.download_bytes().decode("utf-8")

@@ -10,6 +10,7 @@ from test_calculators import READY, open_calculator, submitted_answer, type_into
 from test_quality import axe_violations
 
 from calculators import batch
+from calculators.clauses import named
 
 CE_CSV = ("category,public_hours,professional_hours,digital_hours\n"
           "grassroots,15,30,0\ngeneral,abc,60,0\ngeneral,30,50,10\n")
@@ -67,6 +68,11 @@ def test_batch_check_of_a_csv_file(page: Page, site_url, requests_seen, lang, na
     summary = expected.summary()
     expect(result.locator("thead th")).to_have_text(summary["header"])
     expect(result.locator("[data-batch-mapping]")).to_have_text(expected.mapping)
+    assert summary["clauses"]
+    cited = result.locator("[data-batch-clauses] a")  # as the notice names them, linked; ids in addresses only
+    expect(cited).to_have_text(named(summary["clauses"], lang))
+    assert [link.get_attribute("href").rsplit("/", 2)[-2:] for link in cited.all()] == [
+        ["notice", f"#{clause}"] for clause in summary["clauses"]]
     rejected = rows.nth(1)
     expect(rejected).to_have_class("calc-batch-row--rejected")
     expect(rejected.locator("td").nth(2)).to_have_text(summary["rows"][1]["cells"][2])  # the reason, after the verdict

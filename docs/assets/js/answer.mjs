@@ -54,7 +54,7 @@ export function showQueued(form) {
 }
 
 // Each clause as the notice names it (第五部分第（五）项, Part V(5)), linked to it; its id only in the address.
-function clauseLinks(form, ids) {
+export function clauseLinks(form, ids) {
   const names = JSON.parse(form.dataset.clauseNames || "{}");
   const span = el("span");
   ids.forEach((id, i) => {

@@ -1,5 +1,6 @@
 // Batch checks of a roster (CSV or .xlsx): the file is read here, checked in the worker a slice of rows
 // at a time, and never sent anywhere. Every word of the result comes from the engine or the page.
+import { clauseLinks } from "./answer.mjs";
 import { askBatch, engineReady, isReady, startWhenAsked } from "./engine-client.mjs";
 import { FROM_WORKER } from "./protocol.mjs";
 import { el, msg, say } from "./words.mjs";
@@ -69,6 +70,15 @@ function sheetPicker(section, summary, file) {
   return field;
 }
 
+// The clauses the rows answered rest on, named and linked as a single answer's are (none when no row was).
+function citation(section, clauses) {
+  const form = document.querySelector(`form[data-calculator="${section.dataset.batch}"]`);
+  if (!clauses.length || !form) return null;
+  const cited = el("p", { class: "calc-clauses", "data-batch-clauses": "" }, msg(form, "clauses_cited") + " ");
+  cited.append(clauseLinks(form, clauses));
+  return cited;
+}
+
 function showSummary(section, summary, csv, file) {
   const counts = summary.counts;
   const stem = file.name.replace(/\.[^.]*$/, "") || section.dataset.batch;
@@ -80,8 +90,9 @@ function showSummary(section, summary, csv, file) {
   const only = el("input", { type: "checkbox", "data-batch-only-rejected": "" });
   filter.append(only, " " + msg(section, "batch_only_rejected"));
   const shown = say(section, "batch_shown", { shown: summary.rows.length, rows: counts.rows });
+  const cited = citation(section, summary.clauses);
   const render = () => showBatch(section, "done", ...(picker ? [picker] : []), mapping, say(section, "batch_done", counts),
-    shown, link, filter, batchTable(section, summary, only.checked));
+    ...(cited ? [cited] : []), shown, link, filter, batchTable(section, summary, only.checked));
   only.addEventListener("change", () => { render(); only.focus(); });
   render();
 }
