@@ -92,9 +92,10 @@ def netlify_headers(csp: str, runtime_files: Iterable[str]) -> str:
     return "\n".join(lines)
 
 
-# What a host that reads the request's Save-Data header tells a page, as a Server-Timing entry (the one
-# response header a page's script can read): "on" or "off", never left out, so that a page revalidated
-# (304) never keeps an earlier visit's "on". runtime.js then defers the engine as for navigator.connection.saveData.
+# What a host that reads the request's Save-Data header tells a page, as a Server-Timing entry (of the
+# headers a page was sent, the one its script can read): "on" or "off", never left out, so that a page
+# revalidated (304) never keeps an earlier visit's "on". runtime.js then defers the engine as it does
+# for navigator.connection.saveData.
 SAVE_DATA = "save-data;desc=$save_data"
 
 
