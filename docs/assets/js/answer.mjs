@@ -53,15 +53,16 @@ export function showQueued(form) {
   if (!result.querySelector(".calc-queued")) result.querySelector(".calc-status").after(queuedLine(form));
 }
 
-// Each clause as the notice names it (第五部分第（五）项, Part V(5)), linked to it; its id only in the address.
-export function clauseLinks(form, ids) {
+// The line an answer ends with (a roster's result too): each clause as the notice names it (第五部分第（五）项,
+// Part V(5)), linked to it; its id only in the address.
+export function citedClauses(form, ids, attributes = {}) {
   const names = JSON.parse(form.dataset.clauseNames || "{}");
-  const span = el("span");
+  const line = el("p", { class: "calc-clauses", ...attributes }, msg(form, "clauses_cited") + " ");
   ids.forEach((id, i) => {
-    if (i) span.append(form.dataset.lang === "zh" ? "、" : ", ");
-    span.append(el("a", { href: `${form.dataset.noticeUrl}#${id}` }, names[id] ?? id));
+    if (i) line.append(form.dataset.lang === "zh" ? "、" : ", ");
+    line.append(el("a", { href: `${form.dataset.noticeUrl}#${id}` }, names[id] ?? id));
   });
-  return span;
+  return line;
 }
 
 const verdictOf = (answer) => (answer.ok ? (answer.result.meets ?? answer.result.ok) : null);
@@ -81,9 +82,7 @@ function answerNodes(form, answer, lang) {
     answer.notes.forEach((note) => notes.append(el("li", {}, note[lang])));
     nodes.push(notes);
   }
-  const cited = el("p", { class: "calc-clauses" }, msg(form, "clauses_cited") + " ");
-  cited.append(clauseLinks(form, answer.clauses));
-  nodes.push(cited);
+  nodes.push(citedClauses(form, answer.clauses));
   return nodes;
 }
 

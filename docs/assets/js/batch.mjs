@@ -1,6 +1,6 @@
 // Batch checks of a roster (CSV or .xlsx): the file is read here, checked in the worker a slice of rows
 // at a time, and never sent anywhere. Every word of the result comes from the engine or the page.
-import { clauseLinks } from "./answer.mjs";
+import { citedClauses } from "./answer.mjs";
 import { askBatch, engineReady, isReady, startWhenAsked } from "./engine-client.mjs";
 import { FROM_WORKER } from "./protocol.mjs";
 import { el, msg, say } from "./words.mjs";
@@ -73,10 +73,7 @@ function sheetPicker(section, summary, file) {
 // The clauses the rows answered rest on, named and linked as a single answer's are (none when no row was).
 function citation(section, clauses) {
   const form = document.querySelector(`form[data-calculator="${section.dataset.batch}"]`);
-  if (!clauses.length || !form) return null;
-  const cited = el("p", { class: "calc-clauses", "data-batch-clauses": "" }, msg(form, "clauses_cited") + " ");
-  cited.append(clauseLinks(form, clauses));
-  return cited;
+  return clauses.length && form ? citedClauses(form, clauses, { "data-batch-clauses": "" }) : null;
 }
 
 function showSummary(section, summary, csv, file) {
