@@ -33,7 +33,7 @@ CHUNK = 16 * 1024
 class Link:
     """A shared link: ``bits_per_second`` for all connections together (None: unlimited), plus
     ``latency_s`` before each response. ``stall`` names a path ending whose body stops halfway
-    until ``release()``; ``cut`` one whose connection closes halfway, once; ``down`` drops every request
+    until ``release()``; ``cut`` names those whose connection closes halfway, once; ``down`` drops every request
     unanswered, as a lost signal does."""
 
     def __init__(self, bits_per_second: float | None = None, latency_s: float = 0.0) -> None:
@@ -42,7 +42,7 @@ class Link:
         self.lock = threading.Lock()
         self.next_free = 0.0
         self.stall: str | None = None
-        self.cut: str | None = None
+        self.cut: frozenset[str] = frozenset()
         self.down = False
         self.released = threading.Event()
         self.sent = 0
@@ -53,8 +53,9 @@ class Link:
         for start in range(0, len(body), CHUNK):
             if self.stall and path.endswith(self.stall) and start >= len(body) // 2:
                 self.released.wait()
-            if self.cut and path.endswith(self.cut) and start >= len(body) // 2:
-                self.cut = None
+            cut = next((ending for ending in self.cut if path.endswith(ending)), None)
+            if cut and start >= len(body) // 2:
+                self.cut = self.cut - {cut}
                 raise ConnectionAbortedError(path)
             chunk = body[start:start + CHUNK]
             if self.rate:

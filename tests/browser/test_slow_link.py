@@ -138,17 +138,30 @@ def test_a_retry_while_the_signal_is_still_lost_keeps_what_arrived_for_the_next_
     assert resumed and resumed[0] > 100_000
 
 
-def test_a_script_of_the_runtime_cut_short_is_the_networks_failure_and_retry_starts_again(page: Page, host):
-    """The runtime's second script is imported, not fetched: it cannot be continued (ENGINE.md), but its
-    failure is still told as the network's, with Retry."""
-    host.link.rate = None
-    host.link.cut = "pyodide.asm.mjs"
+def test_a_signal_lost_cuts_every_download_and_retry_continues_them_and_imports_the_scripts_again(page: Page, host):
+    """The runtime's second script is imported, not fetched: it cannot be continued (ENGINE.md). Cut with
+    the WebAssembly, it waits for Retry as the download does, so that the WebAssembly continues from
+    where it stopped, and Retry imports the script again."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    host.link.cut = frozenset({"pyodide.asm.mjs", "pyodide.asm.wasm.zst"})  # each halfway, at 750 kbit/s
     page.goto(f"{host.url}en/calculators/tenure/")
     result = page.locator("[data-calculator-result]")
     expect(result).to_have_attribute("data-state", "failed", timeout=STALL_MS + 30_000)
     expect(result.locator(".calc-status")).to_have_text(t("failed_network", "en"))
+    for _ in range(600):  # the script is cut first; the reader presses Retry once both are
+        if not host.link.cut:
+            break
+        page.wait_for_timeout(100)
+    assert not host.link.cut
+    page.wait_for_timeout(1000)
     result.locator("[data-calc-retry]").click()
     expect(result).to_have_attribute("data-state", "ready", timeout=READY)
+    resumed = [start for path, start in host.ranged if path.endswith("pyodide.asm.wasm.zst")]
+    assert resumed and resumed[0] > 1_000_000
+    assert [url.rsplit("/", 1)[1] for url in asked if "pyodide.asm.mjs" in url] == [
+        "pyodide.asm.mjs", "pyodide.asm.mjs?retry=1"]
+    assert len([url for url in asked if "calculator-worker" in url]) == 1  # the same worker, not a new start
 
 
 def test_a_host_that_ignores_ranges_gets_the_whole_file_again_and_the_start_still_answers(page: Page):

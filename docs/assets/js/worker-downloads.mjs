@@ -122,14 +122,22 @@ async function fetched(input, init) {
   return response;
 }
 
-// A script the runtime is made of, imported by address (its bytes cannot be counted or continued): a
-// failure to import it is the network's, as for a download.
+// A script the runtime is made of, imported by address: its bytes cannot be counted or continued
+// (ENGINE.md), but a cut import waits for Retry like a download, so that the downloads cut with it keep
+// what arrived. Retry imports it again, beside an import that still hangs on a lost signal, under
+// another address (a worker keeps a failed import's failure); the first to arrive is taken.
 export async function importScript(url) {
-  try {
-    return await import(url);
-  } catch (error) {
-    networkFailure();
-    throw error;
+  const tries = [];
+  for (;;) {
+    tries.push(import(tries.length ? `${url}?retry=${tries.length}` : url));
+    const next = await Promise.race([Promise.any(tries).then((module) => ({ module }), () => ({ cut: true })),
+      resumed.then(() => ({}))]);
+    if (next.module) return next.module;
+    if (next.cut && !starting) throw new Error(`cannot import ${url}`);
+    if (next.cut) {
+      postMessage({ type: FROM_WORKER.failed, kind: FAILURE.network, resumable: true });
+      await resumed;
+    }
   }
 }
 
