@@ -164,6 +164,21 @@ def test_a_signal_lost_cuts_every_download_and_retry_continues_them_and_imports_
     assert len([url for url in asked if "calculator-worker" in url]) == 1  # the same worker, not a new start
 
 
+def test_a_file_the_host_compresses_on_the_fly_cut_short_is_the_networks_failure_and_retry_starts_again(
+        page: Page, host):
+    """The lock file comes gzipped by the host: it has no byte ranges to continue from. Its cut is told as
+    the network's failure (not as the engine that then cannot start), and Retry starts again."""
+    host.link.rate = None
+    host.link.cut = frozenset({"pyodide-lock.json"})
+    page.goto(f"{host.url}calculators/tenure/")
+    result = page.locator("[data-calculator-result]")
+    expect(result).to_have_attribute("data-state", "failed", timeout=STALL_MS + 30_000)
+    page.wait_for_timeout(1000)  # the start's own failure, which follows, must not replace the message
+    expect(result.locator(".calc-status")).to_have_text(t("failed_network", "zh"))
+    result.locator("[data-calc-retry]").click()
+    expect(result).to_have_attribute("data-state", "ready", timeout=READY)
+
+
 def test_a_host_that_ignores_ranges_gets_the_whole_file_again_and_the_start_still_answers(page: Page):
     served = Host(SITE, Link(750e3, 0.300), ranges=False)
     try:

@@ -75,8 +75,9 @@ async function keptCaches() {
   return names.filter((_, i) => held[i]);
 }
 
-// The first failure a start reports is the one told: a download cut short fails the runtime's import
-// after it, which would otherwise be told as an engine that cannot start.
+// The first failure a start reports is the one told: a download cut short makes the start fail in turn
+// (its message may come before the worker is stopped), and that must not be told over it as an engine
+// that cannot start.
 async function failStart(key) {
   if (failing) return;
   failing = true;
