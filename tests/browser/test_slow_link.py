@@ -13,7 +13,7 @@ import zipfile
 import pytest
 import zstandard
 from conftest import SITE
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 from test_beyond import batch_done, pick, until
 from test_calculators import READY, open_calculator, type_into
 
@@ -95,6 +95,27 @@ def test_a_stalled_download_fails_once_as_the_network_and_retry_answers(page: Pa
     assert json.loads(result.get_attribute("data-json"))["result"]["meets"] is True
 
 
+def ready_after_a_stall_and_retry(page: Page, served: Host, file: str) -> Locator:
+    """The tenure calculator opened with ``file`` stalled halfway: once the start has failed, the link
+    comes back and the reader presses Retry; the result box, once ready."""
+    served.link.stall = file
+    page.goto(f"{served.url}calculators/tenure/")
+    result = page.locator("[data-calculator-result]")
+    expect(result).to_have_attribute("data-state", "failed", timeout=STALL_MS + 30_000)
+    served.link.release()
+    result.locator("[data-calc-retry]").click()
+    expect(result).to_have_attribute("data-state", "ready", timeout=READY)
+    return result
+
+
+def answers_that_the_years_are_met(page: Page, result: Locator) -> None:
+    type_into(page, "qualified_on", "2018-06-30")
+    type_into(page, "required_years", "5")
+    page.locator('[name="required_years"]').press("Enter")
+    expect(result).to_have_attribute("data-state", "ok")
+    assert json.loads(result.get_attribute("data-json"))["result"]["meets"] is True
+
+
 @pytest.mark.parametrize(("latency_s", "file", "first_byte"), [
     (0.0, ".bin.gz", 1_000_000),  # a fast link's first visit: the build's snapshot (4.5 MB)
     (0.3, ".whl", 16_000),  # a slow link's first visit starts Python in full: the engine's wheel (62 KB)
@@ -102,20 +123,10 @@ def test_a_stalled_download_fails_once_as_the_network_and_retry_answers(page: Pa
 def test_retry_continues_the_other_files_a_start_downloads_too(page: Page, latency_s, file, first_byte):
     served = Host(SITE, Link(None, latency_s))
     try:
-        served.link.stall = file
-        page.goto(f"{served.url}calculators/tenure/")
-        result = page.locator("[data-calculator-result]")
-        expect(result).to_have_attribute("data-state", "failed", timeout=STALL_MS + 30_000)
-        served.link.release()
-        result.locator("[data-calc-retry]").click()
-        expect(result).to_have_attribute("data-state", "ready", timeout=READY)
+        result = ready_after_a_stall_and_retry(page, served, file)
         resumed = [start for path, start in served.ranged if path.endswith(file)]
         assert resumed and resumed[0] > first_byte
-        type_into(page, "qualified_on", "2018-06-30")
-        type_into(page, "required_years", "5")
-        page.locator('[name="required_years"]').press("Enter")
-        expect(result).to_have_attribute("data-state", "ok")
-        assert json.loads(result.get_attribute("data-json"))["result"]["meets"] is True
+        answers_that_the_years_are_met(page, result)
     finally:
         served.close()
 
@@ -183,19 +194,9 @@ def test_a_host_that_ignores_ranges_gets_the_whole_file_again_and_the_start_stil
     served = Host(SITE, Link(750e3, 0.300), ranges=False)
     try:
         served.link.rate = None
-        served.link.stall = ".zip.zst"  # the start's part of the standard library
-        page.goto(f"{served.url}calculators/tenure/")
-        result = page.locator("[data-calculator-result]")
-        expect(result).to_have_attribute("data-state", "failed", timeout=STALL_MS + 30_000)
-        served.link.release()
-        result.locator("[data-calc-retry]").click()
-        expect(result).to_have_attribute("data-state", "ready", timeout=READY)
+        result = ready_after_a_stall_and_retry(page, served, ".zip.zst")  # the start's part of the standard library
         assert served.ranged == []
-        type_into(page, "qualified_on", "2018-06-30")
-        type_into(page, "required_years", "5")
-        page.locator('[name="required_years"]').press("Enter")
-        expect(result).to_have_attribute("data-state", "ok")
-        assert json.loads(result.get_attribute("data-json"))["result"]["meets"] is True
+        answers_that_the_years_are_met(page, result)
     finally:
         served.close()
 
