@@ -204,8 +204,8 @@ def test_no_pyodide_on_pages_without_a_calculator():
 
 
 def test_every_data_table_on_every_page_has_a_caption():
-    """A screen reader names a table by its caption (the external audit's finding): the theme's own
-    tables, the templates' and the Markdown ones, whose caption the build moves in (build_hooks.py)."""
+    """A screen reader names a table by its caption (the external audit's finding): the templates'
+    tables and the Markdown ones, whose caption the build moves in (build_hooks.py)."""
     tables = captioned = 0
     for path in SITE.rglob("*.html"):
         for table in re.findall(r"<table\b[^>]*>\s*(<caption\b[^>]*>\s*[^<\s])?", path.read_text(encoding="utf-8")):
