@@ -17,6 +17,12 @@ def named(ids: list[str], lang: str) -> list[str]:
     return [NAMES[i][0 if lang == "zh" else 1] if i in NAMES else i for i in ids]
 
 
+# What the line naming an answer's clauses starts with: on the page (macros/ui.py takes it from here), in
+# a transcript and in a roster's result file alike.
+CITED = ("依据条款：", "Clauses relied on:")
+
+
 def cited(ids: list[str], lang: str) -> str:
-    """The line an answer ends with in plain text: 依据条款：第五部分第（五）项 / Clauses: Part V(5)."""
-    return ("依据条款：" if lang == "zh" else "Clauses: ") + ("、" if lang == "zh" else ", ").join(named(ids, lang))
+    """The line an answer ends with in plain text: 依据条款：第五部分第（五）项 / Clauses relied on: Part V(5)."""
+    label = CITED[0] if lang == "zh" else CITED[1] + " "
+    return label + ("、" if lang == "zh" else ", ").join(named(ids, lang))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from calculators.clauses import CITED
+
 UI: dict[str, tuple[str, str]] = {
     "copy_link": ("复制链接", "Copy link"),
     "copy_citation": ("复制引用", "Copy citation"),
@@ -63,7 +65,7 @@ UI: dict[str, tuple[str, str]] = {
                     "below is calculated from them."),
     "shared_clear": ("清空，自己填写", "Clear the form"),
     "errors_title": ("请修改以下内容：", "Please correct the following:"),
-    "clauses_cited": ("依据条款：", "Clauses relied on:"),
+    "clauses_cited": CITED,
     "notes": ("说明：", "Notes:"),
     "add_nominee": ("添加被举荐人", "Add a nominee"),
     "remove_nominee": ("删除此人", "Remove this nominee"),

@@ -41,6 +41,6 @@ def test_a_rosters_results_name_the_clauses_its_rows_rest_on_and_keep_ids_out():
     first = run.download_bytes().decode("utf-8").split("\r\n")[0]
     assert first.endswith("依据条款：第四部分第（二）项、第四部分第（一）项。") and "s4-" not in first
     english = batch.run_file("tenure", b"Date the current title was obtained\r\n2018-01-01\r\n", "en")
-    assert english.download_bytes().decode("utf-8").split("\r\n")[0].endswith(" Clauses: Part V(5).")
+    assert english.download_bytes().decode("utf-8").split("\r\n")[0].endswith(" Clauses relied on: Part V(5).")
     nothing = batch.run_file("tenure", b"Date the current title was obtained\r\nnot a date\r\n", "en")
     assert nothing.summary()["clauses"] == [] and "Clauses" not in nothing.download_bytes().decode("utf-8")

@@ -26,7 +26,7 @@ def test_exit_codes_and_text():
     assert run_cli("tenure", stdin='{"qualified_on": "x"}')[0] == 2
     assert run_cli("tenure", stdin="not json")[0] == 2
     status, text = run_cli("ce_hours", "--text", "--lang", "en", stdin='{"public_hours": 30, "professional_hours": 60}')
-    assert status == 0 and "are both met" in text and "Clauses: Part IV(2)" in text
+    assert status == 0 and "are both met" in text and "Clauses relied on: Part IV(2)" in text
     status, text = run_cli("ce_hours", "--text", stdin='{"public_hours": -1}')
     assert status == 2 and "须在" in text
 
