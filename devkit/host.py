@@ -178,12 +178,16 @@ class Handler(SimpleHTTPRequestHandler):
         self.send_site_headers(path, etag)
         self.end_headers()
         self.ranged.append((path, start))
+        self.send_over_link(path, part)
+
+    def send_over_link(self, path: str, body: bytes) -> None:
+        """The body over the link, counted once it has all gone."""
         try:
-            self.link.send(self.wfile.write, part, path)
+            self.link.send(self.wfile.write, body, path)
         except ConnectionError:  # the browser went away, or the link cut the body short
             self.close_connection = True
             return
-        self.transferred.add(path, len(part))
+        self.transferred.add(path, len(body))
 
     def send_not_found(self, path: str) -> None:
         folders = [self.site] if self.not_found == "root" else [self.site / part for part in
@@ -226,12 +230,7 @@ class Handler(SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", "gzip")
         self.send_site_headers(path, etag)
         self.end_headers()
-        try:
-            self.link.send(self.wfile.write, body, path)
-        except ConnectionError:  # the browser went away, or the link cut the body short
-            self.close_connection = True
-            return
-        self.transferred.add(path, len(body))
+        self.send_over_link(path, body)
 
 
 class _Server(ThreadingHTTPServer):
