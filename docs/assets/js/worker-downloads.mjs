@@ -57,6 +57,12 @@ export function resume() {
   go();
 }
 
+// A cut the page is told of (during a start), with Retry; resolves when the reader presses it.
+function untilRetry() {
+  if (starting) postMessage({ type: FROM_WORKER.failed, kind: FAILURE.network, resumable: true });
+  return resumed;
+}
+
 function readOrStall(reader) {
   let timer;
   const stalled = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error("stalled")), STALL_MS); });
@@ -98,8 +104,7 @@ export function resumable(url, init, response) {
           reader.cancel().catch(() => {});
           reader = null;
           while (!reader) {
-            if (starting) postMessage({ type: FROM_WORKER.failed, kind: FAILURE.network, resumable: true });
-            await resumed;
+            await untilRetry();
             reader = await reopen().catch(() => null);
           }
         }
@@ -134,10 +139,7 @@ export async function importScript(url) {
       resumed.then(() => ({}))]);
     if (next.module) return next.module;
     if (next.cut && !starting) throw new Error(`cannot import ${url}`);
-    if (next.cut) {
-      postMessage({ type: FROM_WORKER.failed, kind: FAILURE.network, resumable: true });
-      await resumed;
-    }
+    if (next.cut) await untilRetry();
   }
 }
 
