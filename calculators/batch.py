@@ -230,8 +230,9 @@ class BatchRun:
         first line, one cell that Excel and WPS show above the table (a later upload of the file skips
         it as a title row), then the table."""
         line = _Utf8Chunks()
-        first = " ".join([self.mapping, *([cited(self.clauses, self.lang) + ("。" if self.lang == "zh" else ".")]
-                                          if self.clauses else [])])
+        first = self.mapping
+        if self.clauses:
+            first += " " + cited(self.clauses, self.lang) + ("。" if self.lang == "zh" else ".")
         csv.writer(line, lineterminator="\r\n").writerow([safe_cell(first)])
         return b"".join(line.chunks + self._out.chunks)
 
