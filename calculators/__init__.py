@@ -49,7 +49,6 @@ def metadata(name: str) -> dict[str, Any]:
     module = CALCULATORS[name]
     zh, en = TITLES[name]
     clauses = sorted({c for f in module.FIELDS for c in f.clauses})
-    verdict = {("yes" if met else "no"): {"zh": words[0], "en": words[1]} for met, words in module.VERDICT.items()}
-    return {"name": name, "title": {"zh": zh, "en": en}, "page": module.PAGE, "clauses": clauses, "verdict": verdict,
+    return {"name": name, "title": {"zh": zh, "en": en}, "page": module.PAGE, "clauses": clauses,
             "clause_names": {lang: dict(zip(NAMES, named(list(NAMES), lang), strict=True)) for lang in ("zh", "en")},
             "fields": [f.metadata() for f in module.FIELDS]}

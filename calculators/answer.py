@@ -22,15 +22,23 @@ def accepted(
     clauses: list[str],
     explanation: tuple[list[str], list[str]],
     notes: list[dict[str, str]],
+    verdict: dict[str, Any] | None = None,
+    rests_on: dict[str, list[str]] | None = None,
 ) -> dict[str, Any]:
-    """The answer to usable input: the figures, why, and on which clauses they rest."""
+    """The answer to usable input: the figures, why, on which clauses and readings they rest.
+
+    ``verdict`` is the headline in both languages with the value it states (None: nothing is
+    judged), and ``rests_on`` the site's readings in words: the page, the transcript and a roster
+    show these as they are, so that none of them decides which result key is the verdict."""
     return {
         "ok": True,
         "calculator": name,
         "inputs": to_json(dict(values)),
         "result": to_json(dict(result)),
         "clauses": clauses,
+        "verdict": verdict,
         "explanation": {"zh": explanation[0], "en": explanation[1]},
+        "rests_on": rests_on or {"zh": [], "en": []},
         "notes": notes,
     }
 

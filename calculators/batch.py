@@ -16,13 +16,16 @@ import io
 import re
 from typing import Any
 
-from . import CALCULATORS, columns, messages, run, table
+from . import CALCULATORS, columns, messages, readings, run, table
 from .clauses import cited
 
 # The result columns each calculator declares (key, Chinese title, English title).
 RESULTS: dict[str, tuple[tuple[str, str, str], ...]] = {name: m.RESULT_COLUMNS for name, m in CALCULATORS.items()}
 HEAD = {"status": ("结果", "Result"), "reason": ("退回原因或说明", "Reason or note"), "row": ("表格行号", "Row in file")}
 BEYOND = ("列名以外的单元格", "Cells beyond the named columns")
+WHO_SPEAKS = ("计算结果仅供参考，不是认定结论，由用人单位和评委会认定；本站不是毕节市人力资源和社会保障局的网站。",
+              "The results are information, not a decision: the employer and the evaluation committee decide. This "
+              "site is not the Bijie Municipal Human Resources and Social Security Bureau's.")
 STATUS = {"ok": ("已计算", "calculated"), "rejected": ("退回", "rejected"), "empty": ("空行", "empty")}
 VERDICT_KEYS = ("meets", "ok")
 PREVIEW_ROWS = 200
@@ -95,6 +98,7 @@ class BatchRun:
         self.first = self.position = 0
         self.counts = {"rows": 0, "ok": 0, "rejected": 0, "empty": 0}
         self.clauses: list[str] = []  # what the rows answered rest on, in the order first cited
+        self.readings: list[str] = []  # the site's readings they rest on, likewise
         self.preview: list[dict[str, Any]] = []
         self.rejected_preview: list[dict[str, Any]] = []
         self._out = _Utf8Chunks()
@@ -203,6 +207,9 @@ class BatchRun:
                 status = "ok"
                 results = [show(key, answer["result"][key], self.lang) for key, _, _ in RESULTS[self.name]]
                 self.clauses += [clause for clause in answer["clauses"] if clause not in self.clauses]
+                self.readings += [r["id"] for r in answer["result"]["readings"] if r["id"] not in self.readings]
+                if answer["result"]["depends_on_reading"]:
+                    notes.insert(0, answer["verdict"][self.lang])
                 notes += [note[self.lang] for note in answer["notes"]]
             else:
                 status = "rejected"
@@ -225,15 +232,24 @@ class BatchRun:
         """The same as UTF-8 bytes."""
         return b"".join(self._out.chunks)
 
-    def download_bytes(self) -> bytes:
-        """What the page's download holds: the column mapping and the clauses the answers rest on as a
-        first line, one cell that Excel and WPS show above the table (a later upload of the file skips
-        it as a title row), then the table."""
-        line = _Utf8Chunks()
-        first = self.mapping
+    def about(self) -> str:
+        """What a result file says of itself: who speaks, the column mapping, the clauses and the site's
+        readings the answered rows rest on."""
+        stop = "。" if self.lang == "zh" else "."
+        parts = [_say(WHO_SPEAKS, self.lang), self.mapping]
         if self.clauses:
-            first += " " + cited(self.clauses, self.lang) + ("。" if self.lang == "zh" else ".")
-        csv.writer(line, lineterminator="\r\n").writerow([safe_cell(first)])
+            parts.append(cited(self.clauses, self.lang) + stop)
+        if self.readings:
+            declared = CALCULATORS[self.name].READINGS
+            parts.append(readings.short_names(declared, self.readings, self.lang) + stop)
+        return ("" if self.lang == "zh" else " ").join(part for part in parts if part)
+
+    def download_bytes(self) -> bytes:
+        """What the page's download holds: what the file is (``about``) as a first line, one cell that
+        Excel and WPS show above the table (a later upload of the file skips it as a title row), then
+        the table."""
+        line = _Utf8Chunks()
+        csv.writer(line, lineterminator="\r\n").writerow([safe_cell(self.about())])
         return b"".join(line.chunks + self._out.chunks)
 
     def _preview_order(self) -> list[int]:

@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
-from . import messages, rules
+from . import messages, readings, rules
 from .answer import accepted, read_input, rejected
 from .fields import HOURS_MAX, Choice, Field
 from .inputs import YEAR_MAX, YEAR_MIN
@@ -28,9 +28,45 @@ PAGE = "ce-hours"
 BATCH = True
 VERDICT = {True: ("学时达到要求（按本站口径）", "Hours met (on this site's reading)"),
            False: ("学时未达到要求（按本站口径）", "Hours not met (on this site's reading)")}
+# The verdict when a reading decides it: the qualification that follows carries the label.
+BARE_VERDICT = {True: ("学时达到要求", "Hours met"), False: ("学时未达到要求", "Hours not met")}
+SHORT_VERDICT = {True: ("达到要求", "met"), False: ("未达到要求", "not met")}
+SHARE_QUOTE_ZH = "专业科目一般不少于总学时的三分之二"
+SHARE_QUOTE_EN = "of which professional subjects shall generally be no less than two thirds of the total credit hours"
+DIGITAL_QUOTE_ZH = "培训学时可记入参训人员当年继续教育学时"
+DIGITAL_QUOTE_EN = "The training hours may be counted towards the trainees' continuing-education credit hours of that year"
 PUBLIC_QUOTE_ZH = "专业技术人员应在‘贵州省专业技术人员继续教育平台’（网址：http://www.gzjxjy.gzsrs.cn/）开展公需科目学习测试"
 PUBLIC_QUOTE_EN = ("Professional and technical personnel shall take the study and tests of general (public) subjects "
-                   "on the “Guizhou Province Continuing Education Platform for Professional and Technical Personnel”")
+                   "on the ‘Guizhou Province Continuing Education Platform for Professional and Technical Personnel’")
+
+TWO_THIRDS = readings.Reading(
+    "two_thirds_of_minimum", "s4-2",
+    short=("专业科目按最低学时的三分之二核对", "professional hours checked against two thirds of the minimum"),
+    notice=(SHARE_QUOTE_ZH, SHARE_QUOTE_EN),
+    site=("通知规定“专业科目一般不少于总学时的三分之二”，未说明“总学时”指应达的最低学时还是实际学时。"
+          "本站的理解是以最低学时的三分之二核对专业科目。",
+          "The notice says professional subjects are “generally” no less than two thirds of the total, but not "
+          "whether that is the required minimum or the hours actually done. This site's reading checks "
+          "professional hours against two thirds of the minimum."),
+    other=("另一种理解是按实际总学时的三分之二核对；因通知用的是“一般”，本站只在结论中注明这种理解的结果。",
+           "On the other reading, they are checked against two thirds of the actual total; because the notice "
+           "says “generally”, this site only states that reading's outcome beside the verdict."),
+    otherwise=("如按实际总学时的三分之二核对专业科目，{figures}{verdict}",
+               "checking professional hours against two thirds of the actual total: {figures}{verdict}"))
+DIGITAL = readings.Reading(
+    "digital_as_professional", "s4-1",
+    short=("数字技术工程师培训学时按专业科目计", "digital-engineer training hours counted as professional"),
+    notice=(DIGITAL_QUOTE_ZH, DIGITAL_QUOTE_EN),
+    site=("通知规定数字技术工程师培训的“培训学时可记入参训人员当年继续教育学时”，未明确计入公需科目还是专业科目。"
+          "本站的理解是按专业科目计。",
+          "The notice says digital-technology-engineer “training hours may be counted towards the trainees' "
+          "continuing-education credit hours of that year”, but not as which subject. This site's reading counts "
+          "them as professional-subject hours."),
+    other=("另一种理解是只计入总学时、不计入专业科目。",
+           "On the other reading, they count towards the total only, not as professional hours."),
+    otherwise=("如数字技术工程师培训学时只计入总学时，{figures}{verdict}",
+               "counting the digital-engineer hours in the total only: {figures}{verdict}"))
+READINGS = (TWO_THIRDS, DIGITAL)
 
 CATEGORIES = (
     Choice("general", "其他专业技术人员", "Other professional and technical personnel", ("一般", "其他")),
@@ -137,6 +173,14 @@ def calculate(inputs: Mapping[str, Any], explain: bool = True) -> dict[str, Any]
         notes.append(messages.note("share_guidance", total=_num(total), target=_num(_two_places(Fraction(total) * share_min))))
     still_needed = max(Fraction(shortfall_total), shortfall_professional) if shortfall_total or shortfall_professional else 0
 
+    meets = meets_total and meets_professional and meets_public
+    of_actual = total > 0 and professional_total * share_min.denominator >= total * share_min.numerator
+    listed = [readings.used(TWO_THIRDS, {"meets_professional": of_actual,
+                                         "meets": meets_total and meets_public and of_actual})]
+    if digital > 0:
+        in_total_only = professional * share_min.denominator >= required_total * share_min.numerator
+        listed.append(readings.used(DIGITAL, {"meets_professional": in_total_only,
+                                              "meets": meets_total and meets_public and in_total_only}))
     result = {
         "required_total": required_total,
         "required_professional": float(required_professional),
@@ -145,18 +189,22 @@ def calculate(inputs: Mapping[str, Any], explain: bool = True) -> dict[str, Any]
         "meets_total": meets_total,
         "meets_professional": meets_professional,
         "meets_public": meets_public,
-        "meets": meets_total and meets_professional and meets_public,
+        "meets": meets,
         "shortfall_total": shortfall_total,
         "shortfall_professional": float(shortfall_professional),
         "hours_still_needed": float(still_needed),
         "professional_share": share,
         "share_below_two_thirds": below,
+        "readings": listed,
+        "depends_on_reading": readings.depends(meets, listed),
     }
     clauses = [rules.clause("ce_hours_general")]
     if digital > 0:
         clauses.append(rules.clause("digital_training_counts"))
     explanation = _explain(values, result, required_professional, shortfall_professional) if explain else ([], [])
-    return accepted(NAME, values, result, clauses, explanation, notes)
+    return accepted(NAME, values, result, clauses, explanation, notes,
+                    readings.verdict_line(VERDICT, SHORT_VERDICT, meets, READINGS, listed, BARE_VERDICT),
+                    readings.said(READINGS, listed, SHORT_VERDICT) if explain else None)
 
 
 def _explain(values: dict[str, Any], r: dict[str, Any], req_prof: Fraction,
@@ -164,25 +212,25 @@ def _explain(values: dict[str, Any], r: dict[str, Any], req_prof: Fraction,
     category = next(c for c in CATEGORIES if c.value == values["category"])
     total, prof = r["total"], r["professional_total"]
     zh = [f"{category.zh}：每年应不少于{r['required_total']}学时（第四部分第（二）项）。"
-          f"通知还规定“专业科目一般不少于总学时的三分之二”；本计算器的口径是以最低学时的三分之二，"
+          f"通知还规定“{SHARE_QUOTE_ZH}”，未说明是最低学时还是实际学时的三分之二；本站的理解是以最低学时的三分之二，"
           f"即{_num(req_prof)}学时，核对专业科目。"]
-    en = [f"{category.en}: at least {r['required_total']} credit hours a year (Part IV(2)). The notice adds that "
-          f"“of which professional subjects shall generally be no less than two thirds of the total credit hours”; this calculator "
-          f"reads that as two thirds of the minimum, {_num(req_prof)} hours, and checks professional hours "
-          f"against it."]
+    en = [f"{category.en}: at least {r['required_total']} credit hours a year (Part IV(2)). The notice adds: "
+          f"“{SHARE_QUOTE_EN}”, without saying whether of the minimum or of the hours actually done. This site's "
+          f"reading is two thirds of the minimum, {_num(req_prof)} hours, and it checks professional hours "
+          f"against that."]
     parts_zh = f"公需科目 {_num(values['public_hours'])} + 专业科目 {_num(values['professional_hours'])}"
     parts_en = f"general (public) {_num(values['public_hours'])} + professional {_num(values['professional_hours'])}"
     if values["digital_hours"] > 0:
         parts_zh += (f" + 数字技术工程师培训 {_num(values['digital_hours'])}"
-                     f"（依第四部分第（一）项记入当年学时；本计算器按专业科目计）")
+                     f"（依第四部分第（一）项记入当年学时；通知未明确计入哪类科目，本站的理解是按专业科目计）")
         parts_en += (f" + digital-technology-engineer training {_num(values['digital_hours'])} "
-                     f"(counted towards the year under Part IV(1); this calculator treats them as professional "
-                     f"subjects)")
+                     f"(counted towards the year under Part IV(1); the notice does not say as which subject, and "
+                     f"this site's reading counts them as professional)")
     zh.append(f"已有{parts_zh} = {_num(total)}学时，其中专业科目{_num(prof)}学时。")
     en.append(f"You have {parts_en} = {_num(total)} hours, of which {_num(prof)} are professional.")
     if not r["meets_public"]:
-        zh.append(f"公需科目为0学时。通知规定“{PUBLIC_QUOTE_ZH}”：没有公需科目学时，就没有显示这项学习测试已完成，"
-                  f"因此本计算器判为未达到要求。通知未规定公需科目的学时数，本计算器也不设最低学时；"
+        zh.append(f"公需科目为0学时。通知规定“{PUBLIC_QUOTE_ZH}”。未登记公需科目学时，无法表明已完成公需科目学习测试，"
+                  f"本计算器据此判为未达到要求。通知未规定公需科目的学时数，本计算器也不设最低学时；"
                   f"是否符合要求以学时审核登记部门和用人单位的认定为准。")
         en.append(f"General (public) subjects: 0 hours. The notice says “{PUBLIC_QUOTE_EN}”: with no public-subject "
                   f"hours, that study and test is not shown as done, so this calculator does not count the year as "
@@ -197,8 +245,9 @@ def _explain(values: dict[str, Any], r: dict[str, Any], req_prof: Fraction,
             zh.append(f"总学时还差{_num(r['shortfall_total'])}学时。")
             en.append(f"The total is {_num(r['shortfall_total'])} hours short.")
         if not r["meets_professional"]:
-            zh.append(f"按本计算器的口径，专业科目还差{_num(short_prof)}学时。")
-            en.append(f"On this calculator's reading, professional subjects are {_num(short_prof)} hours short.")
+            zh.append(f"按本站的理解（最低学时的三分之二），专业科目还差{_num(short_prof)}学时。")
+            en.append(f"On this site's reading (two thirds of the minimum), professional subjects are "
+                      f"{_num(short_prof)} hours short.")
         still = max(Fraction(r["shortfall_total"]), short_prof)
         if r["meets_total"] or r["meets_professional"]:
             zh.append(f"再完成{_num(still)}学时专业科目即可补足学时。")

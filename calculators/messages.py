@@ -120,22 +120,25 @@ NOTES: dict[str, tuple[str, str]] = {
         "Unknown fields were ignored: {fields}.",
     ),
     "cutoff_assumed": (
-        "通知只规定了 {notice_year} 年申报的终算时间（{cutoff_zh}）；{year} 年按当年12月31日推算，请以当年通知为准。",
+        "通知只规定了 {notice_year} 年申报的终算时间（{cutoff_zh}）；{year} 年按当年12月31日推算，"
+        "本通知的其他规定（包括延迟评审的起算规定）也照样适用——这是本站的理解，请以当年通知为准。",
         "The notice states the cutoff only for {notice_year} applications ({cutoff_en}); for {year} it is assumed "
-        "to be 31 December {year}: check that year's notice.",
+        "to be 31 December {year}, and the notice's other rules (the delayed review's start included) are applied "
+        "as they are. That is this site's reading: check that year's notice.",
     ),
     "year_assumed": (
         "通知规定的是 {notice_year} 年的要求；{year} 年按相同要求推算，请以当年通知为准。",
         "The notice states the requirements for {notice_year}; for {year} the same are assumed: check that year's notice.",
     ),
     "share_guidance": (
-        "提示（不影响上面的判断）：专业科目占您实际总学时 {total} 学时的比例低于三分之二。"
-        "通知原文是“专业科目一般不少于总学时的三分之二”；本计算器按最低学时的三分之二核对专业科目，"
-        "若按实际总学时计，三分之二为 {target} 学时。因通知用的是“一般”，这一差距只作提示。",
-        "Hint (not part of the verdict above): professional subjects are under two thirds of your actual total of "
-        "{total} hours. The notice says “of which professional subjects shall generally be no less than two thirds of the "
-        "total credit hours”; this calculator checks professional hours against two thirds of the minimum. Two thirds of "
-        "your actual total would be {target} hours. Because the notice says “generally”, this gap is only a hint.",
+        "提示：专业科目占您实际总学时 {total} 学时的比例低于三分之二。通知原文是“专业科目一般不少于总学时的三分之二”；"
+        "本站的理解是按最低学时的三分之二核对专业科目，若按实际总学时计，三分之二为 {target} 学时。"
+        "因通知用的是“一般”，结论按本站的理解作出，并注明另一种理解的结果。",
+        "Hint: professional subjects are under two thirds of your actual total of {total} hours. The notice says "
+        "“of which professional subjects shall generally be no less than two thirds of the total credit hours”; this "
+        "site's reading checks professional hours against two thirds of the minimum. Two thirds of your actual "
+        "total would be {target} hours. Because the notice says “generally”, the verdict follows this site's "
+        "reading and states what the other reading gives.",
     ),
     "disqualified": (
         "企业因违规或不实举荐已被取消举荐资格，不能举荐。",
@@ -311,22 +314,28 @@ FILE_PROBLEMS: dict[str, tuple[str, str]] = {
     ),
 }
 
+# What a nominee's check did not confirm: each is what the form says (a box left unticked, a title not
+# chosen), never a finding about the person.
 PROBLEMS: dict[str, tuple[str, str]] = {
     "leader_signature_missing": (
-        "缺少企业董事长（或研发团队技术带头人）署名推荐",
-        "not signed by the chairman (or the R&D team's technical leader)",
+        "未确认已有企业董事长（或研发团队技术带头人）署名推荐",
+        "not confirmed as signed by the chairman (or the R&D team's technical leader)",
     ),
     "expert_signature_missing": (
-        "缺少 1 名同行业专家（副高级以上）署名推荐",
-        "not signed by an expert of the same industry (associate senior or above)",
+        "未确认已有 1 名同行业专家（副高级以上）署名推荐",
+        "not confirmed as signed by an expert of the same industry (associate senior or above)",
     ),
     "expert_not_same_industry": (
-        "署名专家不是同行业专家",
-        "the signing expert is not from the same industry",
+        "未确认署名专家为同行业专家",
+        "not confirmed that the signing expert is from the same industry",
     ),
     "expert_title_too_low": (
-        "署名专家职称低于副高级",
-        "the signing expert's title is below associate senior",
+        "所填署名专家职称为{title_zh}，低于副高级",
+        "the signing expert's title given is {title_en}, below associate senior",
+    ),
+    "expert_title_not_chosen": (
+        "未选择署名专家职称（须为副高级以上）",
+        "the signing expert's title is not given (associate senior or above is needed)",
     ),
 }
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from . import messages, rules
+from . import messages, readings, rules
 from .answer import accepted, read_input, rejected
 from .fields import Choice, Field, read_fields
 from .inputs import YEAR_MAX, YEAR_MIN
@@ -24,6 +24,10 @@ PAGE = "quota"
 BATCH = False  # the command line checks a file of enterprises; the page has no roster check
 VERDICT = {True: ("名额和署名符合要求", "Quota and signatures in order"),
            False: ("名额或署名不符合要求", "Quota or signatures not in order")}
+# With only a head count, no signature was checked, and the verdict says so.
+COUNT_ONLY_VERDICT = {True: ("在名额内（未核对署名）", "Within the quota (signatures not checked)"),
+                      False: ("超出名额（未核对署名）", "Over the quota (signatures not checked)")}
+READINGS: tuple[readings.Reading, ...] = ()
 COUNT_MAX = 1000
 
 LEVELS = (
@@ -98,12 +102,22 @@ def _check_nominee(index: int, nominee: dict[str, Any]) -> dict[str, Any]:
     return {"index": index, "name": nominee["name"], "ok": not problems, "problems": problems}
 
 
-def _problems_worth_saying(problems: list[str]) -> list[str]:
-    """The problems an explanation names: with no expert's signature, the expert's industry and
-    title (read from unticked defaults) are not news about an expert who does not exist."""
+def _problems_worth_saying(check: dict[str, Any], nominee: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """What an explanation says of a nominee's problems, in both languages.
+
+    With no expert's signature confirmed, the expert's industry and title (unticked defaults) are not
+    news about an expert who may not exist; a title left at 无职称 is said to be not chosen."""
+    problems = check["problems"]
     if "expert_signature_missing" in problems:
-        return [p for p in problems if p not in ("expert_not_same_industry", "expert_title_too_low")]
-    return problems
+        problems = [p for p in problems if p not in ("expert_not_same_industry", "expert_title_too_low")]
+    title = next(c for c in TITLE_LEVELS if c.value == nominee["expert_title"])
+    zh, en = [], []
+    for problem in problems:
+        key = "expert_title_not_chosen" if problem == "expert_title_too_low" and title.value == "none" else problem
+        words = messages.PROBLEMS[key]
+        zh.append(words[0].format(title_zh=title.zh))
+        en.append(words[1].format(title_en=title.en))
+    return zh, en
 
 
 def calculate(inputs: Mapping[str, Any], explain: bool = True) -> dict[str, Any]:
@@ -130,6 +144,8 @@ def calculate(inputs: Mapping[str, Any], explain: bool = True) -> dict[str, Any]
     proposed = len(nominees) if nominees else (values.get("nominee_count") or 0)
     used = values["already_nominated"] + proposed
     checks = [_check_nominee(i, n) for i, n in enumerate(nominees)]
+    ok = used <= quota and all(c["ok"] for c in checks)
+    signatures_checked = bool(nominees) or not values.get("nominee_count")
     result = {
         "quota": quota,
         "used": used,
@@ -137,10 +153,15 @@ def calculate(inputs: Mapping[str, Any], explain: bool = True) -> dict[str, Any]
         "within_quota": used <= quota,
         "excess": max(0, used - quota),
         "nominee_checks": checks,
-        "ok": used <= quota and all(c["ok"] for c in checks),
+        "ok": ok,
+        "signatures_checked": signatures_checked,
+        "readings": [],
+        "depends_on_reading": False,
     }
+    words = VERDICT if signatures_checked else COUNT_ONLY_VERDICT
     return accepted(NAME, values, result, [rules.clause("quota_national")],
-                    _explain(values, result, proposed) if explain else ([], []), notes)
+                    _explain(values, result, proposed) if explain else ([], []), notes,
+                    {"met": ok, "zh": words[ok][0], "en": words[ok][1]})
 
 
 def _explain(values: dict[str, Any], r: dict[str, Any], proposed: int) -> tuple[list[str], list[str]]:
@@ -156,9 +177,8 @@ def _explain(values: dict[str, Any], r: dict[str, Any], proposed: int) -> tuple[
               "contributions or performance, to apply directly for a title at the corresponding level (Part II(3)); the "
               "notice sets no number for that route, and this calculator does not cover it."]
     elif values["disqualified"]:
-        zh = [f"{level.zh}因违规或不实举荐已被取消举荐资格，举荐名额为 0。"]
-        en = [f"This {level.en.lower().replace('srdi', 'SRDI')} enterprise's nomination eligibility has been revoked for "
-              f"irregular or untruthful nominations, so the quota is 0."]
+        zh = [f"{level.zh}：举荐名额为 0（见附注）。"]
+        en = [f"{level.en}: the quota is 0 (see the note)."]
     else:
         zh = [f"{level.zh}每年度最多可举荐{r['quota']}人直接申报高级职称。"]
         en = [f"A {level.en.lower().replace('srdi', 'SRDI')} enterprise may nominate at most {count_en(r['quota'], 'person', 'people')} "
@@ -167,9 +187,10 @@ def _explain(values: dict[str, Any], r: dict[str, Any], proposed: int) -> tuple[
     en.append(f"Already nominated this year: {values['already_nominated']}; proposed now: {proposed}; "
               f"{r['used']} in all.")
     if r["within_quota"]:
-        zh.append(f"未超出名额，尚余{r['remaining']}个名额。")
+        zh.append(f"未超出名额，尚余{r['remaining']}个名额。" if r["remaining"] else "未超出名额，名额已用完。")
         en.append(f"This is within the quota; {count_en(r['remaining'], 'place')} "
-                  f"{'remains' if r['remaining'] == 1 else 'remain'}.")
+                  f"{'remains' if r['remaining'] == 1 else 'remain'}." if r["remaining"] else
+                  "This is within the quota; every place is used.")
     else:
         zh.append(f"超出名额{r['excess']}人，超出部分不能举荐。")
         en.append(f"This exceeds the quota by {count_en(r['excess'], 'person', 'people')}: the excess cannot be "
@@ -181,9 +202,15 @@ def _explain(values: dict[str, Any], r: dict[str, Any], proposed: int) -> tuple[
             zh.append(f"{who_zh}：署名符合要求。")
             en.append(f"{who_en}: the signatures meet the requirements.")
         else:
-            said = _problems_worth_saying(check["problems"])
-            zh.append(f"{who_zh}：" + "；".join(messages.PROBLEMS[p][0] for p in said) + "。")
-            en.append(f"{who_en}: " + "; ".join(messages.PROBLEMS[p][1] for p in said) + ".")
+            said_zh, said_en = _problems_worth_saying(check, values["nominees"][check["index"]])
+            zh.append(f"{who_zh}：" + "；".join(said_zh) + "。")
+            en.append(f"{who_en}: " + "; ".join(said_en) + ".")
+    if not r["signatures_checked"]:
+        zh.append("未逐一填写被举荐人，本次未核对署名：每位被举荐人须经企业董事长（或研发团队技术带头人）"
+                  "和1名同行业专家（副高级以上）署名推荐。")
+        en.append("No nominee was listed, so no signature was checked: each nominee needs the signatures of the "
+                  "chairman (or the R&D team's technical leader) and of one peer expert of the same industry at "
+                  "associate senior level or above.")
     if r["quota"] > 0:
         zh.append("被举荐人凭企业董事长（或研发团队技术带头人）和1名同行业副高级以上专家署名推荐的举荐报告（附件1），"
                   "可直接申报工程系列高级职称，评审标准适用工程系列社会化评审条件，评审类型选择“专精特新专项”。")
@@ -193,8 +220,8 @@ def _explain(values: dict[str, Any], r: dict[str, Any], proposed: int) -> tuple[
                   "(socialised) evaluation standards, evaluation type “专精特新专项” (SRDI special track).")
     zh.append("本计算器只核对名额和署名；被举荐人是否属于“具有突出技术创新能力、取得原创性科技成果以及作出重大贡献的优秀工程技术人才”"
               "及举荐报告的内容，由企业举荐、评委会评审认定。")
-    en.append("This calculator checks only the quota and the signatures. Whether a nominee is outstanding engineering "
-              "and technical talent “who have outstanding technological innovation ability, have achieved original "
-              "scientific and technological results and have made major contributions”, and what the nomination "
-              "report holds, are for the enterprise to nominate and the evaluation committee to judge.")
+    en.append("This calculator checks only the quota and the signatures. Whether a nominee is among the outstanding "
+              "engineering and technical talent “who have outstanding technological innovation ability, have achieved "
+              "original scientific and technological results and have made major contributions”, and what the "
+              "nomination report holds, are for the enterprise to nominate and the evaluation committee to judge.")
     return zh, en

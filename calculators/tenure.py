@@ -12,7 +12,7 @@ import datetime as _dt
 from collections.abc import Mapping
 from typing import Any
 
-from . import messages, rules
+from . import messages, readings, rules
 from .answer import accepted, read_input, rejected
 from .fields import Field
 from .inputs import YEAR_MAX, YEAR_MIN
@@ -23,12 +23,74 @@ TITLE = ("任职年限计算", "Years in the current title")
 PAGE = "tenure"  # docs/calculators/tenure.md and .en.md
 BATCH = True  # the page offers a roster check and its templates
 CLAUSES = [rules.clause("cutoff")]
-VERDICT = {True: ("任职年限已满足要求", "Years requirement met"),
-           False: ("任职年限尚未满足要求", "Years requirement not met")}
+VERDICT = {True: ("任职年限已满足要求", "Years in the title met"),
+           False: ("任职年限尚未满足要求", "Years in the title not met")}
+SHORT_VERDICT = {True: ("满足", "met"), False: ("不满足", "not met")}
 DELAYED_QUOTE_ZH = "可从申报人申报当年12月31日起算"
 DELAYED_QUOTE_EN = "may be counted from 31 December of the year in which the applicant applied"
 UNQUALIFIED_QUOTE_ZH = "该年度不计入任职年限（工作年限）"
 UNQUALIFIED_QUOTE_EN = "that year is not counted in their years in the current title (years of service)"
+CUTOFF_QUOTE_ZH = (f"{rules.NOTICE_YEAR}年申报职称评审的专业技术人员，其任职年限（工作年限）终算时间为"
+                   f"{format_day(rules.value('cutoff'), 'zh')}")
+CUTOFF_QUOTE_EN = (f"For professional and technical personnel applying for professional title evaluation in "
+                   f"{rules.NOTICE_YEAR}, the cutoff date of their years in the current title (years of service) is "
+                   f"{format_day(rules.value('cutoff'), 'en')}")
+
+
+def _years_counted(otherwise: Mapping[str, Any], lang: str) -> str:
+    n = otherwise["counted_years"]
+    return f"计入{n}年，" if lang == "zh" else f"{count_en(n, 'year')} {'counts' if n == 1 else 'count'}: "
+
+
+ANNIVERSARIES = readings.Reading(
+    "anniversary_count", "s5-5",
+    short=("整年按周年计算", "whole years counted by anniversaries"),
+    notice=(CUTOFF_QUOTE_ZH, CUTOFF_QUOTE_EN),
+    site=("通知只规定了终算时间，未规定怎样计算整年。本站的理解是按周年计算：第N个周年日在终算时间当天或之前，才计为N年。",
+          "The notice sets the cutoff but does not say how whole years are counted. This site's reading counts "
+          "them by anniversaries: N years count when the N-th anniversary falls on or before the cutoff."),
+    other=("其他算法（如按自然年度计数）可能相差一年，具体以评委会认定为准。",
+           "Other ways of counting (by calendar years, for instance) can differ by a year; the evaluation "
+           "committee decides."))
+REVIEW_YEAR = readings.Reading(
+    "review_year_as_application_year", "s5-5",
+    short=("“申报当年”按该次评审的年度理解", "“the year in which the applicant applied” read as the review year"),
+    notice=(DELAYED_QUOTE_ZH, DELAYED_QUOTE_EN),
+    site=("通知规定年限“可从申报人申报当年12月31日起算”。本站的理解是把“申报当年”理解为该次评审的年度（通常即提交申报的年份），"
+          "并取其与取得资格时间中较早（对申报人更有利）的一个起算。",
+          "The notice says the years “may be counted from 31 December of the year in which the applicant "
+          "applied”. This site's reading takes that year to be the review year (usually the year the application "
+          "was submitted), and counts from whichever is earlier, that or the date the title was obtained."),
+    other=("如您是在之后的年份才提交该次申报，起算时间可能不同，请向评委会确认。",
+           "If you submitted that application in a later calendar year, the start may differ: ask the "
+           "evaluation committee."))
+PARTIAL_YEAR = readings.Reading(
+    "unqualified_year_partial", "s5-5",
+    short=("取得资格当年考核不合格的，只扣除该年中取得资格之后的部分",
+           "an unsatisfactory year in which the title was obtained: only its part after the title is left out"),
+    notice=(UNQUALIFIED_QUOTE_ZH, UNQUALIFIED_QUOTE_EN),
+    site=("通知规定“该年度不计入任职年限（工作年限）”，但未规定取得资格当年考核不合格时如何扣除。本站的理解是："
+          "只扣除该年度中取得资格之后的部分，年限从该年12月31日起算。",
+          "The notice says “that year is not counted in their years in the current title (years of service)”, "
+          "but not how this applies to the year in which the title was obtained. This site's reading leaves out "
+          "only the part of that year after the title was obtained: the years count from 31 December of that "
+          "year."),
+    other=("如评委会按整年扣除，计入年限将少1年。具体以评委会认定为准。",
+           "If the evaluation committee deducts a whole year instead, one year fewer counts. The committee "
+           "decides."),
+    otherwise=("如按整年扣除，{figures}{verdict}", "deducting the whole year, {figures}{verdict}"),
+    figures=_years_counted)
+CUTOFF = readings.Reading(
+    "cutoff_assumed", "s5-5",
+    short=("其他申报年度的终算时间按当年12月31日推算", "the cutoff of another application year assumed to be 31 December"),
+    notice=(CUTOFF_QUOTE_ZH, CUTOFF_QUOTE_EN),
+    site=(f"通知只规定了{rules.NOTICE_YEAR}年申报的终算时间。本站的理解是：其他申报年度按当年12月31日推算，"
+          f"并沿用本通知的其他规定（包括延迟评审的起算规定）。",
+          f"The notice sets the cutoff only for {rules.NOTICE_YEAR} applications. This site's reading assumes "
+          f"31 December of any other application year, and applies the notice's other rules (the delayed "
+          f"review's start included) to it too."),
+    other=("请以当年的通知为准。", "Check that year's notice."))
+READINGS = (ANNIVERSARIES, REVIEW_YEAR, PARTIAL_YEAR, CUTOFF)
 
 _COVERED_ZH = " 或 ".join(map(str, rules.value("review_years_covered")))
 _COVERED_EN = " or ".join(map(str, rules.value("review_years_covered")))
@@ -36,8 +98,11 @@ _COVERED_EN = " or ".join(map(str, rules.value("review_years_covered")))
 FIELDS: tuple[Field, ...] = (
     Field(
         "qualified_on", "date", "取得现资格时间", "Date the current title was obtained",
-        help_zh="现职称（资格）证书上的取得时间，如 2018-12-31。",
-        help_en="The date on your current title certificate, e.g. 2018-12-31.",
+        help_zh=("现职称（资格）证书上的取得时间，如 2018-12-31。本计算器从取得资格时间起算；"
+                 "如您所在系列或单位按聘任时间计算任职年限，请按有关规定执行，并向评委会确认。"),
+        help_en=("The date on your current title certificate, e.g. 2018-12-31. This calculator counts from that "
+                 "date; if your series or employer counts the years from your appointment instead, follow those "
+                 "rules and ask the evaluation committee."),
         required=True, clauses=("s5-5",),
         headers=("现职称取得时间", "取得现职称时间", "任现职时间", "现职称取得日期", "取得现职称日期", "取得现资格日期",
                  "现资格取得时间", "取得资格时间", "任现职称时间", "现职称获得时间", "取得时间", "date obtained",
@@ -45,7 +110,7 @@ FIELDS: tuple[Field, ...] = (
         hints=("取得", "任现职", "获得", "资格时间", "obtained"),
     ),
     Field(
-        "review_year", "year", "延迟完成评审的评审年度", "Review year (only if the committee finished late)",
+        "review_year", "year", "未能在当年度完成评审的评审年度", "Review year (only if the committee finished late)",
         help_zh=(f"仅当现职称是 {_COVERED_ZH} 年度通过评审、评委会受系统建设、疫情影响未能在当年度完成评审时填写。"
                  f"通知规定“可从申报人申报当年12月31日起算”；本计算器按该次评审的年度计算（通常即提交申报的年份），"
                  f"这是本站的理解；如您在之后的年份才提交该次申报，请向评委会确认。"),
@@ -56,13 +121,17 @@ FIELDS: tuple[Field, ...] = (
                  f"this site's reading: if you submitted that application in a later year, ask the evaluation "
                  f"committee."),
         minimum=YEAR_MIN, maximum=YEAR_MAX, clauses=("s5-5",),
-        headers=("延迟评审年度", "延迟完成评审年度", "延期评审年度", "延迟完成评审的年度", "review year completed late"),
+        headers=("延迟完成评审的评审年度", "延迟评审年度", "延迟完成评审年度", "延期评审年度", "延迟完成评审的年度", "review year completed late"),
         hints=("评审年", "延迟", "延期", "review"),
     ),
     Field(
         "unqualified_years", "years", "年度考核“不合格”的年份", "Years rated “unsatisfactory”", default=(),
-        help_zh="年度考核为“不合格”的年份，用逗号或顿号分隔，如 2019、2020。",
-        help_en="Years whose annual assessment was “unsatisfactory”, separated by commas, e.g. 2019, 2020.",
+        help_zh=("年度考核为“不合格”的年份，用逗号或顿号分隔，如 2019、2020。通知只规定“不合格”年度不计入；"
+                 "其他等次（如基本合格）是否影响年限，按有关规定执行，由评委会认定。"),
+        help_en=("Years whose annual assessment was “unsatisfactory”, separated by commas, e.g. 2019, 2020. The "
+                 "notice says only that an “unsatisfactory” year is not counted; whether another rating (such as "
+                 "“basically satisfactory”) affects the years follows the relevant rules, and the evaluation "
+                 "committee decides."),
         clauses=("s5-5",),
         headers=("年度考核不合格年份", "年度考核不合格年度", "考核不合格年度", "考核不合格年份", "不合格年度", "不合格年份",
                  "年度考核不合格", "考核不合格", "unsatisfactory years", "unqualified years"),
@@ -78,7 +147,10 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "apply_year", "year", "申报年度", "Year of application",
-        help_zh="终算时间为该年12月31日。", help_en="The cutoff is 31 December of this year.",
+        help_zh=(f"{rules.NOTICE_YEAR}年申报的，终算时间为{rules.NOTICE_YEAR}年12月31日（通知规定）；"
+                 f"其他年份本站按当年12月31日推算，请以当年通知为准。"),
+        help_en=(f"For {rules.NOTICE_YEAR} the notice sets 31 December {rules.NOTICE_YEAR}; for other years this "
+                 f"site assumes 31 December of that year: check that year's notice."),
         default=rules.NOTICE_YEAR, minimum=YEAR_MIN, maximum=YEAR_MAX, clauses=("s5-5",),
         headers=("申报年份", "申报年", "application year", "apply year"), hints=("申报年", "评审年"),
     ),
@@ -89,7 +161,8 @@ RESULT_COLUMNS = (
     ("start", "起算日期", "Start date"), ("cutoff", "终算时间", "Cutoff"), ("full_years", "满整年数", "Full years"),
     ("start_moved_by", "起算移至年末的不合格年度", "Unsatisfactory year that moved the start"),
     ("deducted_years", "扣除的年度", "Years deducted"), ("ignored_years", "未扣除的年度", "Years not deducted"),
-    ("counted_years", "计入年限", "Years counted"), ("meets", "年限是否满足要求", "Years requirement met"),
+    ("counted_years", "计入年限", "Years counted"),
+    ("meets", "年限是否满足要求（本站计算方法）", "Years in the title met (this site's method)"),
     ("shortfall_years", "还差年数", "Years short"),
     ("earliest_apply_year", "年限最早满足的申报年度", "Earliest application year (years only)"),
 )
@@ -186,6 +259,7 @@ def calculate(inputs: Mapping[str, Any], explain: bool = True) -> dict[str, Any]
             cutoff_zh=_fmt_zh(cutoff), cutoff_en=_fmt_en(cutoff))])
 
     unqualified = sorted(set(values.get("unqualified_years") or []))
+    unmoved = start
     start, basis, moved_by = _move_out_of_unqualified_year(start, basis, unqualified)
     deducted = [y for y in unqualified if _overlaps(y, start, cutoff)]
     ignored = [y for y in unqualified if y not in deducted and y not in moved_by]
@@ -200,14 +274,26 @@ def calculate(inputs: Mapping[str, Any], explain: bool = True) -> dict[str, Any]
         earliest = earliest_date(start, required, unqualified)
         earliest_year = earliest.year
 
+    listed = [readings.used(ANNIVERSARIES)]
+    if basis == "review_year_end":
+        listed.append(readings.used(REVIEW_YEAR))
+    if moved_by:
+        whole = max(0, full_years(unmoved, cutoff) - sum(1 for y in unqualified if _overlaps(y, unmoved, cutoff)))
+        listed.append(readings.used(PARTIAL_YEAR, {"counted_years": whole,
+                                                   "meets": None if required is None else whole >= required}))
+    if cutoff != rule_cutoff:
+        listed.append(readings.used(CUTOFF))
     result = {
         "start": start, "start_basis": basis, "cutoff": cutoff, "full_years": full,
         "start_moved_by": moved_by, "deducted_years": deducted, "ignored_years": ignored, "counted_years": counted,
         "required_years": required, "meets": meets, "shortfall_years": shortfall,
         "earliest_date": earliest, "earliest_apply_year": earliest_year,
+        "readings": listed, "depends_on_reading": readings.depends(meets, listed),
     }
     explanation = _explain(result, qualified_on, review_year) if explain else ([], [])
-    return accepted(NAME, values, result, list(CLAUSES), explanation, notes)
+    return accepted(NAME, values, result, list(CLAUSES), explanation, notes,
+                    readings.verdict_line(VERDICT, SHORT_VERDICT, meets, READINGS, listed),
+                    readings.said(READINGS, listed, SHORT_VERDICT) if explain else None)
 
 
 def _explain(r: dict[str, Any], qualified_on: _dt.date, review_year: int | None) -> tuple[list[str], list[str]]:
@@ -227,19 +313,28 @@ def _explain(r: dict[str, Any], qualified_on: _dt.date, review_year: int | None)
                   f"application in a later calendar year, ask the evaluation committee from when your years count.")
     elif r["start_basis"] == "unqualified_year_end":
         year = r["start_moved_by"][0]
-        zh.append(f"您于{_fmt_zh(qualified_on)}取得现资格，而{year}年度考核为“不合格”；通知规定“{UNQUALIFIED_QUOTE_ZH}”。"
-                  f"因此{year}年度中取得资格之后的部分不计入，年限从{_fmt_zh(start)}起算。")
-        en.append(f"You obtained the current title on {_fmt_en(qualified_on)}, and {year} was rated “unsatisfactory”; "
-                  f"the notice says “{UNQUALIFIED_QUOTE_EN}”. So the part of {year} after you obtained the title is "
-                  f"not counted: the years count from {_fmt_en(start)}.")
+        zh.append(f"您于{_fmt_zh(qualified_on)}取得现资格，而{year}年度考核为“不合格”。通知规定“{UNQUALIFIED_QUOTE_ZH}”，"
+                  f"但未规定取得资格当年考核不合格时如何扣除。本站的理解是：只扣除{year}年度中取得资格之后的部分，"
+                  f"年限从{_fmt_zh(start)}起算；如评委会按整年扣除，计入年限将少1年。具体以评委会认定为准。")
+        en.append(f"You obtained the current title on {_fmt_en(qualified_on)}, and {year} was rated “unsatisfactory”. "
+                  f"The notice says “{UNQUALIFIED_QUOTE_EN}”, but not how this applies to the year in which the title "
+                  f"was obtained. This site's reading leaves out only the part of {year} after you obtained the title "
+                  f"(the years count from {_fmt_en(start)}); if the evaluation committee deducts a whole year "
+                  f"instead, one year fewer counts. The committee decides.")
     else:
         zh.append(f"年限从取得现资格时间{_fmt_zh(start)}起算。")
         en.append(f"The years count from the date you obtained the current title, {_fmt_en(start)}.")
-    zh.append(f"终算时间为{_fmt_zh(cutoff)}：至该日共满{r['full_years']}个整年（按周年计算，这是本站的计算方法，"
+        if review_year is not None:
+            zh.append(f"您填写了评审年度{review_year}年，但取得资格时间不晚于{review_year}年12月31日，"
+                      f"从该日起算并不更有利，因此仍从取得资格时间起算。")
+            en.append(f"You gave the review year {review_year}, but the title was obtained on or before 31 December "
+                      f"{review_year}, so counting from that day would not be more favourable: the years count from "
+                      f"the date the title was obtained.")
+    zh.append(f"终算时间为{_fmt_zh(cutoff)}：至该日共满{r['full_years']}个整年（按本站的理解，按周年计算，"
               f"具体以评委会认定为准）。")
     en.append(f"The cutoff is {_fmt_en(cutoff)}: by then {count_en(r['full_years'], 'full year')} "
-              f"{'has' if r['full_years'] == 1 else 'have'} passed (counted by anniversaries: this site's way of "
-              f"counting; the evaluation committee decides).")
+              f"{'has' if r['full_years'] == 1 else 'have'} passed (counted by anniversaries, on this site's "
+              f"reading; the evaluation committee decides).")
     deducted, ignored = r["deducted_years"], r["ignored_years"]
     if deducted:
         zh.append(f"年度考核“不合格”的{'、'.join(map(str, deducted))}年度整年都在计算期间内，按通知“该年度不计入任职年限”"
@@ -260,7 +355,13 @@ def _explain(r: dict[str, Any], qualified_on: _dt.date, review_year: int | None)
         en.append("You did not give the years the next title requires, so whether the years are met is not judged.")
         return zh, en
     earliest = r["earliest_date"]
-    if r["meets"]:
+    if r["meets"] and r["depends_on_reading"]:
+        zh.append(f"按本站的理解，任职年限已满足要求的{r['required_years']}年；按另一种理解则不满足（见结论）。"
+                  f"本计算器只核对任职年限；学历、业绩、继续教育等其他申报条件须另行核对。")
+        en.append(f"On this site's reading, the years meet the {count_en(r['required_years'], 'year')} required; on "
+                  f"the other reading they do not (see the verdict). This calculator checks the years only; "
+                  f"education, achievements, continuing education and the other conditions are checked separately.")
+    elif r["meets"]:
         zh.append(f"任职年限已满足要求的{r['required_years']}年。本计算器只核对任职年限；学历、业绩、继续教育等其他申报条件"
                   f"须另行核对。")
         en.append(f"The years meet the {count_en(r['required_years'], 'year')} required. This calculator checks the "

@@ -11,6 +11,7 @@ from typing import Any
 
 from . import CALCULATORS, TITLES
 from .clauses import cited
+from .fields import Field
 
 _WORDS = {
     "calculator": ("计算器", "Calculator"),
@@ -18,6 +19,7 @@ _WORDS = {
     "verdict": ("结论", "Verdict"),
     "rejected": ("输入有误，未计算", "The input was rejected; nothing was calculated"),
     "why": ("说明", "Why"),
+    "rests_on": ("本答案依据的本站理解", "This answer rests on this site's readings"),
     "notes": ("附注", "Notes"),
     "errors": ("请修改", "To correct"),
     "none": ("（未填）", "(not given)"),
@@ -40,9 +42,24 @@ def _value(value: Any, lang: str) -> str:
         return str(int(value))
     if isinstance(value, list):
         return ("、" if lang == "zh" else ", ").join(_value(item, lang) for item in value)
-    if isinstance(value, dict):
-        return "; ".join(f"{key}={_value(item, lang)}" for key, item in value.items())
     return str(value)
+
+
+def _shown(field: Field, value: Any, lang: str) -> str:
+    """A value as the form shows it: a choice by its name, never its code."""
+    choice = next((c for c in field.choices if c.value == value), None)
+    return (choice.zh if lang == "zh" else choice.en) if choice else _value(value, lang)
+
+
+def _record(fields: list[dict[str, Any]], index: int, record: dict[str, Any], lang: str) -> str:
+    """One nominee on one line, with the form's labels and choice names: 第1人：姓名：A；……；署名专家职称：副高级."""
+    parts = []
+    for f in fields:
+        value = record.get(f["name"])
+        choice = next((c for c in f.get("choices", ()) if c["value"] == value), None)
+        shown = choice[lang] if choice else _value(value, lang)
+        parts.append(f"{f['label'][lang]}{'：' if lang == 'zh' else ': '}{shown}")
+    return f"第{index}人：" + "；".join(parts) if lang == "zh" else f"Nominee {index}: " + "; ".join(parts)
 
 
 def _inputs(name: str, inputs: dict[str, Any], lang: str) -> list[str]:
@@ -51,20 +68,17 @@ def _inputs(name: str, inputs: dict[str, Any], lang: str) -> list[str]:
         if field.name in inputs:
             label = field.label_zh if lang == "zh" else field.label_en
             value = inputs[field.name]
-            choice = next((c for c in field.choices if c.value == value), None)
-            shown = (choice.zh if lang == "zh" else choice.en) if choice else _value(value, lang)
+            records = field.extra.get("fields") if field.kind == "records" else None
+            shown = _shown(field, value, lang) if not (records and value) else ""
             lines.append(f"  {label}（{field.name}）：{shown}" if lang == "zh" else f"  {label} ({field.name}): {shown}")
-    return lines
+            if records and value:
+                lines += [f"    {_record(records, i, record, lang)}" for i, record in enumerate(value, 1)]
+    return [line.rstrip() for line in lines]
 
 
 def verdict(answer: dict[str, Any], lang: str) -> str | None:
-    """The calculator's own headline for an answer (None when the answer judges nothing)."""
-    result = answer["result"]
-    met = result.get("meets", result.get("ok"))
-    if met is None:
-        return None
-    zh, en = CALCULATORS[answer["calculator"]].VERDICT[bool(met)]
-    return zh if lang == "zh" else en
+    """The answer's own headline (None when the answer judges nothing)."""
+    return answer["verdict"][lang] if answer.get("verdict") else None
 
 
 def text(answer: dict[str, Any], lang: str) -> str:
@@ -75,7 +89,8 @@ def text(answer: dict[str, Any], lang: str) -> str:
     if name not in CALCULATORS:
         return "\n".join(e[lang] for e in answer.get("errors", []))
     title = TITLES[name][0 if lang == "zh" else 1]
-    lines = [f"{_say('calculator', lang)}{colon}{title} ({name})"]
+    lines = [f"{_say('calculator', lang)}{colon}{title}（{name}）" if lang == "zh" else
+             f"{_say('calculator', lang)}{colon}{title} ({name})"]
     if not answer["ok"]:
         lines.append(f"{_say('verdict', lang)}{colon}{_say('rejected', lang)}")
         lines.append(f"{_say('errors', lang)}{heading}")
@@ -88,6 +103,9 @@ def text(answer: dict[str, Any], lang: str) -> str:
         lines.append(f"{_say('verdict', lang)}{colon}{headline}")
     lines.append(f"{_say('why', lang)}{heading}")
     lines += [f"  {number}. {sentence}" for number, sentence in enumerate(answer["explanation"][lang], 1)]
+    if answer["rests_on"][lang]:
+        lines.append(f"{_say('rests_on', lang)}{heading}")
+        lines += [f"  - {line}" for line in answer["rests_on"][lang]]
     if answer["notes"]:
         lines.append(f"{_say('notes', lang)}{heading}")
         lines += [f"  - {note[lang]}" for note in answer["notes"]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from calculators.clauses import CITED
+from calculators.readings import TITLE as READINGS_TITLE
 
 UI: dict[str, tuple[str, str]] = {
     "copy_link": ("复制链接", "Copy link"),
@@ -66,6 +67,7 @@ UI: dict[str, tuple[str, str]] = {
     "shared_clear": ("清空，自己填写", "Clear the form"),
     "errors_title": ("请修改以下内容：", "Please correct the following:"),
     "clauses_cited": CITED,
+    "rests_on": READINGS_TITLE,
     "notes": ("说明：", "Notes:"),
     "add_nominee": ("添加被举荐人", "Add a nominee"),
     "remove_nominee": ("删除此人", "Remove this nominee"),

@@ -32,7 +32,7 @@ BATCH_MAX_MB = MAX_FILE_BYTES // 1024 // 1024
 STATUS_KEYS = ("loading", "repairing", "loading_runtime", "eta_seconds", "eta_minutes", "wait_method", "shared_waiting",
                "loading_kept", "save_data", "loading_python", "loading_wheel", "ready", "queued", "failed",
                "failed_network", "no_worker",
-               "no_wasm", "errors_title", "clauses_cited", "notes", "copied",
+               "no_wasm", "errors_title", "clauses_cited", "rests_on", "notes", "copied",
                "copy_failed", "remove_nominee", "nominee", "answer_heading", "shared_note", "shared_clear",
                "sheet_print", "sheet_yes", "sheet_no", "qr_of", "sheet_no_qr")
 
@@ -108,7 +108,7 @@ def calculator_html(name: str, lang: str, root: str, extra: dict[str, Any]) -> s
     prefix = f"calc-{name}"
     lang_root = f"{root}{'en/' if lang == 'en' else ''}"
     links = ("、" if lang == "zh" else ", ").join(clause_link(c, lang, lang_root, c) for c in meta["clauses"])
-    messages = data_words(STATUS_KEYS, lang) + [(f"verdict-{key}", words[lang]) for key, words in meta["verdict"].items()]
+    messages = data_words(STATUS_KEYS, lang)
     return str(WIDGETS.calculator({
         "name": name, "lang": lang, "id": prefix, "root": root, "notice": f"{lang_root}notice/",
         "qr_wheel": f"{root}{extra['qr_wheel']}", "fields": ",".join(f["name"] for f in meta["fields"]),

@@ -181,7 +181,7 @@ def test_results_speak_the_readers_language():
     en = results("ce_hours", b"category,public_hours,professional_hours\ngrassroots,15,30.5\n", "en")
     assert column(en, "Hours met (this site's reading)") == ["met"] and column(en, "Total hours") == ["45.5"]
     tenure = results("tenure", b"qualified_on,unqualified_years,required_years\n2018-06-30,2019 2020,5\n", "zh")
-    assert column(tenure, "扣除的年度") == ["2019、2020"] and column(tenure, "年限是否满足要求") == ["不符合"]
+    assert column(tenure, "扣除的年度") == ["2019、2020"] and column(tenure, "年限是否满足要求（本站计算方法）") == ["不符合"]
 
 
 def test_the_reason_is_in_the_second_column():

@@ -17,11 +17,13 @@ JSONISH = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3) | st.d
                                                                                              max_size=3), max_leaves=8)
 RESULT_KEYS = {
     "tenure": {"start", "start_basis", "cutoff", "full_years", "start_moved_by", "deducted_years", "ignored_years", "counted_years",
-               "required_years", "meets", "shortfall_years", "earliest_date", "earliest_apply_year"},
+               "required_years", "meets", "shortfall_years", "earliest_date", "earliest_apply_year", "readings",
+               "depends_on_reading"},
     "ce_hours": {"required_total", "required_professional", "total", "professional_total", "meets_total",
                  "meets_professional", "meets_public", "meets", "shortfall_total", "shortfall_professional", "hours_still_needed",
-                 "professional_share", "share_below_two_thirds"},
-    "quota": {"quota", "used", "remaining", "within_quota", "excess", "nominee_checks", "ok"},
+                 "professional_share", "share_below_two_thirds", "readings", "depends_on_reading"},
+    "quota": {"quota", "used", "remaining", "within_quota", "excess", "nominee_checks", "ok", "signatures_checked",
+              "readings", "depends_on_reading"},
 }
 
 
@@ -35,11 +37,30 @@ def assert_shape(name, answer):
     assert answer["calculator"] == name
     if answer["ok"]:
         assert set(answer["result"]) == RESULT_KEYS[name]
+        assert_readings(answer)
         assert answer["clauses"] and all(answer["explanation"][lang] for lang in ("zh", "en"))
         assert all(set(n) == {"code", "zh", "en"} for n in answer["notes"])
     else:
         assert answer["errors"]
         assert all(set(e) == {"field", "code", "zh", "en"} and e["zh"] and e["en"] for e in answer["errors"])
+
+
+def assert_readings(answer):
+    """Every reading is listed with its other outcome, the verdict states the result's own, and it is
+    qualified exactly when a reading decides it."""
+    result = answer["result"]
+    declared = [r.id for r in calculators.CALCULATORS[answer["calculator"]].READINGS]
+    ids = [r["id"] for r in result["readings"]]
+    assert ids == [i for i in declared if i in ids] and all(set(r) == {"id", "otherwise"} for r in result["readings"])
+    met = result.get("meets", result.get("ok"))
+    others = [r["otherwise"]["meets"] for r in result["readings"] if r["otherwise"] and r["otherwise"]["meets"] is not None]
+    assert result["depends_on_reading"] == (met is not None and any(o != met for o in others))
+    if met is None:
+        assert answer["verdict"] is None
+        return
+    assert answer["verdict"]["met"] == met
+    qualified = ("按本站的理解；" in answer["verdict"]["zh"], "on this site's reading;" in answer["verdict"]["en"])
+    assert qualified == (result["depends_on_reading"],) * 2
 
 
 @settings(max_examples=300)

@@ -57,7 +57,7 @@ def assert_each_row_is_its_single_answer(run: batch.BatchRun, staff: list[list[s
     for got, row in zip(out, staff, strict=True):
         answer = single(row)
         assert got["计入年限"] == str(answer["result"]["counted_years"]), row
-        assert got["年限是否满足要求"] == ("符合" if answer["result"]["meets"] else "不符合"), row
+        assert got["年限是否满足要求（本站计算方法）"] == ("符合" if answer["result"]["meets"] else "不符合"), row
 
 
 def test_a_title_row_above_the_header_is_skipped_and_said():
@@ -93,7 +93,7 @@ def test_a_header_that_only_resembles_a_field_refuses_the_file_naming_both():
 def test_a_header_that_could_be_two_fields_is_refused_not_guessed():
     run = batch.run_file("tenure", csv_bytes([["姓名", "现职称取得时间", "评审年度"], ["张三", "2018-01-01", "2021"]]))
     assert run.problem["code"] == "ambiguous_column"
-    assert "“评审年度”" in run.problem["zh"] and "延迟完成评审的评审年度" in run.problem["zh"]
+    assert "“评审年度”" in run.problem["zh"] and "未能在当年度完成评审的评审年度" in run.problem["zh"]
     assert "申报年度" in run.problem["zh"]
 
 
@@ -162,14 +162,18 @@ def test_a_utf16_tab_export_with_title_rows():
     proc = cli("tenure", "--csv", "-", data=data)
     assert proc.returncode == 0, proc.stderr.decode()
     assert "第 1–2 行在列名之上" in proc.stderr.decode() and "已识别的列" in proc.stderr.decode()
-    out = list(csv.DictReader(io.StringIO(proc.stdout.decode("utf-8-sig"))))
+    first, _, table = proc.stdout.decode("utf-8-sig").partition("\r\n")
+    assert first.startswith(batch.WHO_SPEAKS[0])
+    out = list(csv.DictReader(io.StringIO(table)))
     assert [r["计入年限"] for r in out] == [str(single(row)["result"]["counted_years"]) for row in STAFF]
 
 
 def test_the_download_carries_the_mapping_and_a_results_file_can_be_checked_again():
     run = batch.run_file("tenure", csv_bytes([["姓名", "现职称取得时间"], ["张三", "2018-01-01"]]))
     download = run.download_bytes().decode("utf-8")
-    assert download.startswith(run.mapping) or download.startswith(f'"{run.mapping}"')
+    first = next(csv.reader(io.StringIO(download)))[0]
+    assert first.startswith(batch.WHO_SPEAKS[0]) and run.mapping in first
+    assert first.endswith("依据条款：第五部分第（五）项。本站的理解：整年按周年计算。")
     again = batch.run_file("tenure", download.encode("utf-8"))
     assert again.problem is None and again.mapping.startswith("第 1 行在列名之上")
     assert rows_of(again)[0]["计入年限"] == "5"
@@ -177,7 +181,7 @@ def test_the_download_carries_the_mapping_and_a_results_file_can_be_checked_agai
 
 def test_the_preview_shows_result_verdict_and_reason_first():
     summary = batch.run_file("tenure", csv_bytes([["取得现资格时间", "申报上一级职称要求的年限"], ["2018-01-01", "5"]])).summary()
-    assert summary["header"][:4] == ["结果", "年限是否满足要求", "退回原因或说明", "表格行号"]
+    assert summary["header"][:4] == ["结果", "年限是否满足要求（本站计算方法）", "退回原因或说明", "表格行号"]
     assert summary["rows"][0]["cells"][:2] == ["已计算", "符合"] and summary["reason_column"] == 2
 
 
@@ -214,7 +218,7 @@ def test_every_row_is_its_single_answer_or_the_file_names_a_column(staff, header
         assert got["结果"] == ("已计算" if answer["ok"] else "退回"), (header, got)
         if answer["ok"]:
             assert got["计入年限"] == str(answer["result"]["counted_years"]), (header, got)
-            assert got["年限是否满足要求"] == ("符合" if answer["result"]["meets"] else "不符合"), (header, got)
+            assert got["年限是否满足要求（本站计算方法）"] == ("符合" if answer["result"]["meets"] else "不符合"), (header, got)
 
 
 def test_every_field_name_and_header_maps_to_its_own_field_only():

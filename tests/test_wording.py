@@ -44,16 +44,19 @@ def test_c1_a_not_met_answer_never_calls_the_rule_guidance(inputs):
     zh, en = said(answer, "zh"), said(answer, "en")
     assert "不影响是否达标" not in zh and "does not change whether" not in en
     assert "属指导性要求" not in zh
-    assert f"“{NOTICE_23}”" in zh and "本计算器的口径" in zh
-    assert "this calculator reads that as two thirds of the minimum" in en
+    assert f"“{NOTICE_23}”" in zh and "本站的理解是以最低学时的三分之二" in zh
+    assert "This site's reading is two thirds of the minimum" in en
 
 
-def test_c1_hint_only_when_the_calculators_check_passes_and_says_why():
+def test_c1_when_the_actual_total_would_decide_the_verdict_says_so_and_the_hint_says_why():
     answer = run("ce_hours", category="grassroots", public_hours=30, professional_hours=50)
-    assert answer["result"]["meets"] is True
+    assert answer["result"]["meets"] is True and answer["result"]["depends_on_reading"] is True
+    assert answer["verdict"]["zh"] == "学时达到要求（按本站的理解；如按实际总学时的三分之二核对专业科目，未达到要求）"
+    assert answer["verdict"]["en"] == ("Hours met (on this site's reading; checking professional hours against two "
+                                       "thirds of the actual total: not met)")
     hint = next(n for n in answer["notes"] if n["code"] == "share_guidance")
-    assert NOTICE_23 in hint["zh"] and "本计算器" in hint["zh"] and "53.33" in hint["zh"]
-    assert "not part of the verdict" in hint["en"] and "generally" in hint["en"]
+    assert NOTICE_23 in hint["zh"] and "本站的理解" in hint["zh"] and "53.33" in hint["zh"]
+    assert "the verdict follows this site's reading" in hint["en"] and "generally" in hint["en"]
 
 
 # C2: digital hours count "may" towards the year; "as professional" is the calculator's reading.
@@ -62,9 +65,9 @@ def test_c2_digital_hours_reading_is_the_calculators():
     assert "可记入" in field.help_zh and "通知未明确" in field.help_zh and "本计算器按专业科目计" in field.help_zh
     assert "does not say as which subject" in field.help_en
     answer = run("ce_hours", professional_hours=50, digital_hours=10, public_hours=30)
-    assert "本计算器按专业科目计" in said(answer, "zh")
+    assert "本站的理解是按专业科目计" in said(answer, "zh")
     assert "按第四部分第（一）项记入，按专业科目计" not in said(answer, "zh")
-    assert "this calculator treats them as professional subjects" in said(answer, "en")
+    assert "this site's reading counts them as professional" in said(answer, "en")
 
 
 # The earliest date (F11 and the changed contract).

@@ -65,18 +65,23 @@ export function citedClauses(form, ids, attributes = {}) {
   return line;
 }
 
-const verdictOf = (answer) => (answer.ok ? (answer.result.meets ?? answer.result.ok) : null);
+// The verdict as the engine states it (qualified where a reading decides it), or null: nothing judged.
+const verdictOf = (answer) => (answer.ok && answer.verdict ? answer.verdict : null);
 
 function answerNodes(form, answer, lang) {
   const nodes = [];
   const verdict = verdictOf(answer);
-  if (verdict !== null && verdict !== undefined) {
-    nodes.push(el("p", { class: `calc-verdict calc-verdict--${verdict ? "yes" : "no"}` },
-      msg(form, verdict ? "verdict_yes" : "verdict_no")));
+  if (verdict) {
+    nodes.push(el("p", { class: `calc-verdict calc-verdict--${verdict.met ? "yes" : "no"}` }, verdict[lang]));
   }
   const list = el("ul", { class: "calc-explanation" });
   answer.explanation[lang].forEach((line) => list.append(el("li", {}, line)));
   nodes.push(list);
+  if (answer.rests_on[lang].length) {
+    const readings = el("ul", { class: "calc-readings", "aria-label": msg(form, "rests_on") });
+    answer.rests_on[lang].forEach((line) => readings.append(el("li", {}, line)));
+    nodes.push(el("p", { class: "calc-readings-title" }, msg(form, "rests_on")), readings);
+  }
   if (answer.notes.length) {
     const notes = el("ul", { class: "calc-notes", "aria-label": msg(form, "notes") });
     answer.notes.forEach((note) => notes.append(el("li", {}, note[lang])));
@@ -122,7 +127,7 @@ export function render(form, answer, json) {
   result.replaceChildren(heading, ...body, ...extra, result.querySelector(".calc-fallback") || el("p"));
   result.dataset.state = answer.ok ? "ok" : "error";
   const verdict = verdictOf(answer);
-  result.dataset.verdict = verdict === true ? "yes" : verdict === false ? "no" : "none";
+  result.dataset.verdict = verdict ? (verdict.met ? "yes" : "no") : "none";
   result.dataset.json = json;
   prepareSheet(form, answer.ok ? { answer, nodes: body } : null);
 }
