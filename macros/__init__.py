@@ -48,6 +48,11 @@ def define_env(env: Any) -> None:
         return widgets.calculator_html(name, lang(), root(), env.conf["extra"])
 
     @env.macro
+    def readings(name: str) -> str:
+        """The readings a calculator takes where the notice is silent, from its own declaration."""
+        return pages.readings_list(name, lang(), lang_root())
+
+    @env.macro
     def batch(name: str) -> str:
         """The CSV batch check of a calculator, run by the same worker as the form."""
         return widgets.batch_html(name, lang(), root(), env.conf["extra"]["xlsx_wheels"])

@@ -87,7 +87,8 @@ def key_dates_ics(lang: str) -> bytes:
         event.add("dtstart", date.day)
         event.add("dtend", date.day + dt.timedelta(days=1))
         event.add("summary", date.zh if lang == "zh" else date.en)
-        event.add("description", f"{citation(by_id[date.clause], lang)} ({date.clause}) {ICS_UNOFFICIAL[lang]}")
+        event.add("description", f"{citation(by_id[date.clause], lang)} {ICS_UNOFFICIAL[lang]}")
+        event.add("x-clause", date.clause)  # for programs; a reader sees the clause's name, never its id
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return calendar.to_ical()

@@ -6,7 +6,9 @@ import csv
 import re
 from fractions import Fraction
 
-from calculators import rules
+import calculators
+from calculators import readings, rules
+from calculators.clauses import named
 from calculators.wording import format_day
 
 from .dates import KEY_DATES, UNDATED
@@ -95,3 +97,15 @@ def rule_text(key: str, lang: str) -> str:
     if isinstance(value, tuple):
         return (" 或 " if lang == "zh" else " or ").join(map(str, value))
     return str(value)
+
+
+def readings_list(name: str, lang: str, lang_root: str) -> str:
+    """The readings a calculator takes where the notice is silent, as its method page lists them: each as
+    this site's reading, with the notice's words and the other reading (from the calculator's own
+    declaration, which its answers use too)."""
+    items = readings.method_items(calculators.CALCULATORS[name].READINGS, lang)
+    for item in items:
+        item["link"] = link_to(item["clause"], lang, lang_root, named([item["clause"]], lang)[0])
+    zh = lang == "zh"
+    return str(PAGES.readings({"name": name, "list": items, "colon": "：" if zh else ": ", "space": "" if zh else " ",
+                               "open": "（" if zh else " (", "close": "）" if zh else ")"}))

@@ -24,7 +24,7 @@ TRAINING = macros("training.html")
 
 # A typed title goes into the handout's address: hosts refuse addresses over about 8 KB.
 HANDOUT_TITLE_MAX = 200
-UNOFFICIAL_TAG = "（非官方译文 / Unofficial translation）"
+UNOFFICIAL_TAG = "(非官方译文 / Unofficial translation)"  # it follows English text
 
 def heading(clause: Clause, lang: str) -> str:
     """A clause's heading as a slide or handout shows it."""

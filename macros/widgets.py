@@ -13,6 +13,7 @@ from typing import Any
 from markupsafe import Markup
 
 import calculators
+from calculators.clauses import named
 from calculators.table import MAX_FILE_BYTES
 
 from . import open_data
@@ -74,11 +75,13 @@ def _sheet(name: str, lang: str) -> dict[str, Any]:
     the full text of the clauses cited, the date, who decides, and the shared link with its QR code.
     A technician takes it to the HR office, so an English page prints the Chinese clause text too."""
     meta = calculators.metadata(name)
-    languages = ("zh",) if lang == "zh" else ("en", "zh")
+    languages = ("zh",) if lang == "zh" else ("zh", "en")
+    label = {"zh": t("sheet_chinese", lang), "en": t("sheet_english", lang)}
     clauses = [{"id": cid, "citation": citation(by_id()[cid], lang),
-                "paragraphs": [{"lang": text_lang, "html": Markup(text_with_links(p, text_lang))}
-                               for text_lang in languages
-                               for p in (by_id()[cid].zh if text_lang == "zh" else by_id()[cid].en)]}
+                "texts": [{"lang": text_lang, "label": label[text_lang],
+                           "paragraphs": [Markup(text_with_links(p, text_lang))
+                                          for p in (by_id()[cid].zh if text_lang == "zh" else by_id()[cid].en)]}
+                          for text_lang in languages]}
                for cid in meta["clauses"]]
     return {"id": f"calc-{name}", "title": meta["title"][lang], "t": Words(lang), "clauses": clauses}
 
@@ -107,7 +110,8 @@ def calculator_html(name: str, lang: str, root: str, extra: dict[str, Any]) -> s
     meta = calculators.metadata(name)
     prefix = f"calc-{name}"
     lang_root = f"{root}{'en/' if lang == 'en' else ''}"
-    links = ("、" if lang == "zh" else ", ").join(clause_link(c, lang, lang_root, c) for c in meta["clauses"])
+    links = ("、" if lang == "zh" else ", ").join(clause_link(c, lang, lang_root, named([c], lang)[0])
+                                                 for c in meta["clauses"])
     messages = data_words(STATUS_KEYS, lang)
     return str(WIDGETS.calculator({
         "name": name, "lang": lang, "id": prefix, "root": root, "notice": f"{lang_root}notice/",

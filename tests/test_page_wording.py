@@ -98,7 +98,7 @@ def test_t1_little_giant_nominees_meet_all_three_conditions():
     ("s1-3", "Support the Bijie Hospital"), ("s1-3", "principal role"),
     ("s5-4", "Within the same review year"), ("s5-4", "2022 review year"),
     ("s3-2", "proactively accept"), ("s2-2", "used uniformly"), ("s4-1", "engineer (intermediate level)"),
-    ("preamble", "Issues concerning Doing a Good Job of the 2023"),
+    ("preamble", "Issues concerning Carrying Out the 2023"),
     ("s1-3", "《贵州省职称评审委员会备案管理暂行办法》"), ("s5-4", "《贵州省职称申报评审工作规则（试行）》"),
     ("s3-1", "《毕节市事业单位专业技术人员按岗推荐评聘职称审核情况表》"),
 ])

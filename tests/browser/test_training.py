@@ -234,7 +234,7 @@ def test_a_printed_answer_sheet(page, site_url, requests_seen, page_errors, lang
     expect(sheet).to_be_visible()
     expect(sheet.locator("[data-sheet-inputs]")).to_contain_text("2018-12-31")
     expect(sheet.locator("[data-sheet-inputs]")).to_contain_text("2020")
-    expect(sheet.locator(".calc-verdict")).to_have_text("任职年限尚未满足要求" if lang == "" else "Years requirement not met")
+    expect(sheet.locator(".calc-verdict")).to_have_text("任职年限尚未满足要求" if lang == "" else "Years in the title not met")
     clause = sheet.locator('[data-sheet-clause="s5-5"]')
     expect(clause).to_be_visible()
     expect(clause).to_contain_text("其任职年限（工作年限）终算时间为2023年12月31日")
