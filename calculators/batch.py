@@ -239,10 +239,15 @@ class BatchRun:
         parts = [_say(WHO_SPEAKS, self.lang), self.mapping]
         if self.clauses:
             parts.append(cited(self.clauses, self.lang) + stop)
-        if self.readings:
-            declared = CALCULATORS[self.name].READINGS
-            parts.append(readings.short_names(declared, self.readings, self.lang) + stop)
+        parts.append(self._readings_line())
         return ("" if self.lang == "zh" else " ").join(part for part in parts if part)
+
+    def _readings_line(self) -> str:
+        """The site's readings the answered rows rest on, in a few words each ("" when none)."""
+        if not self.readings:
+            return ""
+        stop = "。" if self.lang == "zh" else "."
+        return readings.short_names(CALCULATORS[self.name].READINGS, self.readings, self.lang) + stop
 
     def download_bytes(self) -> bytes:
         """What the page's download holds: what the file is (``about``) as a first line, one cell that
@@ -271,6 +276,7 @@ class BatchRun:
         return {"problem": None, "header": [self.out_header[i] for i in order], "rows": reorder(self.preview),
                 "rejected": reorder(self.rejected_preview), "counts": self.counts, "total": self.total,
                 "source": self.table.source, "mapping": self.mapping, "clauses": self.clauses,
+                "readings": self._readings_line(),
                 "reason_column": order.index(1),
                 "sheets": self.table.sheets, "sheet": self.table.sheet}
 

@@ -88,8 +88,9 @@ function showSummary(section, summary, csv, file) {
   filter.append(only, " " + msg(section, "batch_only_rejected"));
   const shown = say(section, "batch_shown", { shown: summary.rows.length, rows: counts.rows });
   const cited = citation(section, summary.clauses);
+  const readings = summary.readings ? [el("p", { class: "calc-batch-readings", "data-batch-readings": "" }, summary.readings)] : [];
   const render = () => showBatch(section, "done", ...(picker ? [picker] : []), mapping, say(section, "batch_done", counts),
-    ...(cited ? [cited] : []), shown, link, filter, batchTable(section, summary, only.checked));
+    ...(cited ? [cited] : []), ...readings, shown, link, filter, batchTable(section, summary, only.checked));
   only.addEventListener("change", () => { render(); only.focus(); });
   render();
 }
