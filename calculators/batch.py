@@ -210,6 +210,8 @@ class BatchRun:
                 self.readings += [r["id"] for r in answer["result"]["readings"] if r["id"] not in self.readings]
                 if answer["result"]["depends_on_reading"]:
                     notes.insert(0, answer["verdict"][self.lang])
+                else:
+                    notes[:0] = answer["rests_on"][self.lang]
                 notes += [note[self.lang] for note in answer["notes"]]
             else:
                 status = "rejected"

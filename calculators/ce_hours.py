@@ -204,7 +204,7 @@ def calculate(inputs: Mapping[str, Any], explain: bool = True) -> dict[str, Any]
     explanation = _explain(values, result, required_professional, shortfall_professional) if explain else ([], [])
     return accepted(NAME, values, result, clauses, explanation, notes,
                     readings.verdict_line(VERDICT, SHORT_VERDICT, meets, READINGS, listed, BARE_VERDICT),
-                    readings.said(READINGS, listed, SHORT_VERDICT) if explain else None)
+                    readings.said(READINGS, listed, SHORT_VERDICT, figures_only=not explain))
 
 
 def _explain(values: dict[str, Any], r: dict[str, Any], req_prof: Fraction,
@@ -237,9 +237,12 @@ def _explain(values: dict[str, Any], r: dict[str, Any], req_prof: Fraction,
                   f"met. The notice sets no number of public-subject hours, and this calculator sets no minimum; the "
                   f"office that reviews and registers the hours, and your employer, decide.")
     if r["meets"]:
-        zh.append("总学时、专业科目学时均已达到要求，并已有公需科目学时。")
-        en.append("The total and the professional-subject requirement are both met, and public-subject hours are "
-                  "recorded.")
+        own = r["depends_on_reading"]
+        zh.append(("按本站的理解，" if own else "") + "总学时、专业科目学时均已达到要求，并已有公需科目学时。"
+                  + ("按另一种理解则未达到要求（见结论）。" if own else ""))
+        en.append(("On this site's reading, the" if own else "The") + " total and the professional-subject "
+                  "requirement are both met, and public-subject hours are recorded."
+                  + (" On the other reading they are not (see the verdict)." if own else ""))
     elif not (r["meets_total"] and r["meets_professional"]):
         if not r["meets_total"]:
             zh.append(f"总学时还差{_num(r['shortfall_total'])}学时。")

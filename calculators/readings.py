@@ -93,13 +93,18 @@ def _other_outcome(reading: Reading, otherwise: Mapping[str, Any] | None, short:
 
 
 def said(declared: Sequence[Reading], listed: Sequence[Mapping[str, Any]],
-         short: Mapping[bool, tuple[str, str]]) -> dict[str, list[str]]:
+         short: Mapping[bool, tuple[str, str]], figures_only: bool = False) -> dict[str, list[str]]:
     """The readings an answer rests on, one line each in both languages: the clause, the reading named
-    as this site's, and what the other reading gives (the page, the printed sheet and ``--text``)."""
+    as this site's, and what the other reading gives (the page, the printed sheet and ``--text``).
+
+    ``figures_only`` keeps the readings that changed this answer's figures (a roster row says those
+    in its notes column, and names the others once, in the file's first line)."""
     by_id = {r.id: r for r in declared}
     out: dict[str, list[str]] = {"zh": [], "en": []}
     for entry in listed:
         reading = by_id[entry["id"]]
+        if figures_only and not (entry["otherwise"] is not None and reading.figures(entry["otherwise"], "zh")):
+            continue
         for lang in ("zh", "en"):
             clause = named([reading.clause], lang)[0]
             other = _other_outcome(reading, entry["otherwise"], short, lang)

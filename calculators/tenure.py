@@ -293,7 +293,7 @@ def calculate(inputs: Mapping[str, Any], explain: bool = True) -> dict[str, Any]
     explanation = _explain(result, qualified_on, review_year) if explain else ([], [])
     return accepted(NAME, values, result, list(CLAUSES), explanation, notes,
                     readings.verdict_line(VERDICT, SHORT_VERDICT, meets, READINGS, listed),
-                    readings.said(READINGS, listed, SHORT_VERDICT) if explain else None)
+                    readings.said(READINGS, listed, SHORT_VERDICT, figures_only=not explain))
 
 
 def _explain(r: dict[str, Any], qualified_on: _dt.date, review_year: int | None) -> tuple[list[str], list[str]]:
@@ -314,7 +314,7 @@ def _explain(r: dict[str, Any], qualified_on: _dt.date, review_year: int | None)
     elif r["start_basis"] == "unqualified_year_end":
         year = r["start_moved_by"][0]
         zh.append(f"您于{_fmt_zh(qualified_on)}取得现资格，而{year}年度考核为“不合格”。通知规定“{UNQUALIFIED_QUOTE_ZH}”，"
-                  f"但未规定取得资格当年考核不合格时如何扣除。本站的理解是：只扣除{year}年度中取得资格之后的部分，"
+                  f"但未规定取得资格当年考核不合格时如何扣除。本站的理解是：只扣除该年度中取得资格之后的部分，"
                   f"年限从{_fmt_zh(start)}起算；如评委会按整年扣除，计入年限将少1年。具体以评委会认定为准。")
         en.append(f"You obtained the current title on {_fmt_en(qualified_on)}, and {year} was rated “unsatisfactory”. "
                   f"The notice says “{UNQUALIFIED_QUOTE_EN}”, but not how this applies to the year in which the title "
