@@ -147,3 +147,16 @@ def test_calculator_forms_stay_out_of_search():
     leaks = [(d["location"], w) for d in pages for w in words
              if w in re.sub(r"[\u200b\s]", "", d["text"]) or w in d["text"].replace("\u200b", "")]
     assert leaks == []
+
+
+READINGS = [reading for module in calculators.CALCULATORS.values() for reading in module.READINGS]
+
+
+@pytest.mark.parametrize("reading", READINGS, ids=lambda r: r.id)
+def test_each_reading_quotes_the_notice_word_for_word_in_the_clause_it_names(reading):
+    """A reading is set beside the notice's own words, so those words must be the notice's, in its clause
+    (the Chinese without the layout's spaces; the English as the translation has it)."""
+    clause = by_id()[reading.clause]
+    assert reading.notice[0] in re.sub(r"\s", "", "".join(clause.zh)), reading.id
+    assert reading.notice[1].lower() in " ".join(clause.en).lower(), reading.id
+    assert "本站的理解" in reading.site[0] and "This site's reading" in reading.site[1], reading.id
