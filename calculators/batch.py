@@ -16,7 +16,7 @@ import io
 import re
 from typing import Any
 
-from . import CALCULATORS, columns, messages, readings, run, table
+from . import CALCULATORS, columns, messages, office, readings, run, table
 from .clauses import cited
 
 # The result columns each calculator declares (key, Chinese title, English title).
@@ -26,7 +26,12 @@ BEYOND = ("列名以外的单元格", "Cells beyond the named columns")
 WHO_SPEAKS = ("计算结果仅供参考，不是认定结论，由用人单位和评委会认定；本站不是毕节市人力资源和社会保障局的网站。",
               "The results are information, not a decision: the employer and the evaluation committee decide. This "
               "site is not the Bijie Municipal Human Resources and Social Security Bureau's.")
-STATUS = {"ok": ("已计算", "calculated"), "rejected": ("退回", "rejected"), "empty": ("空行", "empty")}
+STATUS = {"ok": ("已计算", "calculated"), "rejected": ("退回", "rejected"), "empty": ("空行", "empty"),
+          "skipped": ("跳过", "skipped")}
+# What the first filled cell of a row below the people says when the row is not a person: a total, a
+# note, a signature or a date line of the form (合计, 注：, 填表人, 制表日期). Such a row is skipped, said.
+NOT_A_PERSON = re.compile(r"(合计|总计|小计|共计|注[:：]|备注[:：]|说明[:：]|填表说明|填表人|填报人|制表人|制表日期|"
+                          r"填表日期|填报日期|审核人|经办人|负责人|单位负责人|total|subtotal|note[:：])", re.IGNORECASE)
 VERDICT_KEYS = ("meets", "ok")
 PREVIEW_ROWS = 200
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -67,6 +72,9 @@ def show(key: str, value: Any, lang: str) -> str:
     return str(value)
 
 
+_STATUS_KEYS = frozenset(columns.key(text) for key in ("status", "reason") for text in HEAD[key])
+
+
 def own_columns(name: str) -> frozenset[str]:
     """The columns a results file of this calculator adds, in both languages, as ``columns.key`` reads them."""
     titles = [*HEAD.values(), BEYOND, *((zh, en) for _, zh, en in RESULTS[name])]
@@ -96,7 +104,7 @@ class BatchRun:
         self.mapping = ""
         self.planned = False
         self.first = self.position = 0
-        self.counts = {"rows": 0, "ok": 0, "rejected": 0, "empty": 0}
+        self.counts = {"rows": 0, "ok": 0, "rejected": 0, "empty": 0, "skipped": 0}
         self.clauses: list[str] = []  # what the rows answered rest on, in the order first cited
         self.readings: list[str] = []  # the site's readings they rest on, likewise
         self.preview: list[dict[str, Any]] = []
@@ -127,6 +135,9 @@ class BatchRun:
             if filled >= columns.HEADER_SCAN:
                 break
         found = columns.plan(self.name, rows, numbers, own_columns(self.name))
+        if not any(columns.key(c.header) in _STATUS_KEYS for c in found.columns):
+            # Not a results file of this site: a title of its results (扣除的年度) names what it came from.
+            found = columns.plan(self.name, rows, numbers)
         self.plan = found
         if found.problem:
             self.problem = found.problem
@@ -138,6 +149,10 @@ class BatchRun:
             return
         self.header = [c.header for c in found.columns]
         self.fields = found.fields()
+        self.read_as = [c.field for c in found.columns]
+        self.yearly, year_columns = found.years()
+        self.year_columns = [(c.index, c.year, (columns.cell_said(c, "zh"), columns.cell_said(c, "en")))
+                             for c in year_columns]
         self.dates = [i for i, c in enumerate(found.columns) if c.field and c.field.kind == "date"]
         width = len(self.header)
         self.extra = any(len(self.table.rows[i].cells) > width for i in range(self.first, len(self.table.rows)))
@@ -185,6 +200,31 @@ class BatchRun:
                                                    label_zh=label.label_zh, label_en=label.label_en)[self.lang])
         return read
 
+    def _inputs(self, read: list[str], notes: list[str]) -> dict[str, str]:
+        """A row's inputs as the calculator reads them, from what the office wrote (``calculators.office``):
+        each writing read by a rule adds its note; one that could mean two things refuses the row."""
+        inputs = {}
+        for index, f in enumerate(self.read_as):
+            if f is None:
+                continue
+            text = read[index]
+            text = text[1:] if text.startswith("'") else text  # Excel's mark for "keep this as text"
+            note = None
+            if f.kind == "date":
+                text, note = office.date_cell(text, (f.label_zh, f.label_en))
+            elif f.kind == "years":
+                text, note = office.years_cell(text, (f.label_zh, f.label_en))
+            elif f.kind in ("integer", "count"):
+                text = office.count_cell(text)
+            if note:
+                notes.append(note[self.lang])
+            inputs[f.name] = text
+        if self.yearly is not None:
+            grades = self.yearly.grades
+            inputs[self.yearly.name] = ",".join(str(year) for index, year, said in self.year_columns
+                                                if office.grade(read[index], grades, said))
+        return inputs
+
     def _one(self, row: table.Row) -> None:
         width = len(self.header)
         cells = row.cells[:width] + [""] * (width - len(row.cells))
@@ -199,10 +239,16 @@ class BatchRun:
             status, notes = "empty", [messages.file_problem("empty_row")[self.lang], *notes]
         elif row.broken:
             status, notes = "rejected", [row.broken[self.lang], *notes]
+        elif NOT_A_PERSON.match(next(cell for cell in row.cells if cell.strip()).strip()):
+            first = next(cell for cell in row.cells if cell.strip()).strip()[:40]
+            status, notes = "skipped", [messages.file_problem("not_a_person", first=first)[self.lang], *notes]
         else:
             read = self._excel_dates(cells, notes)
-            inputs = {f: read[i] for i, f in enumerate(self.fields) if f}
-            answer = run(self.name, inputs, explain=False)
+            try:
+                inputs = self._inputs(read, notes)
+            except office.Refused as refused:
+                inputs, notes = None, [refused.problem[self.lang], *notes]
+            answer = run(self.name, inputs, explain=False) if inputs is not None else {"ok": False, "errors": []}
             if answer["ok"]:
                 status = "ok"
                 results = [show(key, answer["result"][key], self.lang) for key, _, _ in RESULTS[self.name]]

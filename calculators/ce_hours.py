@@ -90,7 +90,7 @@ FIELDS: tuple[Field, ...] = (
                    f"{rules.value('ce_hours_general')}. Whether you count as working at the grassroots is for your "
                    f"employer and the competent authority to decide."),
           default="general", choices=CATEGORIES, clauses=("s4-2",),
-          headers=("类别", "人员类型", "单位类别", "工作单位类别"), hints=("类别", "类型", "基层", "民营")),
+          headers=("类别", "人员类型", "单位类别", "工作单位类别"), hints=("类别", "类型", "基层", "民营", "性质", "属性")),
     _hours("public_hours", "公需科目学时", "General (public) subject hours",
            "本年度已登记的公需科目学时，可含两位小数。通知规定在省继续教育平台开展公需科目学习测试，未规定学时数。",
            "Hours of general (public) subjects this year, up to two decimals. The notice says they are studied and "

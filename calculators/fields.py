@@ -56,6 +56,14 @@ class Field:
     # header look like this field (see calculators.columns).
     headers: tuple[str, ...] = ()
     hints: tuple[str, ...] = ()
+    # Words that make a header mean something else that offices keep beside this field (聘任: the
+    # appointment, not the date a title was obtained), and what that is: such a column is never read
+    # as this field, and a roster that has only it is refused, saying why.
+    impostors: tuple[str, ...] = ()
+    impostor_why: tuple[str, str] = ("", "")
+    # For a list of years kept as one column per year (2019年度 … 2023年度): each grade a cell can hold,
+    # and whether it puts that year in the list (不合格: True). Any other word refuses the row.
+    grades: Mapping[str, bool] = field(default_factory=dict)
 
     def metadata(self) -> dict[str, Any]:
         """The field as plain JSON data, for the page and the documentation."""

@@ -303,6 +303,60 @@ FILE_PROBLEMS: dict[str, tuple[str, str]] = {
         "第 {column} 列是与第 {row} 行合并的单元格，按合并后显示的内容读取。",
         "Column {column} is merged with row {row}; it was read as the merged cell shows.",
     ),
+    "eight_digit_date": (
+        "“{label_zh}”的 {value} 按“年月日”八位数字读作 {day}。",
+        "{value} in “{label_en}” was read as year, month and day: {day}.",
+    ),
+    "month_only_date": (
+        "“{label_zh}”只填到月份（{value}）：终算时间为12月31日，所填月份中的哪一天不影响计入年限和结论，按该月1日计算；"
+        "最早满足年限的日期因此只精确到月。",
+        "“{label_en}” gives only the month ({value}): with a 31 December cutoff, the day in that month changes "
+        "neither the years counted nor the verdict, so the 1st was taken; the earliest date is then known only "
+        "to the month.",
+    ),
+    "day_month_order": (
+        "“{label_zh}”的 {value} 中有一个数大于 12，只能是日，按 {day} 读取。",
+        "{value} in “{label_en}” has a number above 12, which can only be the day: read as {day}.",
+    ),
+    "ambiguous_day_month": (
+        "“{label_zh}”的 {value} 既可能是“日/月/年”，也可能是“月/日/年”，无法确定，未计算。请写成 2018-06-28 这样的形式。",
+        "{value} in “{label_en}” could be day/month/year or month/day/year, which cannot be told; not calculated. "
+        "Write it like 2018-06-28.",
+    ),
+    "joined_years": (
+        "“{label_zh}”的 {value} 多半是 Excel 把“{years}”并成了一个数，已按每四位一个年份读作 {years}。",
+        "{value} in “{label_en}” is most likely “{years}” that Excel joined into one number; it was read as "
+        "those years, four digits each.",
+    ),
+    "unknown_grade": (
+        "{column_zh}的“{value}”不是年度考核等次（{grades}），不能确定这一年是否“不合格”，未计算。",
+        "“{value}” in {column_en} is not an annual assessment grade (优秀, 合格, 基本合格, 不合格), so whether "
+        "that year was “unsatisfactory” cannot be told; not calculated.",
+    ),
+    "years_twice": (
+        "文件中既有{columns_zh}，又有逐年考核等次的{years_zh}，两处都可能给出“{label_zh}”：请只保留一种。未计算。",
+        "The file has {columns_en} and also a column per year's assessment ({years_en}): both could give "
+        "“{label_en}”. Keep only one of them; nothing was calculated.",
+    ),
+    "impostor_column": (
+        "{column_zh}是{why_zh}，不能当作“{label_zh}”，文件中也没有“{label_zh}”列（第 {row} 行被读作列名）。"
+        "请增加一列“{label_zh}”（可使用下载的模板）。未计算，以免结果有误。",
+        "{column_en} is {why_en}, which cannot stand for “{label_en}”, and the file has no “{label_en}” column "
+        "(row {row} was read as the column names). Add a “{label_en}” column (see the template). Nothing was "
+        "calculated, so that no answer is wrong.",
+    ),
+    "not_a_person": (
+        "“{first}”行是合计、说明或签名行，不是人员，已跳过。",
+        "The row “{first}” is a total, a note or a signature, not a person: skipped.",
+    ),
+    "workbook_hidden_rows": (
+        "工作表中有 {count} 行被隐藏或筛选掉，也一并核对了。",
+        "{count} rows of the sheet are hidden or filtered out; they were checked too.",
+    ),
+    "workbook_other_sheets": (
+        "第一个可见的工作表“{first}”中没有列名行，读取的是有列名的工作表“{sheet}”。",
+        "The first visible sheet, “{first}”, has no row of column names; the sheet read is “{sheet}”, which has.",
+    ),
     "workbook_unsupported": (
         "这里无法读取 Excel 工作簿（需要 openpyxl）：请另存为 CSV，或在网页的批量核对中选择该工作簿。",
         "Excel workbooks cannot be read here (openpyxl is needed): save the sheet as CSV, or choose the workbook "

@@ -104,10 +104,17 @@ FIELDS: tuple[Field, ...] = (
                  "date; if your series or employer counts the years from your appointment instead, follow those "
                  "rules and ask the evaluation committee."),
         required=True, clauses=("s5-5",),
-        headers=("现职称取得时间", "取得现职称时间", "任现职时间", "现职称取得日期", "取得现职称日期", "取得现资格日期",
-                 "现资格取得时间", "取得资格时间", "任现职称时间", "现职称获得时间", "取得时间", "date obtained",
-                 "qualified on", "title obtained"),
-        hints=("取得", "任现职", "获得", "资格时间", "obtained"),
+        headers=("现职称取得时间", "取得现职称时间", "现职称取得日期", "取得现职称日期", "取得现资格日期",
+                 "现资格取得时间", "取得资格时间", "资格取得时间", "现职称获得时间", "获得现职称时间", "取得时间",
+                 "职称取得时间", "职称取得日期", "证书取得时间", "资格证书取得时间", "任职资格取得时间",
+                 "取得现职称年月", "现职称取得年月", "取得现资格年月", "取得专业技术资格时间",
+                 "现专业技术职务取得时间", "现职称评定时间", "现任职称时间", "date obtained", "qualified on",
+                 "title obtained", "date the title was obtained"),
+        hints=("取得", "获得", "资格时间", "评定", "obtained"),
+        impostors=("聘任", "任现职", "聘用", "受聘", "appoint"),
+        impostor_why=("聘任（任职）时间，不是取得现资格的时间（通知的年限从取得资格起算）",
+                      "an appointment date, not the date the title was obtained (the notice counts from the "
+                      "latter)"),
     ),
     Field(
         "review_year", "year", "未能在当年度完成评审的评审年度", "Review year (only if the committee finished late)",
@@ -134,16 +141,20 @@ FIELDS: tuple[Field, ...] = (
                  "committee decides."),
         clauses=("s5-5",),
         headers=("年度考核不合格年份", "年度考核不合格年度", "考核不合格年度", "考核不合格年份", "不合格年度", "不合格年份",
-                 "年度考核不合格", "考核不合格", "unsatisfactory years", "unqualified years"),
-        hints=("不合格", "考核", "unsatisf", "unqualif"),
+                 "年度考核不合格", "考核不合格", "年度考核为不合格的年份", "年度考核不合格情况",
+                 "unsatisfactory years", "unqualified years", "years rated unsatisfactory"),
+        hints=("不合格", "考核", "扣除", "不计入", "称职", "unsatisf", "unqualif", "deduct", "notcounted"),
+        grades={"不合格": True, "unsatisfactory": True, "优秀": False, "合格": False, "基本合格": False,
+                "excellent": False, "satisfactory": False, "basicallysatisfactory": False},
     ),
     Field(
         "required_years", "integer", "申报上一级职称要求的年限", "Years the next title requires",
         help_zh="按本人所在系列评价标准填写，1 至 50 年。",
         help_en="From your series' evaluation standard, 1 to 50 years.",
         minimum=1, maximum=50,
-        headers=("要求年限", "申报职称要求年限", "申报要求年限", "要求任职年限", "所需年限", "需满年限", "required years"),
-        hints=("年限", "required"),
+        headers=("要求年限", "申报职称要求年限", "申报要求年限", "要求任职年限", "所需年限", "需满年限", "规定年限",
+                 "申报所需任职年限", "所需任职年限", "规定任职年限", "required years", "years required"),
+        hints=("年限", "required", "years"),
     ),
     Field(
         "apply_year", "year", "申报年度", "Year of application",
@@ -152,7 +163,8 @@ FIELDS: tuple[Field, ...] = (
         help_en=(f"For {rules.NOTICE_YEAR} the notice sets 31 December {rules.NOTICE_YEAR}; for other years this "
                  f"site assumes 31 December of that year: check that year's notice."),
         default=rules.NOTICE_YEAR, minimum=YEAR_MIN, maximum=YEAR_MAX, clauses=("s5-5",),
-        headers=("申报年份", "申报年", "application year", "apply year"), hints=("申报年", "评审年"),
+        headers=("申报年份", "申报年", "application year", "apply year"),
+        hints=("申报年", "评审年", "参评", "申报时间", "申报日期", "applied"),
     ),
 )
 

@@ -114,8 +114,9 @@ UI: dict[str, tuple[str, str]] = {
     "batch_cancelled": ("已停止核对（完成 {done} / {total} 行），没有生成结果文件。可以重新选择文件。",
                         "Checking stopped ({done} of {total} rows done); no results file was made. "
                         "You can choose a file again."),
-    "batch_done": ("共 {rows} 行：{ok} 行已计算，{rejected} 行被退回，{empty} 行为空行。",
-                   "{rows} rows: {ok} calculated, {rejected} rejected, {empty} empty."),
+    "batch_done": ("共 {rows} 行：{ok} 行已计算，{rejected} 行被退回，{empty} 行为空行，{skipped} 行为合计、说明或签名行（已跳过）。",
+                   "{rows} rows: {ok} calculated, {rejected} rejected, {empty} empty, {skipped} totals, notes or "
+                   "signatures (skipped)."),
     "batch_shown": ("下表显示前 {shown} 行（退回原因在“退回原因或说明”一列）；下载的结果文件包含全部 {rows} 行。",
                     "The table shows the first {shown} rows (the reason for a rejection is in the column “Reason or note”); "
                     "the results file holds all {rows} rows."),

@@ -217,7 +217,7 @@ def test_a_slice_at_a_time_gives_the_same_file_as_all_at_once():
         sliced.step(7)
         steps += 1
     assert sliced.csv() == whole.csv() and steps == 429 + 429  # 3,001 records read, then 3,000 rows checked, 7 at a time
-    assert whole.counts == {"rows": 3000, "ok": 1000, "rejected": 1000, "empty": 1000}
+    assert whole.counts == {"rows": 3000, "ok": 1000, "rejected": 1000, "empty": 1000, "skipped": 0}
     summary = whole.summary()
     assert len(summary["rows"]) == batch.PREVIEW_ROWS and len(summary["rejected"]) == batch.PREVIEW_ROWS
     assert all(row["status"] == "rejected" for row in summary["rejected"])

@@ -142,7 +142,7 @@ def test_d2_a_large_honest_workbook_is_read_in_slices_and_stays_bounded():
     assert slices >= 12 and run.problem is None
     while not run.done:
         run.step(50_000)
-    assert run.counts == {"rows": 60_000, "ok": 60_000, "rejected": 0, "empty": 0}
+    assert run.counts == {"rows": 60_000, "ok": 60_000, "rejected": 0, "empty": 0, "skipped": 0}
 
 
 def test_d3_blank_lines_before_the_header_are_linear():
@@ -263,7 +263,7 @@ def test_d16_one_bad_byte_or_cell_rejects_its_row_not_the_file():
     bad = xlsx(HEAD + '<row r="2">' + cell("A2", "2018-12-31") + '<c r="B2" t="d"><v>not a date</v></c></row>'
                + '<row r="3">' + cell("A3", "2018-12-31") + '<c r="B3"><v>5</v></c></row>')
     run = batch.run_file("tenure", bad)
-    assert run.problem is None and run.counts == {"rows": 2, "ok": 1, "rejected": 1, "empty": 0}
+    assert run.problem is None and run.counts == {"rows": 2, "ok": 1, "rejected": 1, "empty": 0, "skipped": 0}
 
 
 def test_d2_a_workbook_row_of_many_cells_is_bounded():

@@ -19,7 +19,7 @@ def test_a_roster_is_checked_a_slice_at_a_time_and_summarised():
     while not run.done:
         run.step(1)
     summary = json.loads(webworker.batch_summary(run))
-    assert summary["counts"] == {"rows": 1, "ok": 1, "rejected": 0, "empty": 0} and summary["mapping"]
+    assert summary["counts"] == {"rows": 1, "ok": 1, "rejected": 0, "empty": 0, "skipped": 0} and summary["mapping"]
 
 
 def test_the_warm_up_answers_the_pages_calculators_or_all_of_them():
