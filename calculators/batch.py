@@ -99,8 +99,10 @@ class BatchRun:
 
     def __init__(self, name: str, data: bytes, lang: str = "zh", sheet: str | None = None) -> None:
         self.name, self.lang = name, lang
+        self.data, self.chosen = data, sheet
         self.table = table.open_file(data, sheet)
         self.problem = self.table.problem
+        self.passed_over: list[str] = []  # visible sheets before the one read, which had no header row
         self.mapping = ""
         self.planned = False
         self.first = self.position = 0
@@ -163,8 +165,28 @@ class BatchRun:
         self.out_header += [_say((zh, en), self.lang) for _, zh, en in RESULTS[self.name]]
         self._writer.writerow([safe_cell(cell) for cell in self.out_header])
 
+    def _next_sheet_if_no_header(self) -> None:
+        """A workbook whose first sheet holds no header row (填表说明 before 花名册): the next visible sheet
+        is read instead, unless the reader chose the sheet. Where none has one, the refusal names them."""
+        if self.chosen is not None or self.problem is None or self.problem["code"] not in ("no_known_column", "no_header"):
+            return
+        later = self.table.sheets[self.table.sheets.index(self.table.sheet) + 1:] if self.table.sheet else []
+        if not later:
+            if self.passed_over or len(self.table.sheets) > 1:
+                others = ("、" if self.lang == "zh" else ", ").join(self.table.sheets)
+                self.problem = {key: self.problem[key] + (f"（工作簿中的工作表：{others}，均没有列名行。）" if key == "zh"
+                                                          else f" (The workbook's sheets, {others}, all lack one.)")
+                                for key in ("zh", "en")} | {"code": self.problem["code"]}
+            return
+        self.passed_over.append(self.table.sheet)
+        self.table = table.open_file(self.data, later[0])
+        self.problem, self.planned = self.table.problem, False
+
     def _file_notes(self) -> list[str]:
         notes = [note[self.lang] for note in self.table.notes]
+        if self.passed_over:
+            notes.insert(0, messages.file_problem("workbook_other_sheets", first=self.passed_over[0],
+                                                  sheet=self.table.sheet)[self.lang])
         if len(self.table.sheets) > 1:
             shown = ("、" if self.lang == "zh" else ", ").join(self.table.sheets)
             notes.insert(0, messages.file_problem("workbook_sheet_read", sheet=self.table.sheet, sheets=shown)[self.lang])
@@ -179,6 +201,7 @@ class BatchRun:
             if self.table.finished and self.problem is None:
                 self.planned = True
                 self._plan()
+                self._next_sheet_if_no_header()
             return read
         stop = min(len(self.table.rows), self.position + limit) if self.problem is None else self.position
         while self.position < stop:

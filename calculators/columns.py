@@ -210,7 +210,7 @@ def plan(name: str, rows: list[list[str]], numbers: list[int], ours: frozenset[s
             continue
         seen += 1
         columns = read_columns(name, cells, ours)
-        if any(c.field or c.year is not None for c in columns):
+        if any(c.field or c.year is not None or c.impostor for c in columns):
             below = rows[position + 1] if position + 1 < len(rows) else []
             if result.yearly and _years_under(cells, below) and numbers[position + 1] == number + 1:
                 # The names merged down sit in this row; the years of the assessment group in the next.

@@ -362,6 +362,11 @@ FILE_PROBLEMS: dict[str, tuple[str, str]] = {
         "Excel workbooks cannot be read here (openpyxl is needed): save the sheet as CSV, or choose the workbook "
         "in the web page's batch check.",
     ),
+    "xls_unsupported": (
+        "这里无法读取 Excel 97–2003 工作簿（.xls，需要 xlrd）：请另存为 .xlsx 或 CSV，或在网页的批量核对中选择该文件。",
+        "Excel 97–2003 workbooks (.xls) cannot be read here (xlrd is needed): save the sheet as .xlsx or CSV, or "
+        "choose the file in the web page's batch check.",
+    ),
     "workbook_unreadable": (
         "无法读取这个 Excel 工作簿（{detail}）。请在 Excel 或 WPS 中重新保存，或另存为 CSV。",
         "This Excel workbook cannot be read ({detail}). Save it again from Excel or WPS, or save it as CSV.",

@@ -78,6 +78,7 @@ class Table:
     pending: Iterator[Row] | None = None
     cells: int = 0
     merges: list[tuple[int, int, int]] = field(default_factory=list)  # column, first row, last row
+    hidden: int = 0  # a workbook's rows hidden or filtered out (read all the same, and said)
 
     @property
     def finished(self) -> bool:
@@ -119,7 +120,7 @@ class Table:
     def finish(self) -> None:
         """What can only be done once every row is in: a workbook's trailing blank rows dropped, and its
         cells merged down one column filled in every row they cover, as Excel shows them, with a note."""
-        while self.rows and not any(cell.strip() for cell in self.rows[-1].cells) and self.source == "xlsx":
+        while self.rows and not any(cell.strip() for cell in self.rows[-1].cells) and self.source in ("xlsx", "xls"):
             self.rows.pop()
         by_number = {row.number: row for row in self.rows} if self.merges else {}
         budget = MAX_CELLS  # overlapping ranges cannot make this quadratic
@@ -153,6 +154,9 @@ def open_file(data: bytes, sheet: str | None = None) -> Table:
     if data.startswith(ZIP_MAGIC):
         from .workbook import open_workbook
         return open_workbook(data, sheet)
+    from .oldexcel import OLE_MAGIC, open_xls
+    if data.startswith(OLE_MAGIC):
+        return open_xls(data, sheet)
     decoded = _decode(data)
     if decoded is None:
         return Table(problem=messages.file_problem("not_text"))

@@ -119,6 +119,7 @@ def _rows(book: Any, target: str, table: Table) -> Iterator[Row]:
                         if number > MAX_ROWS:
                             raise LimitCrossed(messages.file_problem("too_many_rows", row=number, limit=MAX_ROWS))
                         parser.row_counter, parser.col_counter = number, 0
+                        table.hidden += element.get("hidden") in ("1", "true")
                         cells, notes, broken, row_element = {}, [], None, element
                     elif tag == _DATA:
                         holder = element
@@ -153,6 +154,8 @@ def _rows(book: Any, target: str, table: Table) -> Iterator[Row]:
         raise
     except Exception as problem:  # noqa: BLE001 - a damaged sheet is the file's problem, not a bug
         raise LimitCrossed(messages.file_problem("workbook_unreadable", detail=type(problem).__name__)) from None
+    if table.hidden:
+        table.notes.append(messages.file_problem("workbook_hidden_rows", count=table.hidden))
 
 
 def _row_number(raw: str | None, previous: int) -> int:

@@ -44,6 +44,8 @@ STDLIB_CACHE = ROOT / "build" / "stdlib"
 # The inputs the build runs under Pyodide to learn which standard-library modules the engine imports:
 # the build's own file (every calculator, accepted and rejected inputs), not the tests' data.
 TRACE_CASES = ROOT / "macros" / "trace_inputs.json"
+# An Excel 97-2003 roster (made with xlwt): what reading one imports goes into the more part of the library.
+TRACE_XLS = ROOT / "macros" / "trace.xls"
 WHEEL_DIR = ROOT / "build" / "wheels"
 BROWSER_WHEELS = ROOT / "build" / "browser-wheels"
 COMPILED_WHEELS = ROOT / "build" / "compiled-wheels"
@@ -96,7 +98,7 @@ def on_config(config: Any) -> Any:
         config["extra"][f"runtime_bytes_{link}"] = sum(path.stat().st_size for path in [*files, *fetched])
     config["extra"]["stdlib_fallback"] = fallback_modules(stdlib)
     wheels = {path.name.split("-")[0]: f"assets/wheels/{path.parent.name}/{path.name}" for path in compiled_wheels()}
-    config["extra"]["xlsx_wheels"] = [wheels["et_xmlfile"], wheels["openpyxl"]]
+    config["extra"]["xlsx_wheels"] = [wheels["et_xmlfile"], wheels["openpyxl"], wheels["xlrd"]]
     config["extra"]["qr_wheel"] = wheels["segno"]
     config["extra"]["public_url"] = public_url(config["extra"].get("public_url"))
     return config
@@ -121,7 +123,8 @@ def trimmed_stdlib(wheel: Path) -> tuple[Path, Path]:
     wheels = [wheel, *browser_wheels()]
     # The engine by its sources, not its wheel: a rebuilt wheel's bytes differ (file times), its code does not.
     digest = hashlib.sha256(f"{pyodide_version()} {sources_hash()}".encode())
-    for path in [*browser_wheels(), TRACE_CASES, ROOT / "macros" / "stdlib.mjs", ROOT / "macros" / "stdlib_trace.py"]:
+    for path in [*browser_wheels(), TRACE_CASES, TRACE_XLS, ROOT / "macros" / "stdlib.mjs",
+                 ROOT / "macros" / "stdlib_trace.py"]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     start = STDLIB_CACHE / f"python_stdlib-{digest.hexdigest()[:12]}.zip"
     more = STDLIB_CACHE / f"python_stdlib_more-{digest.hexdigest()[:12]}.zip"
@@ -131,7 +134,7 @@ def trimmed_stdlib(wheel: Path) -> tuple[Path, Path]:
     STDLIB_CACHE.mkdir(parents=True, exist_ok=True)
     workbook.write_bytes(open_data.template_xlsx("tenure", "zh"))
     try:
-        run_under_pyodide("stdlib.mjs", TRACE_CASES, workbook, start, more, *wheels)
+        run_under_pyodide("stdlib.mjs", TRACE_CASES, workbook, TRACE_XLS, start, more, *wheels)
     except SystemExit:
         start.unlink(missing_ok=True)
         more.unlink(missing_ok=True)
@@ -203,7 +206,7 @@ def configured_public_url() -> str:
 def browser_wheels() -> list[Path]:
     """The pinned wheels (requirements-browser.txt) the page loads into Pyodide when they are needed."""
     wheels = sorted(BROWSER_WHEELS.glob("*.whl"))
-    if len(wheels) != 3:
+    if len(wheels) != 4:
         raise SystemExit("build/browser-wheels is incomplete: run `make build` (it downloads requirements-browser.txt)")
     return wheels
 

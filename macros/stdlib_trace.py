@@ -51,11 +51,16 @@ def trace_start(cases_json: str) -> None:
     _traced["start"] = from_stdlib()
 
 
-def trace_more(workbook: Any) -> None:
-    """What a workbook (openpyxl) and a QR code (segno) import on top, once their wheels are installed."""
+def trace_more(workbook: Any, old_workbook: Any) -> None:
+    """What a workbook (openpyxl, or xlrd for an Excel 97-2003 one) and a QR code (segno) import on top,
+    once their wheels are installed."""
     from calculators import batch, share
     share.qr_svg("https://example.org/calculators/tenure/?qualified_on=2018-12-31", "QR")
-    _check(batch.BatchRun("tenure", bytes(workbook.to_py()), "en"))
+    for data, lang in ((workbook, "en"), (old_workbook, "zh")):
+        run = batch.BatchRun("tenure", bytes(data.to_py()), lang)
+        _check(run)
+        if run.problem is not None:
+            raise RuntimeError(f"the trace's workbook was refused: {run.problem['en']}")
     start = _traced["start"]
     more = from_stdlib() - start
     # A package lives in one part: its __path__ is that zip, so a submodule in the other part would not be found.

@@ -86,23 +86,24 @@ UI: dict[str, tuple[str, str]] = {
     "calendar_name": ("毕节市2023年职称工作关键日期", "Bijie 2023 professional title work: key dates"),
     "download_ics": ("下载日历文件（.ics），可导入手机或电脑日历", "Download the calendar file (.ics) for your phone or computer"),
     "batch_title": ("批量核对（Excel、WPS 或 CSV 文件）", "Check many people at once (Excel, WPS or CSV file)"),
-    "batch_help": ("每行一人，列名一行：可以用上面表单中的名称（如“取得现资格时间”）、英文名称或常见写法"
-                   "（如“现职称取得时间”）；列名上方的标题行会被跳过。结果会说明每一列被读作哪一项；"
+    "batch_help": ("每行一人，列名一行或两行：可以用上面表单中的名称（如“取得现资格时间”）、英文名称或常见写法"
+                   "（如“现职称取得时间”），逐年考核等次（2019年度……2023年度）也可以；列名上方的标题行、下方的合计和签名行会被跳过。结果会说明每一列被读作哪一项；"
                    "与某一项相近却不能确定的列名，会请您改名，而不是猜测。其他列（如姓名、工号）原样保留在结果中。可直接选择 Excel 或 WPS 保存的文件："
-                   "Excel 工作簿（.xlsx），或 CSV / 文本文件（UTF-8、GB18030 或 UTF-16 编码，逗号、制表符或分号分隔）。"
+                   "Excel 工作簿（.xlsx 或 97–2003 的 .xls），或 CSV / 文本文件（UTF-8、GB18030 或 UTF-16 编码，逗号、制表符或分号分隔）。"
                    "文件只在本浏览器中处理，不会上传到任何地方。",
-                   "One person per row, under one row of column names: the names on the form above (such as "
+                   "One person per row, under one or two rows of column names: the names on the form above (such as "
                    "“Date the current title was obtained”) in English or Chinese, or a common way of writing them "
-                   "(such as 现职称取得时间); title rows above the column names are skipped. The result says which "
+                   "(such as 现职称取得时间), or one assessment grade a year (2019年度 … 2023年度); title rows above the "
+                   "column names and total or signature rows below are skipped. The result says which "
                    "column was read as which field; a header that resembles a field but cannot be told apart is "
                    "refused with a request to rename it, never guessed at. Other columns (a name, a staff number) "
                    "are kept in the results. Choose the file as Excel or WPS saved it: an Excel "
-                   "workbook (.xlsx), or CSV or text (UTF-8, GB18030 or UTF-16; comma, tab or semicolon separated). "
+                   "workbook (.xlsx, or an Excel 97–2003 .xls), or CSV or text (UTF-8, GB18030 or UTF-16; comma, tab or semicolon separated). "
                    "The file is processed in this browser only and is never uploaded anywhere."),
     "batch_template": ("下载模板（含一行示例）：", "Download the template (with one example row):"),
     "batch_template_xlsx": ("Excel 工作簿（.xlsx）", "Excel workbook (.xlsx)"),
     "batch_template_csv": ("CSV 文件", "CSV file"),
-    "batch_pick": ("选择要核对的文件（.xlsx、.csv 或 .txt）", "Choose the file to check (.xlsx, .csv or .txt)"),
+    "batch_pick": ("选择要核对的文件（.xlsx、.xls、.csv 或 .txt）", "Choose the file to check (.xlsx, .xls, .csv or .txt)"),
     "batch_engine_failed": ("计算引擎没有启动，暂时无法批量核对：原因和“重试”按钮见上方计算器的结果框。",
                             "The engine did not start, so files cannot be checked yet: the reason, and a “Retry” "
                             "button, are in the calculator's answer box above."),

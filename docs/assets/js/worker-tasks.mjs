@@ -23,7 +23,7 @@ export function tasksOf({ runtime, engine, more, moreUrl }) {
     return moreReady;
   };
 
-  // openpyxl and its one dependency, self-hosted pure-Python wheels, loaded the first time a workbook is
+  // openpyxl and its one dependency, and xlrd, self-hosted pure-Python wheels, loaded the first time a workbook is
   // picked. A load that fails may have met a damaged copy the service worker kept: those copies are
   // dropped and the load tried once more from the network.
   const loadXlsxReader = (urls) => {
@@ -62,7 +62,9 @@ export function tasksOf({ runtime, engine, more, moreUrl }) {
   // A file is read, then checked, a slice at a time (calculators.batch.BatchRun), with a pause between
   // slices that lets a cancel message, or a calculator's question, in.
   const batch = async ({ id, name, data, lang, xlsxWheels, sheet }) => {
-    const isWorkbook = data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
+    // An .xlsx is a zip (PK\3\4); an Excel 97-2003 .xls a compound document (D0 CF 11 E0).
+    const isWorkbook = (data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04) ||
+      (data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0);
     if (isWorkbook) {
       postMessage({ type: FROM_WORKER.batchProgress, id, stage: "batch_loading_xlsx" });
       try {
