@@ -17,7 +17,7 @@ import sys
 from typing import Any
 
 import calculators
-from calculators import batch, rules, share, table, workbook  # noqa: F401 - imported for the snapshot
+from calculators import batch, oldexcel, rules, share, table, workbook  # noqa: F401 - imported for the snapshot
 
 __all__ = ["MoreStandardLibrary", "add_finder", "after_restore", "answer", "batch_summary", "import_qr",
            "import_workbook_reader", "qr_svg", "start_batch"]
