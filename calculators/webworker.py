@@ -43,9 +43,10 @@ def qr_svg(url: str, label: str) -> str | None:
     return share.qr_svg(url, label)
 
 
-def start_batch(name: str, data: Any, lang: str, sheet: str | None) -> batch.BatchRun:
-    """A roster to check a slice at a time (``step``) from the bytes the page read."""
-    return batch.BatchRun(name, _bytes(data), lang, sheet)
+def start_batch(name: str, data: Any, lang: str, sheet: Any) -> batch.BatchRun:
+    """A roster to check a slice at a time (``step``) from the bytes the page read. A sheet not chosen
+    comes from JavaScript as null, which Pyodide passes as its own ``jsnull``, not None."""
+    return batch.BatchRun(name, _bytes(data), lang, sheet if isinstance(sheet, str) and sheet else None)
 
 
 def batch_summary(run: batch.BatchRun) -> str:
