@@ -77,8 +77,8 @@ def test_batch_check_of_a_csv_file(page: Page, site_url, requests_seen, lang, na
     expect(rejected).to_have_class("calc-batch-row--rejected")
     expect(rejected.locator("td").nth(2)).to_have_text(summary["rows"][1]["cells"][2])  # the reason, after the verdict
     expect(rejected.locator("td").nth(2)).to_have_class("calc-batch-reason")
-    expect(result).to_contain_text("3 rows: 2 calculated, 1 rejected, 0 empty." if lang == "en"
-                                   else "共 3 行：2 行已计算，1 行被退回，0 行为空行。")
+    expect(result).to_contain_text("3 rows: 2 calculated, 1 rejected, 0 empty, 0 totals, notes or signatures (skipped)." if lang == "en"
+                                   else "共 3 行：2 行已计算，1 行被退回，0 行为空行，0 行为合计、说明或签名行（已跳过）。")
     result.locator("[data-batch-only-rejected]").check()
     expect(result.locator("tbody tr")).to_have_count(1)
     with page.expect_download() as download:
@@ -100,7 +100,7 @@ def test_spreadsheet_exports_as_hr_offices_save_them(page, site_url, requests_se
     open_calculator(page, f"{site_url}calculators/tenure/")
     pick(page, "tenure", "unit.txt", data)
     result = batch_done(page, "tenure")
-    expect(result).to_contain_text("共 2 行：2 行已计算，0 行被退回，0 行为空行。")
+    expect(result).to_contain_text("共 2 行：2 行已计算，0 行被退回，0 行为空行，0 行为合计、说明或签名行（已跳过）。")
     expect(result.locator("tbody tr").first.locator("td").first).to_have_text("已计算")
 
 
@@ -301,7 +301,7 @@ def test_a_whole_unit_of_100000_rows(page, site_url, requests_seen):
     label = page.locator('[data-batch="tenure"] [data-batch-progress-label]')
     expect(label).to_contain_text("100000", timeout=READY)
     result = batch_done(page, "tenure", timeout=120_000)
-    expect(result).to_contain_text("共 100000 行：100000 行已计算，0 行被退回，0 行为空行。")
+    expect(result).to_contain_text("共 100000 行：100000 行已计算，0 行被退回，0 行为空行，0 行为合计、说明或签名行（已跳过）。")
     expect(result.locator("tbody tr")).to_have_count(batch.PREVIEW_ROWS)
     with page.expect_download() as download:
         result.locator("[data-batch-download]").click()
