@@ -57,8 +57,13 @@ def _number(value: float | int) -> str:
 
 def show(key: str, value: Any, lang: str) -> str:
     """One result as a reader writes it: 是/否, 符合/不符合, 90 not 90.0, 62.5%, 2019、2020."""
+    kind = type(value)
+    if kind is str:  # an ISO date, the commonest (a roster shows ten results a row)
+        return value
     if value is None:
         return ""
+    if kind is int:
+        return str(value)
     if isinstance(value, bool):
         if key in VERDICT_KEYS:
             return ("符合" if value else "不符合") if lang == "zh" else ("met" if value else "not met")
@@ -151,7 +156,7 @@ class BatchRun:
             return
         self.header = [c.header for c in found.columns]
         self.fields = found.fields()
-        self.read_as = [c.field for c in found.columns]
+        self.read_fields = [(c.index, c.field) for c in found.columns if c.field]
         self.yearly, year_columns = found.years()
         self.year_columns = [(c.index, c.year, (columns.cell_said(c, "zh"), columns.cell_said(c, "en")))
                              for c in year_columns]
@@ -227,18 +232,17 @@ class BatchRun:
         """A row's inputs as the calculator reads them, from what the office wrote (``calculators.office``):
         each writing read by a rule adds its note; one that could mean two things refuses the row."""
         inputs = {}
-        for index, f in enumerate(self.read_as):
-            if f is None:
-                continue
+        for index, f in self.read_fields:
             text = read[index]
-            text = text[1:] if text.startswith("'") else text  # Excel's mark for "keep this as text"
-            note = None
-            if f.kind == "date":
+            if text.startswith("'"):
+                text = text[1:]  # Excel's mark for "keep this as text"
+            kind = f.kind
+            if kind == "date":
                 text, note = office.date_cell(text, (f.label_zh, f.label_en))
-            elif f.kind == "years":
+            elif kind == "years":
                 text, note = office.years_cell(text, (f.label_zh, f.label_en))
-            elif f.kind in ("integer", "count"):
-                text = office.count_cell(text)
+            else:
+                text, note = (office.count_cell(text) if kind in ("integer", "count") else text), None
             if note:
                 notes.append(note[self.lang])
             inputs[f.name] = text

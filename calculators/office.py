@@ -60,9 +60,9 @@ def _chinese_number(text: str) -> int | None:
 
 def date_cell(text: str, label: tuple[str, str]) -> tuple[str, dict[str, str] | None]:
     """A date as an office wrote it, as the calculators read it, and the note on how (None: as written)."""
-    shown = normalise(text)
-    if _CONTRACT_DATE.fullmatch(shown):
+    if _CONTRACT_DATE.fullmatch(text):
         return text, None
+    shown = normalise(text)
     eight = _EIGHT_DIGITS.fullmatch(shown)
     if eight and _valid(*map(int, eight.groups())):
         day = _dt.date(*map(int, eight.groups())).isoformat()
@@ -95,6 +95,8 @@ def years_cell(text: str, label: tuple[str, str]) -> tuple[str, dict[str, str] |
     """A list of years as an office wrote it: 无 and dashes are none; a run of digits Excel made of
     "2019,2021" (20192021, shown 20,192,021) is read as its years when every four digits are one,
     in order; otherwise the cell goes to the calculator as written (and is refused there by name)."""
+    if not text or text.isdigit() and len(text) == 4:
+        return text, None
     shown = normalise(text)
     if shown.lower() in NONE_WORDS:
         return "", None
@@ -111,6 +113,8 @@ def years_cell(text: str, label: tuple[str, str]) -> tuple[str, dict[str, str] |
 
 def count_cell(text: str) -> str:
     """A whole number of years as offices write it: 5年, 5 年, 五年, 满5年, 十年以上 are the number."""
+    if text.isdigit():
+        return text
     shown = normalise(text)
     match = _COUNT.fullmatch(shown)
     if match and not shown.isdigit():

@@ -41,6 +41,17 @@ class Reading:
     figures: Callable[[Mapping[str, Any], str], str] = lambda otherwise, lang: ""
 
 
+_BY_ID: dict[int, dict[str, Reading]] = {}
+
+
+def _by_id(declared: Sequence[Reading]) -> dict[str, Reading]:
+    """A calculator's readings by id, made once per declaration (a module constant): a roster asks for
+    them on every row, and hashing the readings themselves would cost more than the row's answer."""
+    if id(declared) not in _BY_ID:
+        _BY_ID[id(declared)] = {r.id: r for r in declared}
+    return _BY_ID[id(declared)]
+
+
 def used(reading: Reading, otherwise: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """A reading as a result lists it: its id and what the other reading gives (None: not computed)."""
     return {"id": reading.id, "otherwise": dict(otherwise) if otherwise is not None else None}
@@ -66,9 +77,12 @@ def verdict_line(words: Mapping[bool, tuple[str, str]], short: Mapping[bool, tup
     ``bare`` is the verdict without a label of its own, for the qualified line to carry the one label."""
     if verdict is None:
         return None
-    by_id = {r.id: r for r in declared}
-    turning = [(by_id[r["id"]], r["otherwise"]) for r in listed
+    turning = [(r["id"], r["otherwise"]) for r in listed
                if r["otherwise"] is not None and r["otherwise"].get("meets") not in (None, verdict)]
+    if not turning:
+        return {"met": verdict, "zh": words[verdict][0], "en": words[verdict][1]}
+    by_id = _by_id(declared)
+    turning = [(by_id[reading_id], otherwise) for reading_id, otherwise in turning]
     line: dict[str, Any] = {"met": verdict}
     for index, lang in enumerate(("zh", "en")):
         text = (bare or words)[verdict][index] if turning else words[verdict][index]
@@ -99,8 +113,10 @@ def said(declared: Sequence[Reading], listed: Sequence[Mapping[str, Any]],
 
     ``figures_only`` keeps the readings that changed this answer's figures (a roster row says those
     in its notes column, and names the others once, in the file's first line)."""
-    by_id = {r.id: r for r in declared}
     out: dict[str, list[str]] = {"zh": [], "en": []}
+    if figures_only and all(entry["otherwise"] is None for entry in listed):
+        return out
+    by_id = _by_id(declared)
     for entry in listed:
         reading = by_id[entry["id"]]
         if figures_only and not (entry["otherwise"] is not None and reading.figures(entry["otherwise"], "zh")):
@@ -117,7 +133,7 @@ def said(declared: Sequence[Reading], listed: Sequence[Mapping[str, Any]],
 
 def short_names(declared: Sequence[Reading], ids: Sequence[str], lang: str) -> str:
     """The readings a roster's rows rest on, in a few words each, for the file's first line."""
-    by_id = {r.id: r for r in declared}
+    by_id = _by_id(declared)
     sep = "；" if lang == "zh" else "; "
     return _pick(ROSTER, lang) + ("" if lang == "zh" else " ") + sep.join(_pick(by_id[i].short, lang) for i in ids)
 
