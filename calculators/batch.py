@@ -155,7 +155,6 @@ class BatchRun:
             self.problem = messages.file_problem("no_rows")
             return
         self.header = [c.header for c in found.columns]
-        self.fields = found.fields()
         self.read_fields = [(c.index, c.field) for c in found.columns if c.field]
         self.yearly, year_columns = found.years()
         self.year_columns = [(c.index, c.year, (columns.cell_said(c, "zh"), columns.cell_said(c, "en")))
@@ -266,9 +265,8 @@ class BatchRun:
             status, notes = "empty", [messages.file_problem("empty_row")[self.lang], *notes]
         elif row.broken:
             status, notes = "rejected", [row.broken[self.lang], *notes]
-        elif NOT_A_PERSON.match(next(cell for cell in row.cells if cell.strip()).strip()):
-            first = next(cell for cell in row.cells if cell.strip()).strip()[:40]
-            status, notes = "skipped", [messages.file_problem("not_a_person", first=first)[self.lang], *notes]
+        elif NOT_A_PERSON.match(first := next(cell for cell in row.cells if cell.strip()).strip()):
+            status, notes = "skipped", [messages.file_problem("not_a_person", first=first[:40])[self.lang], *notes]
         else:
             read = self._excel_dates(cells, notes)
             try:

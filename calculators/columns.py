@@ -37,6 +37,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MARKS = re.compile(r"[\s\"'“”‘’「」『』《》〈〉*:：,，、;；.。·_\-/\\()\[\]（）【】{}<>?？!！#＃]|的|必填")
 # One column per assessment year: 2019, 2019年, 2019年度, 2019年度考核结果, 2019年考核等次 (as ``key`` leaves them).
 _YEAR_COLUMN = re.compile(r"((?:19|20)\d\d)(?:年度?)?(?:年度)?(?:考核)?(?:结果|等次|情况|等级)?")
+# What makes a header a date's: an appointment's post (聘任岗位) is not an appointment's date.
+_DATE_WORDS = ("时间", "日期", "年月", "date", "time", "when")
 # A group header over such columns, or the word that marks a header row's group row as one.
 _ASSESSMENT = ("考核", "assessment")
 
@@ -103,20 +105,15 @@ class Plan:
 
     header_row: int = 0
     group_row: int | None = None  # a row of group names above the header (年度考核情况 over 2019年度 …)
+    yearly: Field | None = None  # the field a roster may give as one column per year (``Field.grades``)
     skipped: list[int] = dataclasses.field(default_factory=list)
     columns: list[Column] = dataclasses.field(default_factory=list)
     problem: dict[str, str] | None = None
-
-    def fields(self) -> list[str | None]:
-        """The field of each column, by position (None for a column kept untouched)."""
-        return [c.field.name if c.field else None for c in self.columns]
 
     def years(self) -> tuple[Field | None, list[Column]]:
         """The field read from one column per year, and those columns (none: no such field)."""
         found = [c for c in self.columns if c.year is not None]
         return (self.yearly, found) if found else (None, [])
-
-    yearly: Field | None = None
 
 
 def read_columns(name: str, header: list[str], ours: frozenset[str] = frozenset()) -> list[Column]:
@@ -129,7 +126,8 @@ def read_columns(name: str, header: list[str], ours: frozenset[str] = frozenset(
         k = key(text)
         column = Column(index, text.strip())
         year = _YEAR_COLUMN.fullmatch(k) if yearly else None
-        impostor = next((f for f in fields if any(key(word) in k for word in f.impostors)), None) if k else None
+        impostor = next((f for f in fields if any(key(word) in k for word in f.impostors)
+                         and (f.kind != "date" or any(word in k for word in _DATE_WORDS))), None) if k else None
         if year:
             column.year = int(year.group(1))
         elif impostor is not None and k not in ours:

@@ -36,7 +36,7 @@ class Reading:
     short: tuple[str, str]  # the reading in a few words, for a roster's first line
     notice: tuple[str, str]  # the notice's own words, quoted
     site: tuple[str, str]  # the site's reading, as a sentence
-    other: tuple[str, str]  # the other reading, as a sentence ("" where none is computed)
+    other: tuple[str, str]  # the other reasonable reading, as a sentence
     otherwise: tuple[str, str] = ("", "")
     figures: Callable[[Mapping[str, Any], str], str] = lambda otherwise, lang: ""
 
@@ -85,14 +85,12 @@ def verdict_line(words: Mapping[bool, tuple[str, str]], short: Mapping[bool, tup
     turning = [(by_id[reading_id], otherwise) for reading_id, otherwise in turning]
     line: dict[str, Any] = {"met": verdict}
     for index, lang in enumerate(("zh", "en")):
-        text = (bare or words)[verdict][index] if turning else words[verdict][index]
-        if turning:
-            others = [_pick(reading.otherwise, lang).format(
-                figures=reading.figures(otherwise, lang),
-                verdict=_pick(short[bool(otherwise["meets"])], lang)) for reading, otherwise in turning]
-            text += (f"（{OWN[0]}；" + "；".join(others) + "）") if lang == "zh" else (
-                f" ({OWN[1]}; " + "; ".join(others) + ")")
-        line[lang] = text
+        others = [_pick(reading.otherwise, lang).format(
+            figures=reading.figures(otherwise, lang),
+            verdict=_pick(short[bool(otherwise["meets"])], lang)) for reading, otherwise in turning]
+        plain = (bare or words)[verdict][index]
+        line[lang] = (f"{plain}（{OWN[0]}；" + "；".join(others) + "）") if lang == "zh" else (
+            f"{plain} ({OWN[1]}; " + "; ".join(others) + ")")
     return line
 
 

@@ -112,9 +112,7 @@ FIELDS: tuple[Field, ...] = (
                  "title obtained", "date the title was obtained"),
         hints=("取得", "获得", "资格时间", "评定", "obtained"),
         impostors=("聘任", "任现职", "聘用", "受聘", "appoint"),
-        impostor_why=("聘任（任职）时间，不是取得现资格的时间（通知的年限从取得资格起算）",
-                      "an appointment date, not the date the title was obtained (the notice counts from the "
-                      "latter)"),
+        impostor_why=("聘任时间，不是取得现资格的时间", "an appointment date, not the date the title was obtained"),
     ),
     Field(
         "review_year", "year", "未能在当年度完成评审的评审年度", "Review year (only if the committee finished late)",

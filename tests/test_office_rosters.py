@@ -114,7 +114,7 @@ def test_an_appointment_column_is_never_the_date_obtained():
     header = ["姓名", "出生日期", "参加工作时间", "现职称聘任时间", "职称取得时间", "要求年限"]
     run = batch.run_file("tenure", csv_bytes([header, ["张三", "1980-01-01", "2000-07-01", "2020-01-01", "2018-06-30", "5"]]))
     assert_rows_are_single_answers(run, [("2018-06-30", [], 5)])
-    assert "第 4 列“现职称聘任时间”（聘任（任职）时间" in run.mapping
+    assert "第 4 列“现职称聘任时间”（聘任时间，不是取得现资格的时间）" in run.mapping
     for appointment in ("现职称聘任时间", "任现职时间", "聘任时间"):
         alone = batch.run_file("tenure", csv_bytes([["姓名", appointment, "要求年限"], ["张三", "2020-01-01", "5"]]))
         assert alone.problem["code"] == "impostor_column" and appointment in alone.problem["zh"], appointment

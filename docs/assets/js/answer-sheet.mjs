@@ -24,10 +24,11 @@ function inputRows(form) {
   const rows = [];
   for (const field of form.querySelectorAll(":scope > [data-field], :scope > [data-records]")) {
     if (field.dataset.records !== undefined) {
+      const zh = form.dataset.lang === "zh"; // each language's own colon and separator
       field.querySelectorAll("[data-row]").forEach((row, i) => {
         const parts = [...row.querySelectorAll("[data-field]")].map((part) =>
-          `${labelOf(part)}: ${shownValue(form, part.querySelector("[name]"))}`);
-        rows.push([`${field.querySelector("legend").textContent} ${i + 1}`, parts.join("; ")]);
+          `${labelOf(part)}${zh ? "：" : ": "}${shownValue(form, part.querySelector("[name]"))}`);
+        rows.push([`${field.querySelector("legend").textContent} ${i + 1}`, parts.join(zh ? "；" : "; ")]);
       });
       continue;
     }
