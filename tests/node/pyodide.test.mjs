@@ -183,7 +183,7 @@ run = b.run_file("tenure", bytes(data), "zh")
 json.dumps(run.summary())`, { globals }));
   globals.destroy();
   assert.equal(summary.problem, null);
-  assert.deepEqual(summary.counts, { rows: 1, ok: 1, rejected: 0, empty: 0 });
+  assert.deepEqual(summary.counts, { rows: 1, ok: 1, rejected: 0, empty: 0, skipped: 0 });
   assert.equal(summary.rows[0].cells[0], "已计算");
 });
 
