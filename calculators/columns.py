@@ -208,7 +208,8 @@ def plan(name: str, rows: list[list[str]], numbers: list[int], ours: frozenset[s
             continue
         seen += 1
         columns = read_columns(name, cells, ours)
-        if any(c.field or c.year is not None or c.impostor for c in columns):
+        # Year columns alone make a header only when there are two or more: a title row "2023年" is not one.
+        if any(c.field or c.impostor for c in columns) or sum(c.year is not None for c in columns) >= 2:
             below = rows[position + 1] if position + 1 < len(rows) else []
             if result.yearly and _years_under(cells, below) and numbers[position + 1] == number + 1:
                 # The names merged down sit in this row; the years of the assessment group in the next.
