@@ -34,7 +34,8 @@ NOT_A_PERSON = re.compile(r"(合计|总计|小计|共计|注[:：]|备注[:：]|
                           r"填表日期|填报日期|审核人|经办人|负责人|单位负责人|total|subtotal|note[:：])", re.IGNORECASE)
 VERDICT_KEYS = ("meets", "ok")
 PREVIEW_ROWS = 200
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Their full-width forms too: a spreadsheet may fold them to the ASCII ones before it looks.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 # An Excel date number in a date column: whole days, 1949-01-01 (17899) to 2100-12-31 (73415).
 _SERIAL = re.compile(r"\d{5}(?:\.0+)?")
 SERIAL_RANGE = (17899, 73415)

@@ -367,6 +367,16 @@ FILE_PROBLEMS: dict[str, tuple[str, str]] = {
         "Excel 97–2003 workbooks (.xls) cannot be read here (xlrd is needed): save the sheet as .xlsx or CSV, or "
         "choose the file in the web page's batch check.",
     ),
+    "workbook_doctype": (
+        "这个 Excel 文件的“{part}”带有文档类型声明（DOCTYPE），真正的工作簿没有，没有核对。请在 Excel 或 WPS 中重新保存。",
+        "The part “{part}” of this Excel file declares a document type (DOCTYPE), which real workbooks never do; "
+        "nothing was checked. Save it again from Excel or WPS.",
+    ),
+    "workbook_number_format": (
+        "这个 Excel 文件中有一个 {count} 个字符的数字格式，超过 Excel 本身 {limit} 个字符的上限，不像普通的工作簿，没有核对。",
+        "This Excel file holds a number format of {count} characters, over Excel's own limit of {limit}: it is "
+        "not an ordinary workbook, and nothing was checked.",
+    ),
     "workbook_unreadable": (
         "无法读取这个 Excel 工作簿（{detail}）。请在 Excel 或 WPS 中重新保存，或另存为 CSV。",
         "This Excel workbook cannot be read ({detail}). Save it again from Excel or WPS, or save it as CSV.",

@@ -41,19 +41,84 @@ def _column(ref: str | None) -> int | None:
 
 
 def _check_parts(data: bytes) -> dict[str, str] | None:
-    """A zip whose parts, unpacked, would exceed the limits is refused before anything is unpacked."""
+    """A zip whose parts, unpacked, would exceed the limits is refused before anything is unpacked; then
+    what no library should be the first to meet: a document type (entities) in any part, and a number
+    format longer than Excel itself allows (openpyxl's date-format test takes time quadratic in it)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as problem:
+            if len(parts) > MAX_PARTS:
+                return messages.file_problem("workbook_too_many_parts", count=len(parts), limit=MAX_PARTS)
+            sheets = _sheet_parts(archive, parts)
+            for part in parts:
+                limit = MAX_PART_BYTES if part.filename in sheets else MAX_WHOLE_PART_BYTES
+                if part.file_size > limit:
+                    return messages.file_problem("workbook_part_too_big", part=part.filename,
+                                                 size=part.file_size // 1024 // 1024, limit=limit // 1024 // 1024)
+            for part in parts:
+                if part.filename.endswith((".xml", ".rels")) and _declares_doctype(archive, part):
+                    return messages.file_problem("workbook_doctype", part=part.filename)
+            return _number_formats(archive, parts)
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, RuntimeError) as problem:
         return messages.file_problem("workbook_unreadable", detail=type(problem).__name__)
-    if len(parts) > MAX_PARTS:
-        return messages.file_problem("workbook_too_many_parts", count=len(parts), limit=MAX_PARTS)
-    for part in parts:
-        limit = MAX_PART_BYTES if part.filename.startswith("xl/worksheets/") else MAX_WHOLE_PART_BYTES
-        if part.file_size > limit:
-            return messages.file_problem("workbook_part_too_big", part=part.filename,
-                                         size=part.file_size // 1024 // 1024, limit=limit // 1024 // 1024)
+
+
+_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+_PROLOG_BYTES = 64 * 1024
+_PROLOG_ITEM = re.compile(rb"<\?.*?\?>|<!--.*?-->", re.S)  # the XML declaration, processing instructions, comments
+_ELEMENT = re.compile(rb"<[A-Za-z_]")
+# Excel refuses a number format over 255 characters; a longer one is not a real workbook's.
+MAX_FORMAT_CHARS = 255
+
+
+def _sheet_parts(archive: zipfile.ZipFile, parts: list[zipfile.ZipInfo]) -> set[str]:
+    """The parts [Content_Types].xml declares to be worksheets, by role and not by folder: only they get
+    the larger limit, read a slice at a time; shared strings or styles put in xl/worksheets/ do not."""
+    types = next((p for p in parts if p.filename == "[Content_Types].xml"), None)
+    if types is None or types.file_size > MAX_WHOLE_PART_BYTES or _declares_doctype(archive, types):
+        return set()
+    from xml.etree.ElementTree import iterparse  # noqa: S405 - no document type: checked just above
+    found = set()
+    with archive.open(types) as source:
+        for _, element in iterparse(source):
+            if element.tag.endswith("Override") and element.get("ContentType") == _WORKSHEET:
+                found.add((element.get("PartName") or "").lstrip("/"))
+            element.clear()
+    return found
+
+
+def _declares_doctype(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> bool:
+    """Whether an XML part has a document type (the door to entity expansion) before its root element.
+    Real workbooks have none; a prolog padded past 64 KB, which could hide one, counts as having one."""
+    with archive.open(part) as source:
+        head = source.read(_PROLOG_BYTES)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="replace").encode()
+    rest = head.removeprefix(b"\xef\xbb\xbf")
+    while True:
+        rest = rest.lstrip()
+        skipped = _PROLOG_ITEM.match(rest)
+        if skipped is None:
+            break
+        rest = rest[skipped.end():]
+    if rest[:9].upper() == b"<!DOCTYPE":
+        return True
+    return bool(rest) and _ELEMENT.match(rest) is None
+
+
+def _number_formats(archive: zipfile.ZipFile, parts: list[zipfile.ZipInfo]) -> dict[str, str] | None:
+    """A number format over Excel's own limit refuses the file before openpyxl tests it as a date format."""
+    styles = next((p for p in parts if p.filename == "xl/styles.xml"), None)
+    if styles is None:
+        return None
+    from xml.etree.ElementTree import iterparse  # noqa: S405 - no document type: checked before
+    with archive.open(styles) as source:
+        for _, element in iterparse(source):
+            if element.tag.endswith("}numFmt") and len(element.get("formatCode") or "") > MAX_FORMAT_CHARS:
+                return messages.file_problem("workbook_number_format", count=len(element.get("formatCode")),
+                                             limit=MAX_FORMAT_CHARS)
+            if not element.tag.endswith("}numFmts"):
+                element.clear()
     return None
 
 
@@ -70,7 +135,8 @@ def open_workbook(data: bytes, sheet: str | None = None) -> Table:
     try:
         # openpyxl's own reader, its steps up to the sheets: its read-only sheets would each parse the
         # whole sheet once to size it when the workbook opens, before a reader could stop anything.
-        book = ExcelReader(io.BytesIO(data), read_only=True, data_only=True)
+        # External links are never read: the calculators use none, and each is one more part to parse.
+        book = ExcelReader(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
         book.read_manifest()
         book.read_strings()
         book.read_workbook()

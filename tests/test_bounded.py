@@ -282,3 +282,52 @@ def _letters(number: int) -> str:
         number, rest = divmod(number - 1, 26)
         text = chr(65 + rest) + text
     return text
+
+
+def _rewritten(data: bytes, name: str, change) -> bytes:
+    """The same workbook with one part changed as a hostile file would change it."""
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for info in source.infolist():
+            body = source.read(info.filename)
+            z.writestr(info.filename, change(body) if info.filename == name else body)
+    return out.getvalue()
+
+
+def test_a_document_type_in_any_part_is_refused_before_a_library_parses_it():
+    good = xlsx('<row r="1"><c r="A1" t="inlineStr"><is><t>取得现资格时间</t></is></c></row>')
+    assert batch.run_file("tenure", good).problem["code"] == "no_rows"
+    for part in ("xl/workbook.xml", "[Content_Types].xml", "xl/worksheets/sheet1.xml", "_rels/.rels"):
+        hostile = _rewritten(good, part, lambda body: b'<?xml version="1.0"?><!-- x --><!DOCTYPE x [<!ENTITY a "a">]>' + body)
+        assert batch.run_file("tenure", hostile).problem["code"] == "workbook_doctype", part
+    padded = _rewritten(good, "xl/workbook.xml", lambda body: b"<!--" + b"x" * 70_000 + b"-->" + body)
+    assert batch.run_file("tenure", padded).problem["code"] == "workbook_doctype"
+
+
+def test_a_number_format_longer_than_excel_allows_is_refused_at_once():
+    styles = ('<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1">'
+              '<numFmt numFmtId="164" formatCode="' + "[" * 4000 + '"/></numFmts></styleSheet>')
+    good = xlsx('<row r="1"><c r="A1" t="inlineStr"><is><t>取得现资格时间</t></is></c></row>')
+    buffer = io.BytesIO(good)
+    with zipfile.ZipFile(buffer, "a") as z:
+        z.writestr("xl/styles.xml", styles)
+    hostile = buffer.getvalue()
+    started = time.monotonic()
+    run = batch.run_file("tenure", hostile)
+    assert run.problem["code"] == "workbook_number_format" and "4000" in run.problem["zh"]
+    assert time.monotonic() - started < 5
+
+
+def test_only_the_parts_declared_worksheets_get_the_larger_limit():
+    from calculators import workbook
+    data = xlsx('<row r="1"><c r="A1" t="inlineStr"><is><t>取得现资格时间</t></is></c></row>')
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert workbook._sheet_parts(archive, archive.infolist()) == {"xl/worksheets/sheet1.xml"}
+    moved = _rewritten(data, "[Content_Types].xml", lambda body: body.replace(b"worksheet+xml", b"sharedStrings+xml"))
+    with zipfile.ZipFile(io.BytesIO(moved)) as archive:
+        assert workbook._sheet_parts(archive, archive.infolist()) == set()
+
+
+def test_full_width_formula_marks_are_neutralised_too():
+    assert [batch.safe_cell(text) for text in ("＝SUM(A1)", "＋1", "－1", "＠x", "2018")] == [
+        "'＝SUM(A1)", "'＋1", "'－1", "'＠x", "2018"]
