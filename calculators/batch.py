@@ -34,6 +34,8 @@ NOT_A_PERSON = re.compile(r"(合计|总计|小计|共计|注[:：]|备注[:：]|
                           r"填表日期|填报日期|审核人|经办人|负责人|单位负责人|total|subtotal|note[:：])", re.IGNORECASE)
 VERDICT_KEYS = ("meets", "ok")
 PREVIEW_ROWS = 200
+RESULT_MULTIPLE, RESULT_SLACK = 40, 2 * 1024 * 1024
+CLIPPED = 200  # characters of a cell a row that was not calculated keeps in the results
 # Their full-width forms too: a spreadsheet may fold them to the ASCII ones before it looks.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 # An Excel date number in a date column: whole days, 1949-01-01 (17899) to 2100-12-31 (73415).
@@ -93,9 +95,12 @@ class _Utf8Chunks:
 
     def __init__(self) -> None:
         self.chunks: list[bytes] = []
+        self.size = 0
 
     def write(self, text: str) -> None:
-        self.chunks.append(text.encode("utf-8", errors="backslashreplace"))
+        chunk = text.encode("utf-8", errors="backslashreplace")
+        self.chunks.append(chunk)
+        self.size += len(chunk)
 
 
 class BatchRun:
@@ -106,6 +111,9 @@ class BatchRun:
     def __init__(self, name: str, data: bytes, lang: str = "zh", sheet: str | None = None) -> None:
         self.name, self.lang = name, lang
         self.data, self.chosen = data, sheet
+        # A results file is at most a small multiple of its input: cells merged down a whole sheet, or
+        # one long cell repeated, must not make a few kilobytes into a hundred megabytes.
+        self.result_limit = RESULT_MULTIPLE * max(len(data), table.unpacked_size(data)) + RESULT_SLACK
         self.table = table.open_file(data, sheet)
         self.problem = self.table.problem
         self.passed_over: list[str] = []  # visible sheets before the one read, which had no header row
@@ -199,7 +207,20 @@ class BatchRun:
 
     def step(self, limit: int = 2000) -> int:
         """Read, then calculate, up to ``limit`` more rows: while reading, the number of records read;
-        then the number of rows (below the header) calculated so far."""
+        then the number of rows (below the header) calculated so far.
+
+        The one boundary of a file's check: whatever a library raises on a file, or a file that needs
+        more memory than there is, ends as a refusal that names it, never as a traceback."""
+        try:
+            return self._step(limit)
+        except MemoryError:
+            self.problem = messages.file_problem("out_of_memory")
+        except Exception as fault:  # noqa: BLE001 - a library's failure on a file is the file's refusal
+            self.problem = messages.file_problem("workbook_unreadable", detail=type(fault).__name__)
+        self._out = _Utf8Chunks()
+        return 0
+
+    def _step(self, limit: int) -> int:
         if self.reading:
             read = self.table.read_more(limit)
             self.problem = self.table.problem
@@ -212,6 +233,10 @@ class BatchRun:
         while self.position < stop:
             self._one(self.table.rows[self.position])
             self.position += 1
+            if self._out.size > self.result_limit:
+                self.problem = messages.file_problem("result_too_big", limit=self.result_limit // 1024 // 1024)
+                self._out = _Utf8Chunks()
+                break
         return self.position - self.first
 
     def _excel_dates(self, cells: list[str], notes: list[str]) -> list[str]:
@@ -291,6 +316,8 @@ class BatchRun:
         self.counts["rows"] += 1
         self.counts[status] += 1
         reason = ("" if self.lang == "zh" else " ").join(notes)
+        if status != "ok":
+            cells = [cell if len(cell) <= CLIPPED else cell[:CLIPPED] + "…" for cell in cells]
         out = [_say(STATUS[status], self.lang), reason, str(row.number), *cells, *results]
         self._writer.writerow([safe_cell(cell) for cell in out])
         if len(self.preview) < PREVIEW_ROWS:

@@ -367,6 +367,17 @@ FILE_PROBLEMS: dict[str, tuple[str, str]] = {
         "Excel 97–2003 workbooks (.xls) cannot be read here (xlrd is needed): save the sheet as .xlsx or CSV, or "
         "choose the file in the web page's batch check.",
     ),
+    "out_of_memory": (
+        "核对这个文件需要的内存超过了本机可用的内存，没有核对。请分成几个较小的文件。",
+        "Checking this file needs more memory than the limit this device allows; nothing was checked. Split it "
+        "into smaller files.",
+    ),
+    "result_too_big": (
+        "这个文件的核对结果会超过 {limit} MB（远大于文件本身，多半是合并单元格或很长的单元格被重复），没有核对。"
+        "请取消多余的合并单元格，或分成几个文件。",
+        "The results of this file would pass {limit} MB (far more than the file itself, most likely merged or very "
+        "long cells repeated); nothing was checked. Undo the surplus merged cells, or split the file.",
+    ),
     "workbook_doctype": (
         "这个 Excel 文件的“{part}”带有文档类型声明（DOCTYPE），真正的工作簿没有，没有核对。请在 Excel 或 WPS 中重新保存。",
         "The part “{part}” of this Excel file declares a document type (DOCTYPE), which real workbooks never do; "

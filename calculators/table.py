@@ -139,6 +139,19 @@ class Table:
                     row.notes.append(messages.file_problem("workbook_merged_filled", column=column, row=first))
 
 
+def unpacked_size(data: bytes) -> int:
+    """What a workbook holds unpacked (its parts' declared sizes, within the limits checked when it is
+    opened), so that a results file's budget follows the rows it holds, not how well they compress."""
+    if not data.startswith(ZIP_MAGIC):
+        return len(data)
+    import zipfile
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return sum(part.file_size for part in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError):
+        return len(data)
+
+
 def too_big(size: int) -> dict[str, str] | None:
     """The refusal of a file over the size limit, before it is read."""
     if size > MAX_FILE_BYTES:

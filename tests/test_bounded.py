@@ -331,3 +331,28 @@ def test_only_the_parts_declared_worksheets_get_the_larger_limit():
 def test_full_width_formula_marks_are_neutralised_too():
     assert [batch.safe_cell(text) for text in ("＝SUM(A1)", "＋1", "－1", "＠x", "2018")] == [
         "'＝SUM(A1)", "'＋1", "'－1", "'＠x", "2018"]
+
+
+def test_any_failure_inside_a_library_ends_as_a_named_refusal(monkeypatch):
+    from calculators import workbook
+    data = xlsx('<row r="1"><c r="A1" t="inlineStr"><is><t>取得现资格时间</t></is></c></row>')
+    for fault, code in ((MemoryError(), "out_of_memory"), (NotImplementedError("zip 8.4"), "workbook_unreadable")):
+        def failing(*args, fault=fault):
+            raise fault
+            yield
+        monkeypatch.setattr(workbook, "_rows", failing)
+        run = batch.run_file("tenure", data)
+        assert run.problem["code"] == code and run.problem["zh"] and run.problem["en"]
+
+
+def test_a_row_not_calculated_keeps_a_clipped_copy_and_the_results_stay_a_small_multiple():
+    long = "x" * 5_000
+    data = ("取得现资格时间,备注\r\n" + "".join(f"not a date,{long}\r\n" for _ in range(50))).encode()
+    run = batch.run_file("tenure", data)
+    assert run.counts["rejected"] == 50 and len(run.csv_bytes()) < len(data) / 10
+    assert "x" * batch.CLIPPED + "…" in run.csv()
+    small = batch.BatchRun("tenure", ("取得现资格时间\r\n" + "2018-01-01\r\n" * 5_000).encode())
+    small.result_limit = 10_000
+    while not small.done:
+        small.step(1_000)
+    assert small.problem["code"] == "result_too_big" and small.csv_bytes() == b""
