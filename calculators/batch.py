@@ -313,8 +313,8 @@ class BatchRun:
             else:
                 status = "rejected"
                 notes = [error[self.lang] for error in answer["errors"]] + notes
-        self.counts["rows"] += 1
-        self.counts[status] += 1
+        self.counts["rows"] += row.people
+        self.counts[status] += row.people
         reason = ("" if self.lang == "zh" else " ").join(notes)
         if status != "ok":
             cells = [cell if len(cell) <= CLIPPED else cell[:CLIPPED] + "…" for cell in cells]

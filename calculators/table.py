@@ -59,6 +59,7 @@ class Row:
     cells: list[str]
     notes: list[dict[str, str]] = field(default_factory=list)
     broken: dict[str, str] | None = None
+    people: int = 1  # the records it stands for: a row that swallowed others counts them too
 
 
 @dataclass
@@ -252,10 +253,11 @@ def separator(text: str) -> str:
 
 def _swallowed_rows(cell: str, sep: str) -> bool:
     """Whether a cell with line breaks holds further rows (a stray quotation mark), not one Alt+Enter cell:
-    a later line of it has the separator and a date, or two separators."""
+    a later line of it has the separator and a date, or two separators, or (in a file of one or two
+    columns, whose rows hold few separators) is a date by itself."""
     for line in re.split(r"\r\n|\r|\n", cell)[1:]:
         count = line.count(sep)
-        if count >= 2 or (count and _DATE_LIKE.search(line)):
+        if count >= 2 or (count and _DATE_LIKE.search(line)) or _DATE_LIKE.fullmatch(line.strip()[:7]):
             return True
     return False
 
@@ -273,6 +275,7 @@ def _text_rows(text: str, sep: str, undecodable: set[int], encoding: str) -> Ite
                 row.notes.append(messages.file_problem("control_characters"))
             if any(("\n" in cell or "\r" in cell) and _swallowed_rows(cell, sep) for cell in cells):
                 row.broken = messages.file_problem("merged_lines", first=first, last=line)
+                row.people = line - first + 1  # each line swallowed was most likely a person
             if undecodable and undecodable.intersection(range(first, line + 1)):
                 row.notes.append(messages.file_problem("undecodable", encoding=encoding))
             yield row

@@ -356,3 +356,11 @@ def test_a_row_not_calculated_keeps_a_clipped_copy_and_the_results_stay_a_small_
     while not small.done:
         small.step(1_000)
     assert small.problem["code"] == "result_too_big" and small.csv_bytes() == b""
+
+
+def test_a_stray_quote_in_a_one_column_roster_is_noticed_and_every_person_counted():
+    run = batch.run_file("tenure", '取得现资格时间\n"2018-01-01\n2019-02-02\n2020-03-03\n'.encode())
+    assert run.counts == {"rows": 3, "ok": 0, "rejected": 3, "empty": 0, "skipped": 0}
+    assert "文件第 2 至 4 行被并入了同一个单元格" in run.csv()
+    kept = batch.run_file("tenure", '取得现资格时间,备注\n2018-01-01,"第一行\n第二行"\n'.encode())
+    assert kept.counts["ok"] == 1  # a cell typed with Alt+Enter is kept as it is
