@@ -38,9 +38,10 @@ EXCEL_1904 = _dt.date(1904, 1, 1)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _DATE_LIKE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}")
 # What GB18030 bytes look like when they happen to be valid UTF-8 (郑小平 reads ֣Сƽ): two-byte UTF-8
-# sequences, that is accented Latin, Greek, Cyrillic, Hebrew or Arabic, which a Chinese roster does
-# not hold (the middle dot of minority names, ×, ° and ± aside).
-_MOJIBAKE = re.compile(r"[\u00a1-\u00af\u00b2-\u00b6\u00b8-\u00d6\u00d8-\u07ff]")
+# sequences past Latin-1, that is Latin Extended, Greek, Cyrillic, Hebrew or Arabic, which a Chinese
+# roster does not hold. Latin-1 is left out so that an accented name (Müller) in UTF-8 stays UTF-8: only
+# the few hanzi whose GB18030 lead byte is C2 or C3 (眉) read as Latin-1, and a roster has other names.
+_MOJIBAKE = re.compile(r"[\u0100-\u07ff]")
 
 
 class LimitCrossed(Exception):
@@ -203,8 +204,13 @@ def _decode(data: bytes) -> tuple[str, set[int], str, list[dict[str, str]]] | No
     name happens to be valid UTF-8 (郑小平) is still GB18030, and a UTF-8 file with a stray byte is
     still UTF-8, with only that line marked.
     """
+    marked = data.startswith(UTF8_BOM)
     while data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM):]
+    if marked:  # the file says it is UTF-8: a stray byte marks its line, it does not change the encoding
+        lines = _lines(data)
+        bad = {n for n, line in enumerate(lines, 1) if _strict(line, "utf-8") is None}
+        return data.decode("utf-8", errors="replace"), bad, "UTF-8", []
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return data.decode("utf-16", errors="replace").lstrip("\ufeff"), set(), "UTF-16", []
     sample = data[:4000]
@@ -224,6 +230,8 @@ def _decode(data: bytes) -> tuple[str, set[int], str, list[dict[str, str]]] | No
     as_utf8 = [_strict(line, "utf-8") for line in lines]
     bad_utf8 = {n for n, text in enumerate(as_utf8, 1) if text is None}
     good_utf8 = sum(1 for text in as_utf8 if text is not None and not text.isascii() and not _MOJIBAKE.search(text))
+    if good_utf8 and len(bad_utf8) <= good_utf8:  # a Chinese header in UTF-8 outweighs one stray byte
+        return data.decode("utf-8", errors="replace"), bad_utf8, "UTF-8", []
     if gb is not None and len(bad_utf8) >= good_utf8:
         doubt = [messages.file_problem("encoding_doubt", chosen="GB18030", other="UTF-8")] if good_utf8 else []
         return gb, set(), "GB18030", doubt

@@ -364,3 +364,13 @@ def test_a_stray_quote_in_a_one_column_roster_is_noticed_and_every_person_counte
     assert "文件第 2 至 4 行被并入了同一个单元格" in run.csv()
     kept = batch.run_file("tenure", '取得现资格时间,备注\n2018-01-01,"第一行\n第二行"\n'.encode())
     assert kept.counts["ok"] == 1  # a cell typed with Alt+Enter is kept as it is
+
+
+def test_utf8_with_an_accented_name_or_one_stray_byte_stays_utf8():
+    rows = "姓名,取得现资格时间\r\n张三,2018-12-31\r\n李四,2019-01-01\r\nMüller,2018-01-01\r\n"
+    for data in (rows.encode(), b"\xef\xbb\xbf" + rows.encode()):
+        run = batch.run_file("tenure", data)
+        assert run.table.source.startswith("UTF-8") and "张三" in run.csv() and "Müller" in run.csv()
+    latin = "姓名,取得现资格时间\r\nAnna,2018-12-31\r\nBob,2019-01-01\r\n".encode() + b"Carl\xff,2018-01-01\r\n"
+    run = batch.run_file("tenure", latin)
+    assert run.problem is None and run.table.source.startswith("UTF-8") and run.counts["ok"] == 3
