@@ -168,6 +168,7 @@ class BatchRun:
         self.yearly, year_columns = found.years()
         self.year_columns = [(c.index, c.year, (columns.cell_said(c, "zh"), columns.cell_said(c, "en")))
                              for c in year_columns]
+        self.deciding = {index + 1 for index, _ in self.read_fields} | {c.index + 1 for c in year_columns}
         self.dates = [i for i, c in enumerate(found.columns) if c.field and c.field.kind == "date"]
         width = len(self.header)
         self.extra = any(len(self.table.rows[i].cells) > width for i in range(self.first, len(self.table.rows)))
@@ -291,6 +292,9 @@ class BatchRun:
             status, notes = "empty", [messages.file_problem("empty_row")[self.lang], *notes]
         elif row.broken:
             status, notes = "rejected", [row.broken[self.lang], *notes]
+        elif any(note.get("column") in self.deciding for note in row.notes):
+            # A formula with no value saved, in a column the answer rests on: never read as blank.
+            status = "rejected"
         elif NOT_A_PERSON.match(first := next(cell for cell in row.cells if cell.strip()).strip()):
             status, notes = "skipped", [messages.file_problem("not_a_person", first=first[:40])[self.lang], *notes]
         else:

@@ -244,7 +244,7 @@ def _read_cell(parser: Any, element: Any, cells: dict[int, Any], notes: list[dic
     if column in cells:
         raise LimitCrossed(messages.file_problem("workbook_duplicate_cell", row=parser.row_counter, column=column))
     if value is None and element.find(_FORMULA) is not None and element.find(_VALUE) is None:
-        notes.append(messages.file_problem("workbook_formula_without_value", column=column))
+        notes.append({**messages.file_problem("workbook_formula_without_value", column=column), "column": column})
     text, note = cell_text(value, column)
     if note:
         notes.append(note)

@@ -374,3 +374,13 @@ def test_utf8_with_an_accented_name_or_one_stray_byte_stays_utf8():
     latin = "姓名,取得现资格时间\r\nAnna,2018-12-31\r\nBob,2019-01-01\r\n".encode() + b"Carl\xff,2018-01-01\r\n"
     run = batch.run_file("tenure", latin)
     assert run.problem is None and run.table.source.startswith("UTF-8") and run.counts["ok"] == 3
+
+
+def test_a_formula_without_a_value_in_a_deciding_column_refuses_its_row():
+    rows = ('<row r="1"><c r="A1" t="inlineStr"><is><t>取得现资格时间</t></is></c>'
+            '<c r="B1" t="inlineStr"><is><t>年度考核不合格年份</t></is></c><c r="C1" t="inlineStr"><is><t>备注</t></is></c></row>'
+            '<row r="2"><c r="A2" t="inlineStr"><is><t>2017-06-28</t></is></c><c r="B2"><f>2019</f></c></row>'
+            '<row r="3"><c r="A3" t="inlineStr"><is><t>2017-06-28</t></is></c><c r="C3"><f>1+1</f></c></row>')
+    run = batch.run_file("tenure", xlsx(rows))
+    assert run.counts["rejected"] == 1 and run.counts["ok"] == 1
+    assert "第 2 列是没有计算结果的公式" in run.csv().splitlines()[1]
