@@ -134,4 +134,4 @@ def grade(text: str, grades: Mapping[str, bool], column: tuple[str, str]) -> boo
     if word in grades:
         return grades[word]
     raise Refused(messages.file_problem("unknown_grade", value=normalise(text), column_zh=column[0],
-                                        column_en=column[1], grades="、".join(g for g in grades if g.isascii() is False)))
+                                        column_en=column[1], grades="、".join(g for g in grades if not g.isascii())))
