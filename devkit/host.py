@@ -5,7 +5,7 @@ with its 404 page, a copy a test changes or switches off, a slow or stalled link
 The host: the headers of the site's own ``_headers``, ETag revalidation, gzip for compressible
 types, and the nginx snippet's answer to a request's Save-Data header. The link (``Link``): one
 bandwidth budget shared by every connection, and a latency added to every response, as the phone
-profile of ``../shared/spec/bench.md`` asks; CDP's network emulation is not used because a service
+profile of `make bench` (dev/PERFORMANCE.md) asks; CDP's network emulation is not used because a service
 worker's own requests escape it. A link can also stall a file halfway until it is released, cut it
 there, or drop every request (a lost signal).
 """

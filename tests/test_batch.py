@@ -50,31 +50,31 @@ TENURE = "qualified_on,required_years\r\n2018-12-31,5\r\n2019-06-30,5\r\n"
     ("a doubled BOM", ("\ufeff\ufeff" + TENURE).encode()),
     ("GB18030", TENURE.encode("gb18030")),
 ])
-def test_f1_every_export_is_read(label, data):
+def test_every_export_is_read(label, data):
     rows = results("tenure", data)
     assert column(rows, "Result") == ["calculated", "calculated"], label
     assert column(rows, "Row in file") == ["2", "3"]
 
 
-def test_f1_a_lone_cr_inside_a_crlf_file_is_a_line_end_not_a_crash():
+def test_a_lone_cr_inside_a_crlf_file_is_a_line_end_not_a_crash():
     rows = results("tenure", b"qualified_on,required_years\r\n2018-12-31,5\r2019-06-30,5\r\n")
     assert column(rows, "Result") == ["calculated", "calculated"]
 
 
-def test_f1_a_cell_over_the_csv_modules_limit_is_read():
+def test_a_cell_over_the_csv_modules_limit_is_read():
     rows = results("tenure", ("qualified_on,required_years,name\n2018-12-31,5," + "x" * 200_000 + "\n").encode())
     assert column(rows, "Result") == ["calculated"] and len(column(rows, "name")[0]) == 200_000
 
 
 @pytest.mark.parametrize("data", [bytes(range(256)) * 4, b"\x00\x01\x02" * 100, b"PK\x03\x04garbage"])
-def test_f1_binary_files_are_refused_clearly(data):
+def test_binary_files_are_refused_clearly(data):
     run = batch.run_file("tenure", data)
     assert run.problem and run.problem["zh"] and run.problem["en"]
 
 
 @pytest.mark.parametrize("payload", ['=HYPERLINK("http://evil.example","x")', "+cmd|' /C calc'!A0", "@SUM(1+1)",
                                      "-2+3", "\t=1+2", "\r=1+2"])
-def test_f2_formulas_are_neutralised_in_cells_header_and_rejected_rows(payload):
+def test_formulas_are_neutralised_in_cells_header_and_rejected_rows(payload):
     text = io.StringIO()
     csv.writer(text).writerows([["qualified_on", "required_years", "name", payload],
                                 ["2018-12-31", "5", payload, "x"], [payload, "5", "y", "z"]])
@@ -84,7 +84,7 @@ def test_f2_formulas_are_neutralised_in_cells_header_and_rejected_rows(payload):
     assert cells.count("'" + payload) >= 2  # a kept cell and a rejected row's cell (a header loses its spaces)
 
 
-def test_f3_deep_nesting_is_an_answer():
+def test_deep_nesting_is_an_answer():
     proc = cli("tenure", data=b"[" * 100_000)
     assert proc.returncode == 2 and b"Traceback" not in proc.stderr
     proc = cli("quota", data=b'{"enterprise_level": "national", "nominees": "' + b"[" * 100_000 + b'"}')
@@ -93,14 +93,14 @@ def test_f3_deep_nesting_is_an_answer():
 
 @pytest.mark.parametrize("data", [b'{"\\ud800": 1, "qualified_on": "2018-12-31"}',
                                   b'{"enterprise_level":"national","nominees":[{"name":"\\udfff"}]}'])
-def test_f4_lone_surrogates_do_not_crash_the_cli(data):
+def test_lone_surrogates_do_not_crash_the_cli(data):
     name = "quota" if b"nominees" in data else "tenure"
     proc = cli(name, data=data)
     assert proc.returncode in (0, 2) and b"Traceback" not in proc.stderr and proc.stdout.decode("utf-8")
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "ascii"])
-def test_f5_a_non_utf8_console_does_not_crash_the_cli(encoding, tmp_path):
+def test_a_non_utf8_console_does_not_crash_the_cli(encoding, tmp_path):
     env = {"PYTHONIOENCODING": encoding}
     proc = cli("quota", data='{"enterprise_level":"national","nominees":[{"name":"😀"}]}'.encode(), env=env)
     assert proc.returncode == 0 and b"Traceback" not in proc.stderr
@@ -111,37 +111,37 @@ def test_f5_a_non_utf8_console_does_not_crash_the_cli(encoding, tmp_path):
     assert cli("tenure", "--text", data=b'{"qualified_on":"2018-12-31"}', env=env).returncode == 0
 
 
-def test_f8_a_stray_quote_that_swallows_rows_is_reported():
+def test_a_stray_quote_that_swallows_rows_is_reported():
     data = b'qualified_on,required_years,name\n2018-12-31,5,a\n2018-12-31,5,"Bob\n2018-12-31,5,c\n2018-12-31,5,d\n'
     rows = results("tenure", data)
     assert column(rows, "Result") == ["calculated", "rejected"]
     assert "Lines 3 to 5" in column(rows, "Reason or note")[1]
 
 
-def test_f8_duplicate_columns_are_refused_with_their_numbers():
+def test_duplicate_columns_are_refused_with_their_numbers():
     run = batch.run_file("tenure", b"qualified_on,qualified_on,,required_years\n2018-12-31,2020-01-01,KEEP,5,EXTRA\n")
     assert run.problem["code"] == "duplicate_column" and "第 1 列“qualified_on”、第 2 列“qualified_on”" in run.problem["zh"]
 
 
-def test_f8_unnamed_columns_and_extra_cells_are_kept_and_reported():
+def test_unnamed_columns_and_extra_cells_are_kept_and_reported():
     rows = results("tenure", b"qualified_on,,required_years\n2018-12-31,KEEP,5,EXTRA\n")
     assert rows[0][3:7] == ["qualified_on", "column 2 (no name)", "required_years", "Cells beyond the named columns"]
     assert rows[1][3:7] == ["2018-12-31", "KEEP", "5", "EXTRA"]
     assert "1 extra" in rows[1][1] and rows[1][0] == "calculated"
 
 
-def test_f8_blank_rows_are_reported_not_dropped():
+def test_blank_rows_are_reported_not_dropped():
     rows = results("tenure", b"qualified_on,required_years\n2018-12-31,5\n\n,\n \n2019-01-01,5\n")
     assert column(rows, "Result") == ["calculated", "empty", "empty", "empty", "calculated"]
     assert column(rows, "Row in file") == ["2", "3", "4", "5", "6"]
 
 
-def test_f10_long_digit_strings_are_refused_fast():
+def test_long_digit_strings_are_refused_fast():
     rows = results("tenure", ("qualified_on,required_years\n2018-12-31," + "9" * 1_000_000 + "\n").encode())
     assert column(rows, "Result") == ["rejected"]
 
 
-def test_f12_one_stray_byte_does_not_turn_utf8_into_mojibake():
+def test_one_stray_byte_does_not_turn_utf8_into_mojibake():
     data = b"qualified_on,required_years,\xe5\xa7\x93\xe5\x90\x8d\n2018-12-31,5,\xe5\xbc\xa0\xe4\xb8\x89\n2018-12-31,5,Jos\xe9\n"
     rows = results("tenure", data, "zh")
     assert "姓名" in rows[0] and column(rows, "姓名")[0] == "张三"
@@ -149,7 +149,7 @@ def test_f12_one_stray_byte_does_not_turn_utf8_into_mojibake():
     assert "UTF-8" in column(rows, "退回原因或说明")[1] and column(rows, "姓名")[1] == "Jos\ufffd"
 
 
-def test_f15_cli_odds_and_ends(tmp_path):
+def test_cli_odds_and_ends(tmp_path):
     assert cli("tenure", "--csv", "").returncode == 2
     assert cli("tenure", "--csv", str(tmp_path)).returncode == 2
     assert cli("tenure", "--csv", str(tmp_path / "missing.csv")).returncode == 2

@@ -87,7 +87,7 @@ def test_the_english_checker_finds_english():
 
 
 # T1 (MATERIAL): 以及 joins the conditions of s2-3.
-def test_t1_little_giant_nominees_meet_all_three_conditions():
+def test_little_giant_nominees_meet_all_three_conditions():
     text = " ".join(by_id()["s2-3"].en)
     assert "have achieved original scientific and technological results and have made major contributions" in text
     assert "results, or have made major contributions" not in text
@@ -106,7 +106,7 @@ def test_translation_corrections(clause, wording):
     assert wording in " ".join(by_id()[clause].en)
 
 
-def test_t2_support_is_not_turned_into_an_obligation():
+def test_support_is_not_turned_into_an_obligation():
     assert "it shall apply" not in " ".join(by_id()["s1-3"].en)
 
 
@@ -117,7 +117,7 @@ def test_glossary_used_in_finds_every_term():
         assert "<td>—</td>" not in page(f"{lang_dir}glossary/index.html")
 
 
-def test_p1_two_thirds_in_chinese_words():
+def test_two_thirds_in_chinese_words():
     for path in ("index.html", "calculators/ce-hours/index.html"):
         assert "3分之2" not in page(path) and "三分之二" in page(path)
 
@@ -127,12 +127,12 @@ def test_no_doubled_full_stop_after_a_clause_title():
         assert not re.search(r"\.</a>\.", path.read_text(encoding="utf-8")), path
 
 
-def test_p7_noscript_points_below():
+def test_noscript_points_below():
     assert "页面下方" in page("calculators/tenure/index.html")
     assert "explained below" in page("en/calculators/tenure/index.html")
 
 
-def test_p11_one_unofficial_notice_on_the_english_notice():
+def test_one_unofficial_notice_on_the_english_notice():
     content = page("en/notice/index.html").split("<footer")[0]  # the footer says it on every page
     assert content.lower().count("unofficial translation") == 2  # its title and its text
 
@@ -172,22 +172,22 @@ def test_method_pages_state_the_readings_as_the_sites():
     assert "this calculator's reading" in en and "not the notice's rule" in en
 
 
-def test_p2_review_years_are_alternatives():
+def test_review_years_are_alternatives():
     assert "2021 or 2022 review year" in page("en/calculators/tenure/index.html")
     assert "2021 and 2022 review year" not in page("en/calculators/tenure/index.html")
 
 
-def test_p4_p5_developers_page_tells_the_truth():
+def test_developers_page_tells_the_truth():
     assert "截止日期" not in page("developers/index.html") and "终算时间" in page("developers/index.html")
     for path in ("developers/index.html", "en/developers/index.html"):
         assert "numerator" in page(path) and "deputy_senior" in page(path)
 
 
-def test_p6_annex_2_full_title_on_about():
+def test_annex_2_full_title_on_about():
     assert "for Professional Title Evaluation and Appointment" in page("en/about/index.html")
 
 
-def test_p9_p10_key_dates_wording():
+def test_key_dates_wording():
     assert "成文日期" in page("key-dates/index.html") and "印发本通知" not in page("key-dates/index.html")
     assert "later than the province-wide time points" in page("en/key-dates/index.html")
 

@@ -77,6 +77,6 @@ def test_explanation_names_the_track():
     assert "engineering series" in " ".join(answer["explanation"]["en"])
 
 
-def test_d19_a_name_too_long_to_write_is_invalid_text_not_a_bug():
+def test_a_name_too_long_to_write_is_invalid_text_not_a_bug():
     answer = run("quota", {"enterprise_level": "national", "nominees": [{"name": 10**5000}]})
     assert answer["ok"] is False and [e["code"] for e in answer["errors"]] == ["invalid_text"]

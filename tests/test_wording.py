@@ -37,7 +37,7 @@ def said(answer, lang):
     {"category": "general", "public_hours": 90, "professional_hours": 0},
     {"category": "private", "public_hours": 15, "professional_hours": 25},
 ])
-def test_c1_a_not_met_answer_never_calls_the_rule_guidance(inputs):
+def test_a_not_met_answer_never_calls_the_rule_guidance(inputs):
     answer = calculators.run("ce_hours", inputs)
     assert answer["result"]["meets"] is False
     assert "share_guidance" not in [n["code"] for n in answer["notes"]]
@@ -48,7 +48,7 @@ def test_c1_a_not_met_answer_never_calls_the_rule_guidance(inputs):
     assert "This site's reading is two thirds of the minimum" in en
 
 
-def test_c1_when_the_actual_total_would_decide_the_verdict_says_so_and_the_hint_says_why():
+def test_when_the_actual_total_would_decide_the_verdict_says_so_and_the_hint_says_why():
     answer = run("ce_hours", category="grassroots", public_hours=30, professional_hours=50)
     assert answer["result"]["meets"] is True and answer["result"]["depends_on_reading"] is True
     assert answer["verdict"]["zh"] == "学时达到要求（按本站的理解；如按实际总学时的三分之二核对专业科目，未达到要求）"
@@ -60,7 +60,7 @@ def test_c1_when_the_actual_total_would_decide_the_verdict_says_so_and_the_hint_
 
 
 # C2: digital hours count "may" towards the year; "as professional" is the calculator's reading.
-def test_c2_digital_hours_reading_is_the_calculators():
+def test_digital_hours_reading_is_the_calculators():
     field = next(f for f in ce_hours.FIELDS if f.name == "digital_hours")
     assert "可记入" in field.help_zh and "通知未明确" in field.help_zh and "本计算器按专业科目计" in field.help_zh
     assert "does not say as which subject" in field.help_en
@@ -95,14 +95,14 @@ def test_earliest_apply_year_is_the_first_year_the_engine_says_meets(start, requ
 
 
 # C3, C4: the review year is named, and the not-covered message states the whole rule.
-def test_c3_explanation_names_the_review_year():
+def test_explanation_names_the_review_year():
     answer = run("tenure", qualified_on="2022-06-30", review_year=2021, required_years=2)
     assert "属2021年度评审" in said(answer, "zh") and "未能在2021年度内完成评审" in said(answer, "zh")
     assert "当年度" not in answer["explanation"]["zh"][0]
     assert "passed in the 2021 review year" in said(answer, "en")
 
 
-def test_c4_not_covered_states_the_whole_rule():
+def test_not_covered_states_the_whole_rule():
     error = run("tenure", qualified_on="2020-06-30", review_year=2020)["errors"][0]
     assert error["code"] == "review_year_not_covered"
     assert "评委会" in error["zh"] and "申报当年12月31日" in error["zh"]
@@ -110,7 +110,7 @@ def test_c4_not_covered_states_the_whole_rule():
 
 
 # C5, C6: the quota's notes agree, the other route of s2-3 is named, no nomination line at 0.
-def test_c5_disqualified_notes_agree_and_set_no_time_limit():
+def test_disqualified_notes_agree_and_set_no_time_limit():
     answer = run("quota", enterprise_level="national", disqualified=True)
     note = next(n for n in answer["notes"] if n["code"] == "disqualified")
     assert "本年度" not in note["zh"] and "不能举荐" in note["zh"]
@@ -121,26 +121,26 @@ def test_c5_disqualified_notes_agree_and_set_no_time_limit():
 
 @pytest.mark.parametrize("inputs", [{"enterprise_level": "none"},
                                     {"enterprise_level": "provincial", "disqualified": True}])
-def test_c6_no_nomination_line_when_the_quota_is_zero(inputs):
+def test_no_nomination_line_when_the_quota_is_zero(inputs):
     answer = calculators.run("quota", inputs)
     assert answer["result"]["quota"] == 0
     assert "附件1" not in said(answer, "zh") and "Annex 1" not in said(answer, "en")
 
 
-def test_c6_other_enterprises_hear_of_the_recommendation_route():
+def test_other_enterprises_hear_of_the_recommendation_route():
     answer = run("quota", enterprise_level="none")
     assert "国家重点实验室" in said(answer, "zh") and "第二部分第（三）项" in said(answer, "zh")
     assert "state key laboratories" in said(answer, "en")
 
 
 # C7, C8: no "General" category; "both gaps" only when there are two.
-def test_c7_category_is_not_called_general():
+def test_category_is_not_called_general():
     labels = [(c.zh, c.en) for c in ce_hours.CATEGORIES]
     assert all("一般" not in zh and "General" not in en for zh, en in labels)
     assert "Other professional" in said(run("ce_hours", public_hours=10), "en")
 
 
-def test_c8_one_gap_is_not_called_both():
+def test_one_gap_is_not_called_both():
     answer = run("ce_hours", public_hours=80, professional_hours=10)
     assert "两项" not in said(answer, "zh") and "both gaps" not in said(answer, "en")
     two = run("ce_hours", public_hours=10, professional_hours=10)

@@ -1,6 +1,6 @@
 """The calculators over a slow or broken link (the newcomer walk-through's steps): served by the
-benchmark's own host (bench/server.py), which throttles every connection to one shared budget and
-can stall a file halfway; and the cut-down standard library's fallback to the full one."""
+project's own host (devkit/host.py, as the benchmark uses it), which throttles every connection to one
+shared budget and can stall a file halfway; and the cut-down standard library's fallback to the full one."""
 
 from __future__ import annotations
 
