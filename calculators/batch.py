@@ -111,10 +111,10 @@ class BatchRun:
     def __init__(self, name: str, data: bytes, lang: str = "zh", sheet: str | None = None) -> None:
         self.name, self.lang = name, lang
         self.data, self.chosen = data, sheet
+        self.table = table.open_file(data, sheet)
         # A results file is at most a small multiple of its input: cells merged down a whole sheet, or
         # one long cell repeated, must not make a few kilobytes into a hundred megabytes.
-        self.result_limit = RESULT_MULTIPLE * max(len(data), table.unpacked_size(data)) + RESULT_SLACK
-        self.table = table.open_file(data, sheet)
+        self.result_limit = RESULT_MULTIPLE * max(len(data), self.table.unpacked) + RESULT_SLACK
         self.problem = self.table.problem
         self.passed_over: list[str] = []  # visible sheets before the one read, which had no header row
         self.mapping = ""
@@ -150,10 +150,11 @@ class BatchRun:
             filled += any(cell.strip() for cell in row.cells)
             if filled >= columns.HEADER_SCAN:
                 break
-        found = columns.plan(self.name, rows, numbers, own_columns(self.name))
-        if not any(columns.key(c.header) in _STATUS_KEYS for c in found.columns):
-            # Not a results file of this site: a title of its results (扣除的年度) names what it came from.
-            found = columns.plan(self.name, rows, numbers)
+        found = columns.plan(self.name, rows, numbers)
+        if any(columns.key(c.header) in _STATUS_KEYS for c in found.columns):
+            # A results file of this site, checked again: its own result columns resemble nothing. In any
+            # other file a title of its results (扣除的年度) names the field it came from.
+            found = columns.plan(self.name, rows, numbers, own_columns(self.name))
         self.plan = found
         if found.problem:
             self.problem = found.problem

@@ -55,6 +55,11 @@ def batch_fields(name: str) -> list[Field]:
     return [f for f in CALCULATORS[name].FIELDS if f.kind != "records"]
 
 
+def yearly_field(fields: list[Field]) -> Field | None:
+    """The field a roster may give as one column per year, graded (``Field.grades``), if any."""
+    return next((f for f in fields if f.grades), None)
+
+
 def needed_fields(name: str) -> list[Field]:
     """Fields without which every row would be answered from a default: a file-level cause."""
     needs = getattr(CALCULATORS[name], "BATCH_NEEDS", ())
@@ -120,7 +125,7 @@ def read_columns(name: str, header: list[str], ours: frozenset[str] = frozenset(
     """What each column of one header row names, or resembles (``ours``: the keys of columns a
     results file of this site adds, which resemble nothing)."""
     fields = batch_fields(name)
-    yearly = next((f for f in fields if f.grades), None)
+    yearly = yearly_field(fields)
     columns = []
     for index, text in enumerate(header):
         k = key(text)
@@ -198,7 +203,7 @@ def plan(name: str, rows: list[list[str]], numbers: list[int], ours: frozenset[s
     ``rows`` are the first rows' cells and ``numbers`` their row numbers in the file; ``ours`` as
     for ``read_columns``, so that a results file can be checked again."""
     result = Plan()
-    result.yearly = next((f for f in batch_fields(name) if f.grades), None)
+    result.yearly = yearly_field(batch_fields(name))
     seen = 0
     resembling: tuple[int, list[Column]] | None = None
     above: tuple[int, list[str]] | None = None

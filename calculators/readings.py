@@ -57,16 +57,27 @@ def used(reading: Reading, otherwise: Mapping[str, Any] | None = None) -> dict[s
     return {"id": reading.id, "otherwise": dict(otherwise) if otherwise is not None else None}
 
 
+def _turning(verdict: bool | None, listed: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The listed readings whose other reading gives another verdict than the answer's own."""
+    if verdict is None:
+        return []
+    return [r for r in listed if r["otherwise"] is not None and r["otherwise"].get("meets") not in (None, verdict)]
+
+
 def depends(verdict: bool | None, listed: Sequence[Mapping[str, Any]]) -> bool:
     """Whether some listed reading's other verdict differs from the answer's own."""
-    if verdict is None:
-        return False
-    return any(r["otherwise"] is not None and r["otherwise"].get("meets") is not None
-               and r["otherwise"]["meets"] != verdict for r in listed)
+    return bool(_turning(verdict, listed))
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[0] if lang == "zh" else pair[1]
+
+
+def _otherwise(reading: Reading, otherwise: Mapping[str, Any], short: Mapping[bool, tuple[str, str]],
+               lang: str) -> str:
+    """What the other reading gives, in the words of a verdict line: 如按整年扣除，计入4年，不满足."""
+    return _pick(reading.otherwise, lang).format(figures=reading.figures(otherwise, lang),
+                                                 verdict=_pick(short[bool(otherwise["meets"])], lang))
 
 
 def verdict_line(words: Mapping[bool, tuple[str, str]], short: Mapping[bool, tuple[str, str]], verdict: bool | None,
@@ -77,17 +88,13 @@ def verdict_line(words: Mapping[bool, tuple[str, str]], short: Mapping[bool, tup
     ``bare`` is the verdict without a label of its own, for the qualified line to carry the one label."""
     if verdict is None:
         return None
-    turning = [(r["id"], r["otherwise"]) for r in listed
-               if r["otherwise"] is not None and r["otherwise"].get("meets") not in (None, verdict)]
+    turning = _turning(verdict, listed)
     if not turning:
         return {"met": verdict, "zh": words[verdict][0], "en": words[verdict][1]}
     by_id = _by_id(declared)
-    turning = [(by_id[reading_id], otherwise) for reading_id, otherwise in turning]
     line: dict[str, Any] = {"met": verdict}
     for index, lang in enumerate(("zh", "en")):
-        others = [_pick(reading.otherwise, lang).format(
-            figures=reading.figures(otherwise, lang),
-            verdict=_pick(short[bool(otherwise["meets"])], lang)) for reading, otherwise in turning]
+        others = [_otherwise(by_id[r["id"]], r["otherwise"], short, lang) for r in turning]
         plain = (bare or words)[verdict][index]
         line[lang] = (f"{plain}（{OWN[0]}；" + "；".join(others) + "）") if lang == "zh" else (
             f"{plain} ({OWN[1]}; " + "; ".join(others) + ")")
@@ -99,8 +106,7 @@ def _other_outcome(reading: Reading, otherwise: Mapping[str, Any] | None, short:
     """What the other reading gives for this answer where it was computed, else the other reading in words."""
     if otherwise is None or otherwise.get("meets") is None or not reading.otherwise[0]:
         return _pick(reading.other, lang)
-    text = _pick(reading.otherwise, lang).format(figures=reading.figures(otherwise, lang),
-                                                 verdict=_pick(short[bool(otherwise["meets"])], lang))
+    text = _otherwise(reading, otherwise, short, lang)
     return text + "。" if lang == "zh" else text[:1].upper() + text[1:] + "."
 
 

@@ -81,6 +81,7 @@ class Table:
     cells: int = 0
     merges: list[tuple[int, int, int]] = field(default_factory=list)  # column, first row, last row
     hidden: int = 0  # a workbook's rows hidden or filtered out (read all the same, and said)
+    unpacked: int = 0  # what a workbook holds unpacked: a results file's budget follows it, not the zip
 
     @property
     def finished(self) -> bool:
@@ -139,19 +140,6 @@ class Table:
                 if not row.cells[column - 1]:
                     row.cells[column - 1] = top.cells[column - 1]
                     row.notes.append(messages.file_problem("workbook_merged_filled", column=column, row=first))
-
-
-def unpacked_size(data: bytes) -> int:
-    """What a workbook holds unpacked (its parts' declared sizes, within the limits checked when it is
-    opened), so that a results file's budget follows the rows it holds, not how well they compress."""
-    if not data.startswith(ZIP_MAGIC):
-        return len(data)
-    import zipfile
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return sum(part.file_size for part in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError):
-        return len(data)
 
 
 def too_big(size: int) -> dict[str, str] | None:

@@ -49,15 +49,16 @@ def _check_parts(data: bytes) -> dict[str, str] | None:
             parts = archive.infolist()
             if len(parts) > MAX_PARTS:
                 return messages.file_problem("workbook_too_many_parts", count=len(parts), limit=MAX_PARTS)
+            # Each part's prolog is a bounded read (64 KB), so this comes before the parts are sized by role.
+            for part in parts:
+                if part.filename.endswith((".xml", ".rels")) and _declares_doctype(archive, part):
+                    return messages.file_problem("workbook_doctype", part=part.filename)
             sheets = _sheet_parts(archive, parts)
             for part in parts:
                 limit = MAX_PART_BYTES if part.filename in sheets else MAX_WHOLE_PART_BYTES
                 if part.file_size > limit:
                     return messages.file_problem("workbook_part_too_big", part=part.filename,
                                                  size=part.file_size // 1024 // 1024, limit=limit // 1024 // 1024)
-            for part in parts:
-                if part.filename.endswith((".xml", ".rels")) and _declares_doctype(archive, part):
-                    return messages.file_problem("workbook_doctype", part=part.filename)
             return _number_formats(archive, parts)
     except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, RuntimeError) as problem:
         return messages.file_problem("workbook_unreadable", detail=type(problem).__name__)
@@ -75,9 +76,9 @@ def _sheet_parts(archive: zipfile.ZipFile, parts: list[zipfile.ZipInfo]) -> set[
     """The parts [Content_Types].xml declares to be worksheets, by role and not by folder: only they get
     the larger limit, read a slice at a time; shared strings or styles put in xl/worksheets/ do not."""
     types = next((p for p in parts if p.filename == "[Content_Types].xml"), None)
-    if types is None or types.file_size > MAX_WHOLE_PART_BYTES or _declares_doctype(archive, types):
+    if types is None or types.file_size > MAX_WHOLE_PART_BYTES:
         return set()
-    from xml.etree.ElementTree import iterparse  # noqa: S405 - no document type: checked just above
+    from xml.etree.ElementTree import iterparse  # noqa: S405 - no document type: checked before
     found = set()
     with archive.open(types) as source:
         for _, element in iterparse(source):
@@ -150,7 +151,8 @@ def open_workbook(data: bytes, sheet: str | None = None) -> Table:
         return Table(problem=messages.file_problem("workbook_no_sheet"))
     name, target = next((pair for pair in visible if pair[0] == sheet), visible[0])
     epoch = EXCEL_1904 if book.wb.epoch.year == EXCEL_1904.year else EXCEL_1900
-    table = Table(source="xlsx", date_epoch=epoch, sheets=[n for n, _ in visible], sheet=name)
+    table = Table(source="xlsx", date_epoch=epoch, sheets=[n for n, _ in visible], sheet=name,
+                  unpacked=sum(part.file_size for part in book.archive.infolist()))
     if len(sheets) > len(visible):
         table.notes.append(messages.file_problem("workbook_hidden_sheets", count=len(sheets) - len(visible)))
     table.pending = _rows(book, target, table)
