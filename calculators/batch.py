@@ -294,7 +294,8 @@ class BatchRun:
         elif row.broken:
             status, notes = "rejected", [row.broken[self.lang], *notes]
         elif any(note.get("column") in self.deciding for note in row.notes):
-            # A formula with no value saved, in a column the answer rests on: never read as blank.
+            # A formula with no value saved, or a number its format hides, in a column the answer rests
+            # on: never read as blank, or as a figure the reader does not see.
             status = "rejected"
         elif NOT_A_PERSON.match(first := next(cell for cell in row.cells if cell.strip()).strip()):
             status, notes = "skipped", [messages.file_problem("not_a_person", first=first[:40])[self.lang], *notes]

@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
+import warnings
 from typing import IO, Any
 
 from . import CALCULATORS, TITLES, batch, messages, run, table, transcript
@@ -39,7 +41,14 @@ def _emit(stream: IO[Any] | None, text: str) -> None:
         raise OutputFailed(str(problem)) from None
 
 
+# Control characters other than a line's end or a tab: from a file's header or a name, a terminal would
+# take them as commands (an 8-bit CSI moves the cursor); they are written as escapes where one reads.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _write(stream: IO[Any], text: str) -> None:
+    if stream is sys.stderr or (hasattr(stream, "isatty") and stream.isatty()):
+        text = _CONTROLS.sub(lambda control: f"\\x{ord(control.group()):02x}", text)
     if not hasattr(stream, "buffer"):
         stream.write(text.encode("utf-8", errors="backslashreplace").decode("utf-8"))
         return
@@ -79,8 +88,12 @@ def main(argv: list[str] | None = None, stdin: IO[Any] | None = None, stdout: IO
     """Run the CLI; returns the exit status (0 answered, 2 input rejected or output impossible, 1 a bug)."""
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
+    # A library's warnings (openpyxl's name the file's cells and its own install path) are not the CLI's
+    # words: what a row or a file lacks is said in the answer, in both languages.
     try:
-        return _main(argv, stdin, stdout)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _main(argv, stdin, stdout)
     except OutputFailed as problem:
         _emit(sys.stderr, f"无法写出结果（{problem}）/ the answer could not be written ({problem})\n")
         _quiet_stdout()

@@ -299,6 +299,16 @@ FILE_PROBLEMS: dict[str, tuple[str, str]] = {
         "第 {column} 列的 {value} 按 Excel 显示读作 {shown}。",
         "Column {column} holds {value}; it was read as Excel shows it, {shown}.",
     ),
+    "workbook_format_hides_value": (
+        "第 {column} 列的数字格式（{format}）显示的是固定文字，不是单元格里的数值，未计算：请把这一列的格式改为“常规”后再选择。",
+        "Column {column} has a number format ({format}) that shows fixed text instead of the cell's value; not "
+        "calculated. Set the column's format to General and choose the file again.",
+    ),
+    "workbook_merged_hidden": (
+        "第 {column} 列被第 {row} 行开始的合并单元格遮住，Excel 不显示其中的值，按合并后显示的内容读取。",
+        "Column {column} lies under a merged cell that starts in row {row}; Excel does not show its own value, so it "
+        "was read as the merged cell shows.",
+    ),
     "workbook_merged_filled": (
         "第 {column} 列是与第 {row} 行合并的单元格，按合并后显示的内容读取。",
         "Column {column} is merged with row {row}; it was read as the merged cell shows.",
@@ -377,6 +387,16 @@ FILE_PROBLEMS: dict[str, tuple[str, str]] = {
         "请取消多余的合并单元格，或分成几个文件。",
         "The results of this file would pass {limit} MB (far more than the file itself, most likely merged or very "
         "long cells repeated); nothing was checked. Undo the surplus merged cells, or split the file.",
+    ),
+    "workbook_duplicate_part": (
+        "这个 Excel 文件中有两个名为“{part}”的部分，Excel 不会打开这样的文件，没有核对。请在 Excel 或 WPS 中重新保存。",
+        "This Excel file holds two parts named “{part}”, which Excel would not open; nothing was checked. Save it "
+        "again from Excel or WPS.",
+    ),
+    "workbook_rows_outside_data": (
+        "这个工作表的数据区之外还有行，Excel 不会这样保存，没有核对，以免读错。请在 Excel 或 WPS 中打开并重新保存。",
+        "This sheet has rows outside its data, which Excel never saves; nothing was checked, so that nothing is "
+        "misread. Open it in Excel or WPS and save it again.",
     ),
     "workbook_doctype": (
         "这个 Excel 文件的“{part}”带有文档类型声明（DOCTYPE），真正的工作簿没有，没有核对。请在 Excel 或 WPS 中重新保存。",

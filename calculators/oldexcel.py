@@ -16,7 +16,7 @@ from typing import Any
 
 from . import messages
 from .table import EXCEL_1900, EXCEL_1904, MAX_COLUMNS, MAX_ROWS, LimitCrossed, Row, Table
-from .workbook import cell_text
+from .workbook import cell_text, labelled
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound document every .xls is stored in
 
@@ -32,16 +32,15 @@ def open_xls(data: bytes, sheet: str | None = None) -> Table:
         sheets = [book.sheet_by_index(i) for i in range(book.nsheets)]
     except Exception as problem:  # noqa: BLE001 - any damage in a workbook is the file's problem, not a bug
         return Table(problem=messages.file_problem("workbook_unreadable", detail=type(problem).__name__))
-    visible = [found for found in sheets if found.visibility == 0]
+    visible = labelled([(found.name, found) for found in sheets if found.visibility == 0])
     if not visible:
         return Table(problem=messages.file_problem("workbook_no_sheet"))
-    chosen = next((found for found in visible if found.name == sheet), visible[0])
+    name, chosen = next((pair for pair in visible if pair[0] == sheet), visible[0])
     table = Table(source="xls", date_epoch=EXCEL_1904 if book.datemode == 1 else EXCEL_1900,
-                  sheets=[found.name for found in visible], sheet=chosen.name)
+                  sheets=[label for label, _ in visible], sheet=name)
     if len(sheets) > len(visible):
         table.notes.append(messages.file_problem("workbook_hidden_sheets", count=len(sheets) - len(visible)))
-    table.merges = [(clo + 1, rlo + 1, rhi) for rlo, rhi, clo, chi in chosen.merged_cells
-                    if chi == clo + 1 and rhi > rlo + 1]
+    table.merges = [(clo + 1, rlo + 1, chi, rhi) for rlo, rhi, clo, chi in chosen.merged_cells]
     table.pending = _rows(book, chosen, table)
     return table
 

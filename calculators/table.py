@@ -79,7 +79,7 @@ class Table:
     sheet: str = ""  # the one read
     pending: Iterator[Row] | None = None
     cells: int = 0
-    merges: list[tuple[int, int, int]] = field(default_factory=list)  # column, first row, last row
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # first column, row, last column, row
     hidden: int = 0  # a workbook's rows hidden or filtered out (read all the same, and said)
     unpacked: int = 0  # what a workbook holds unpacked: a results file's budget follows it, not the zip
 
@@ -122,24 +122,35 @@ class Table:
 
     def finish(self) -> None:
         """What can only be done once every row is in: a workbook's trailing blank rows dropped, and its
-        cells merged down one column filled in every row they cover, as Excel shows them, with a note."""
+        merged cells read as Excel shows them, with a note: the merged value down its first column, and
+        nothing of what lies hidden under the rest of the area."""
         while self.rows and not any(cell.strip() for cell in self.rows[-1].cells) and self.source in ("xlsx", "xls"):
             self.rows.pop()
         by_number = {row.number: row for row in self.rows} if self.merges else {}
-        budget = MAX_CELLS  # overlapping ranges cannot make this quadratic
-        for column, first, last in self.merges:
-            top = by_number.get(first)
-            if top is None or len(top.cells) < column or not top.cells[column - 1]:
-                continue
-            for number in range(first + 1, min(last, first + MAX_ROWS) + 1):
+        budget = MAX_CELLS  # overlapping or sheet-wide areas cannot make this quadratic
+        for first_column, first_row, last_column, last_row in self.merges:
+            top = by_number.get(first_row)
+            shown = top.cells[first_column - 1] if top is not None and len(top.cells) >= first_column else ""
+            for number in range(first_row, min(last_row, first_row + MAX_ROWS) + 1):
                 row = by_number.get(number)
                 budget -= 1
                 if row is None or budget < 0:
                     break
-                row.cells += [""] * (column - len(row.cells))
-                if not row.cells[column - 1]:
-                    row.cells[column - 1] = top.cells[column - 1]
-                    row.notes.append(messages.file_problem("workbook_merged_filled", column=column, row=first))
+                for column in range(first_column, min(last_column, MAX_COLUMNS) + 1):
+                    if (number, column) != (first_row, first_column):
+                        budget -= _show_merged(row, column, shown if column == first_column else "", first_row)
+
+
+def _show_merged(row: Row, column: int, shown: str, first_row: int) -> int:
+    """One cell of a merged area as Excel shows it; how many cells it cost (for the budget)."""
+    own = row.cells[column - 1] if len(row.cells) >= column else ""
+    if own == shown:
+        return 0
+    row.cells += [""] * (column - len(row.cells))
+    row.cells[column - 1] = shown
+    key = "workbook_merged_hidden" if own.strip() else "workbook_merged_filled"
+    row.notes.append(messages.file_problem(key, column=column, row=first_row))
+    return 1
 
 
 def too_big(size: int) -> dict[str, str] | None:

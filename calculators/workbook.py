@@ -26,8 +26,14 @@ MAX_PART_BYTES = 64 * 1024 * 1024  # one sheet, uncompressed: read a slice of ro
 MAX_WHOLE_PART_BYTES = 16 * 1024 * 1024
 MAX_PARTS = 1000
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_ROW, _CELL, _DATA, _MERGE, _FORMULA, _VALUE = (f"{_NS}{t}" for t in ("row", "c", "sheetData", "mergeCells", "f", "v"))
+_ROW, _CELL, _DATA, _MERGE, _FORMULA, _VALUE, _INLINE, _TEXT, _RUN = (
+    f"{_NS}{t}" for t in ("row", "c", "sheetData", "mergeCells", "f", "v", "is", "t", "r"))
 _REF = re.compile(r"([A-Z]{1,3})(\d+)")
+_INDEX = re.compile(r"\d{1,9}")
+# What a number format shows besides the number: quoted text, escaped characters, [colours and
+# conditions], the width of a character (_x) and a fill (*x). What is left must place the number.
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+_PLACES_NUMBER = re.compile(r"[0#?@]|general|[ymdhs]", re.I)
 
 
 def _column(ref: str | None) -> int | None:
@@ -49,6 +55,12 @@ def _check_parts(data: bytes) -> dict[str, str] | None:
             parts = archive.infolist()
             if len(parts) > MAX_PARTS:
                 return messages.file_problem("workbook_too_many_parts", count=len(parts), limit=MAX_PARTS)
+            # Two parts of one name: a reader takes one of them, Excel refuses the file.
+            seen: set[str] = set()
+            for part in parts:
+                if part.filename.lower() in seen:
+                    return messages.file_problem("workbook_duplicate_part", part=part.filename)
+                seen.add(part.filename.lower())
             # Each part's prolog is a bounded read (64 KB), so this comes before the parts are sized by role.
             for part in parts:
                 if part.filename.endswith((".xml", ".rels")) and _declares_doctype(archive, part):
@@ -146,7 +158,7 @@ def open_workbook(data: bytes, sheet: str | None = None) -> Table:
                   if rel.target in book.valid_files and "chartsheet" not in rel.Type]
     except Exception as problem:  # noqa: BLE001 - any damage in a workbook is the file's problem, not a bug
         return Table(problem=messages.file_problem("workbook_unreadable", detail=type(problem).__name__))
-    visible = [(name, target) for name, state, target in sheets if state in (None, "visible")]
+    visible = labelled([(name, target) for name, state, target in sheets if state in (None, "visible")])
     if not visible:
         return Table(problem=messages.file_problem("workbook_no_sheet"))
     name, target = next((pair for pair in visible if pair[0] == sheet), visible[0])
@@ -157,6 +169,44 @@ def open_workbook(data: bytes, sheet: str | None = None) -> Table:
         table.notes.append(messages.file_problem("workbook_hidden_sheets", count=len(sheets) - len(visible)))
     table.pending = _rows(book, target, table)
     return table
+
+
+def labelled(sheets: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    """Sheets as the reader chooses them: two of one name (Excel refuses that, a hand-made file need not)
+    are told apart by their place among those of that name, "名单 (2)", so that each can be chosen."""
+    names = [name for name, _ in sheets]
+    seen: dict[str, int] = {}
+    labelled = []
+    for name, target in sheets:
+        seen[name] = seen.get(name, 0) + 1
+        labelled.append((f"{name} ({seen[name]})" if names.count(name) > 1 else name, target))
+    return labelled
+
+
+def shows_no_number(code: str, value: float) -> bool:
+    """Whether a number format shows fixed text instead of the number (a format of "6" shows 6 whatever
+    the cell holds): the section for the value's sign places no digit, date part or the text itself."""
+    sections = code.split(";")
+    section = sections[0]
+    if value < 0 and len(sections) > 1:
+        section = sections[1]
+    elif value == 0 and len(sections) > 2:
+        section = sections[2]
+    left = _FORMAT_LITERALS.sub("", section)
+    return bool(section) and not _PLACES_NUMBER.search(left)
+
+
+def _hiding_styles(book: Any) -> dict[int, str]:
+    """The cell styles whose number format shows fixed text for some numbers, by style id, with the format
+    (Excel's built-in formats never do)."""
+    found = {}
+    custom = book.wb._number_formats
+    for style_id, style in enumerate(book.wb._cell_styles):
+        number = style.numFmtId - 164
+        code = custom[number] if 0 <= number < len(custom) else ""
+        if any(shows_no_number(section, 1) for section in code.split(";")):
+            found[style_id] = code
+    return found
 
 
 def _parser(book: Any, source: Any) -> Any:
@@ -173,12 +223,16 @@ def _rows(book: Any, target: str, table: Table) -> Iterator[Row]:
     notes: list[dict[str, str]] = []
     broken: dict[str, str] | None = None
     holder = row_element = None
+    data_parts = 0
+    hiding = _hiding_styles(book)
     try:
         with book.archive.open(target) as source:
             parser = _parser(book, source)
             for event, element in iterparse(source, events=("start", "end")):
                 tag = element.tag
                 if event == "start":
+                    if tag == _ROW and holder is None:
+                        raise LimitCrossed(messages.file_problem("workbook_rows_outside_data"))
                     if tag == _ROW:
                         number = _row_number(element.get("r"), parser.row_counter)
                         if number <= last:
@@ -190,10 +244,15 @@ def _rows(book: Any, target: str, table: Table) -> Iterator[Row]:
                         table.hidden += element.get("hidden") in ("1", "true")
                         cells, notes, broken, row_element = {}, [], None, element
                     elif tag == _DATA:
+                        data_parts += 1
+                        if data_parts > 1:
+                            raise LimitCrossed(messages.file_problem("workbook_rows_outside_data"))
                         holder = element
                     continue
-                if tag == _CELL:
-                    broken = _read_cell(parser, element, cells, notes) or broken
+                if tag == _DATA:
+                    holder = None
+                elif tag == _CELL:
+                    broken = _read_cell(parser, element, cells, notes, hiding) or broken
                     # A cell is dropped as soon as it is read, so that one row of a million cells is not
                     # held; a filled cell past the column limit refuses the file at once.
                     element.clear()
@@ -216,7 +275,7 @@ def _rows(book: Any, target: str, table: Table) -> Iterator[Row]:
                     if holder is not None and len(holder):
                         del holder[-1]
                 elif tag == _MERGE:
-                    table.merges = _down_one_column(element)
+                    table.merges = _merged_areas(element)
                     element.clear()
     except LimitCrossed:
         raise
@@ -235,14 +294,27 @@ def _row_number(raw: str | None, previous: int) -> int:
         raise LimitCrossed(messages.file_problem("workbook_unreadable", detail=f"row {raw!r}")) from None
 
 
-def _read_cell(parser: Any, element: Any, cells: dict[int, Any], notes: list[dict[str, str]]) -> dict[str, str] | None:
-    """One cell into ``cells`` as text; a cell that cannot be read rejects its row, not the file."""
+def _read_cell(parser: Any, element: Any, cells: dict[int, Any], notes: list[dict[str, str]],
+               hiding: dict[int, str]) -> dict[str, str] | None:
+    """One cell into ``cells`` as text, as Excel shows it; a cell that cannot be read so rejects its row,
+    not the file: a shared string's index that is not a plain number (openpyxl would read -1 as the last
+    string, "0_5" as 5), an inline string that is both one text and runs of it."""
     column = _column(element.get("r")) or parser.col_counter + 1
     try:
-        value = parser.parse_cell(element)["value"]
+        if element.get("t") == "s" and not _INDEX.fullmatch((element.findtext(_VALUE) or "").strip()):
+            raise ValueError("shared string index")
+        inline = element.find(_INLINE)
+        if inline is not None and inline.find(_TEXT) is not None and inline.find(_RUN) is not None:
+            raise ValueError("inline string")
+        parsed = parser.parse_cell(element)
+        value = parsed["value"]
     except Exception:  # noqa: BLE001 - one damaged cell is its row's problem
         parser.col_counter = column
         return messages.file_problem("workbook_bad_cell", column=column)
+    code = hiding.get(parsed["style_id"] or 0)
+    if code and isinstance(value, (int, float)) and not isinstance(value, bool) and shows_no_number(code, value):
+        notes.append({**messages.file_problem("workbook_format_hides_value", column=column, format=code[:40]),
+                      "column": column})
     if column in cells:
         raise LimitCrossed(messages.file_problem("workbook_duplicate_cell", row=parser.row_counter, column=column))
     if value is None and element.find(_FORMULA) is not None and element.find(_VALUE) is None:
@@ -281,11 +353,12 @@ def cell_text(value: Any, column: int) -> tuple[str, dict[str, str] | None]:
     return str(value), None
 
 
-def _down_one_column(element: Any) -> list[tuple[int, int, int]]:
-    """The merged ranges that run down one column (one date for three people): column, first and last row."""
+def _merged_areas(element: Any) -> list[tuple[int, int, int, int]]:
+    """The merged areas: first column, first row, last column, last row."""
     found = []
     for merge in element:
         match = re.fullmatch(r"([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)", merge.get("ref", ""))
-        if match and match.group(1) == match.group(3) and int(match.group(4)) > int(match.group(2)):
-            found.append((_column(match.group(1) + match.group(2)) or 0, int(match.group(2)), int(match.group(4))))
+        if match:
+            first, last = _column(match.group(1) + "1") or 0, _column(match.group(3) + "1") or 0
+            found.append((first, int(match.group(2)), last, int(match.group(4))))
     return found

@@ -115,6 +115,7 @@ class Handler(SimpleHTTPRequestHandler):
     site: Path
     ranges: bool
     ranged: list[tuple[str, int]]
+    requested: list[str]
     prefix: str
     not_found: str | None
     link: Link
@@ -137,7 +138,11 @@ class Handler(SimpleHTTPRequestHandler):
             return None
         if self.link.latency:
             time.sleep(self.link.latency)
-        path = urlsplit(self.path).path
+        self.requested.append(self.path)
+        target = urlsplit(self.path)
+        path = target.path
+        if "//" in path:
+            return self.send_redirect(re.sub("/{2,}", "/", path) + (f"?{target.query}" if target.query else ""))
         if path in self.extra:
             make, mime = self.extra[path]
             return self.send_body(path, make(), mime, None)
@@ -146,11 +151,7 @@ class Handler(SimpleHTTPRequestHandler):
         path = "/" + path[len(self.prefix):]
         file = Path(self.translate_path(path))
         if file.is_dir() and not path.endswith("/"):
-            self.send_response(301)
-            self.send_header("Location", self.prefix + path[1:] + "/")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return None
+            return self.send_redirect(self.prefix + path[1:] + "/")
         if file.is_dir():
             file = file / "index.html"
         if not file.is_file():
@@ -167,6 +168,14 @@ class Handler(SimpleHTTPRequestHandler):
         if wanted and self.ranges and self.headers.get("If-Range", etag) == etag:
             return self.send_range(path, file.read_bytes(), int(wanted[1]), self.guess_type(str(file)), etag)
         return self.send_body(path, file.read_bytes(), self.guess_type(str(file)), etag, file)
+
+    def send_redirect(self, location: str) -> None:
+        """A permanent redirect to the canonical address: a folder's with its slash, and one slash where an
+        address has several (relative links resolve against the address the browser shows)."""
+        self.send_response(301)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def send_range(self, path: str, body: bytes, start: int, mime: str, etag: str) -> None:
         """The rest of a file from byte ``start`` (206), as sent: never compressed."""
@@ -260,12 +269,13 @@ class Host:
         self.transferred = Transferred()
         handler = type("SiteHandler", (Handler,), {
             "site": site, "link": self.link, "transferred": self.transferred, "extra": extra or {}, "gzipped": {},
-            "prefix": prefix, "not_found": not_found, "ranges": ranges, "ranged": [],
+            "prefix": prefix, "not_found": not_found, "ranges": ranges, "ranged": [], "requested": [],
             "rules": headers.read_netlify_headers((site / "_headers").read_text(encoding="utf-8"))})
         self.server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}{prefix}"
         self.ranged = handler.ranged  # (path, first byte) of each request for the rest of a file
+        self.requested = handler.requested  # the access log: each request's target, its query included
 
     def close(self) -> None:
         self.link.release()

@@ -140,6 +140,9 @@ def nginx_snippet(csp: str) -> str:
         "types {\n" + types.replace("        ", "    ") + "}\n"
         "# A page tells the calculators whether its request asked to save data (runtime.js).\n"
         'set $save_data "off";\nif ($http_save_data = "on") {\n    set $save_data "on";\n}\n'
+        "# An address with several slashes in a row is sent to its canonical one: served as it is, its\n"
+        "# relative links would resolve under a folder that does not exist.\n"
+        'if ($request_uri ~ "^[^?]*//") {\n    return 301 $uri$is_args$args;\n}\n'
         "location / {\n" + pages +
         "    error_page 404 /404.html;\n    try_files $uri $uri/ =404;\n}\n"
         "location /en/ {\n" + pages +

@@ -109,6 +109,10 @@ UI: dict[str, tuple[str, str]] = {
                             "button, are in the calculator's answer box above."),
     "batch_waiting": ("正在等待计算引擎就绪…", "Waiting for the calculator engine…"),
     "batch_reading": ("正在读取文件…", "Reading the file…"),
+    "batch_starting": ("正在为核对名单启动计算引擎…", "Starting the engine that checks the file…"),
+    "batch_worker_failed": ("核对名单的计算引擎没有启动，没有生成结果文件。请重新选择文件；上方的计算器不受影响。",
+                            "The engine that checks files did not start, so no results file was made. Choose the file "
+                            "again; the calculator above is not affected."),
     "batch_loading_xlsx": ("正在载入 Excel 读取组件（首次约需数秒）…", "Loading the Excel reader (a few seconds the first time)…"),
     "batch_running": ("正在核对：已完成 {done} / {total} 行", "Checking: {done} of {total} rows done"),
     "batch_cancel": ("停止核对", "Stop checking"),

@@ -28,7 +28,7 @@ INPUT_MODES = {"integer": "numeric", "count": "numeric", "year": "numeric", "hou
 BATCH_KEYS = ("batch_waiting", "batch_reading", "batch_loading_xlsx", "batch_running", "batch_cancelled", "batch_done",
               "batch_shown", "batch_only_rejected", "batch_download", "batch_too_big", "batch_file_failed",
               "batch_engine_failed", "batch_table", "batch_result_suffix", "batch_reading_rows",
-              "batch_cancelled_reading", "batch_xlsx_failed", "batch_sheet")
+              "batch_cancelled_reading", "batch_xlsx_failed", "batch_sheet", "batch_starting", "batch_worker_failed")
 BATCH_MAX_MB = MAX_FILE_BYTES // 1024 // 1024
 STATUS_KEYS = ("loading", "repairing", "loading_runtime", "eta_seconds", "eta_minutes", "wait_method", "shared_waiting",
                "loading_kept", "save_data", "loading_python", "loading_wheel", "ready", "queued", "failed",

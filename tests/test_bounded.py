@@ -49,8 +49,10 @@ def ended_well(proc: subprocess.CompletedProcess, data: bytes) -> None:
 
 
 def xlsx(sheet_data: str | bytes, *, dimension: str | None = None, hidden_first: str | None = None,
-         streamed_rows: int = 0) -> bytes:
-    """A workbook written by hand, as the review's generator does: any shape openpyxl would not write."""
+         streamed_rows: int = 0, shared_strings: int = 0, after_data: str = "") -> bytes:
+    """A workbook written by hand, as the review's generator does: any shape openpyxl would not write.
+    shared_strings: that many distinct shared strings, which a reader parses whole before the first row;
+    after_data: XML put after the sheet's data (merged areas, or rows where none belong)."""
     sheets = ([("Hidden", hidden_first, ' state="hidden"')] if hidden_first else []) + [("Staff", sheet_data, "")]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
@@ -62,7 +64,9 @@ def xlsx(sheet_data: str | bytes, *, dimension: str | None = None, hidden_first:
                    'spreadsheetml.sheet.main+xml"/>'
                    + "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/'
                              f'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-                             for i in range(1, len(sheets) + 1)) + "</Types>")
+                             for i in range(1, len(sheets) + 1))
+                   + ('<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+                      'officedocument.spreadsheetml.sharedStrings+xml"/>' if shared_strings else "") + "</Types>")
         z.writestr("_rels/.rels", f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
                    f'relationships"><Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/>'
                    f"</Relationships>")
@@ -72,7 +76,16 @@ def xlsx(sheet_data: str | bytes, *, dimension: str | None = None, hidden_first:
         z.writestr("xl/_rels/workbook.xml.rels",
                    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                    + "".join(f'<Relationship Id="rId{i}" Type="{REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
-                             for i in range(1, len(sheets) + 1)) + "</Relationships>")
+                             for i in range(1, len(sheets) + 1))
+                   + (f'<Relationship Id="rIdS" Type="{REL}/sharedStrings" Target="sharedStrings.xml"/>'
+                      if shared_strings else "") + "</Relationships>")
+        if shared_strings:
+            with z.open("xl/sharedStrings.xml", "w", force_zip64=True) as h:
+                h.write(f'<sst {NS} count="{shared_strings}" uniqueCount="{shared_strings}">'.encode())
+                for start in range(0, shared_strings, 1000):
+                    h.write("".join(f"<si><t>string {i}</t></si>" for i in range(start, min(start + 1000, shared_strings)))
+                            .encode())
+                h.write(b"</sst>")
         for i, (_, data, _) in enumerate(sheets, 1):
             dim = f'<dimension ref="{dimension}"/>' if dimension and i == len(sheets) else ""
             with z.open(f"xl/worksheets/sheet{i}.xml", "w", force_zip64=True) as h:
@@ -81,7 +94,7 @@ def xlsx(sheet_data: str | bytes, *, dimension: str | None = None, hidden_first:
                 chunk = b'<row><c t="inlineStr"><is><t>2018-12-31</t></is></c><c><v>5</v></c></row>' * 1000
                 for _ in range(streamed_rows // 1000 if i == len(sheets) else 0):
                     h.write(chunk)
-                h.write(b"</sheetData></worksheet>")
+                h.write(b"</sheetData>" + after_data.encode() + b"</worksheet>")
     return out.getvalue()
 
 
@@ -384,3 +397,132 @@ def test_a_formula_without_a_value_in_a_deciding_column_refuses_its_row():
     run = batch.run_file("tenure", xlsx(rows))
     assert run.counts["rejected"] == 1 and run.counts["ok"] == 1
     assert "第 2 列是没有计算结果的公式" in run.csv().splitlines()[1]
+
+
+def number(ref: str, value: str, style: int | None = None) -> str:
+    return f'<c r="{ref}"{f" s={chr(34)}{style}{chr(34)}" if style is not None else ""}><v>{value}</v></c>'
+
+
+def person(row: int, date_cell: str, years: str = "5", name: str = "") -> str:
+    return (f'<row r="{row}">{date_cell}{number(f"B{row}", years)}'
+            + (cell(f"C{row}", name) if name else "") + "</row>")
+
+
+def checked(data: bytes) -> batch.BatchRun:
+    return batch.run_file("tenure", data, "en")
+
+
+def results(run: batch.BatchRun) -> list[dict[str, str]]:
+    import csv
+    return list(csv.DictReader(io.StringIO(run.csv())))
+
+
+@pytest.mark.filterwarnings("ignore:Duplicate name")  # zipfile's, while the test writes the file
+def test_two_parts_of_one_name_are_refused_not_one_of_them_read():
+    good = xlsx(HEAD + person(2, cell("A2", "2018-12-31"), name="GOOD"))
+    evil = xlsx(HEAD + person(2, cell("A2", "2018-12-31"), name="EVIL"))
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as first, zipfile.ZipFile(out, "w") as z:
+        for item in first.infolist():
+            z.writestr(item, first.read(item))
+        with zipfile.ZipFile(io.BytesIO(evil)) as second:
+            z.writestr("xl/worksheets/sheet1.xml", second.read("xl/worksheets/sheet1.xml"))
+    proc = cli(out.getvalue())
+    ended_well(proc, out.getvalue())
+    assert proc.returncode == 2 and b"EVIL" not in proc.stdout
+    assert "two parts named “xl/worksheets/sheet1.xml”" in proc.stderr.decode()
+
+
+@pytest.mark.parametrize("after", ['<row r="3"><c r="A3" t="inlineStr"><is><t>2000-01-01</t></is></c></row>',
+                                   '<sheetData><row r="3"><c r="A3" t="inlineStr"><is><t>2000-01-01</t></is></c>'
+                                   '</row></sheetData>'])
+def test_rows_outside_the_sheets_data_refuse_the_file(after):
+    run = checked(xlsx(HEAD + person(2, cell("A2", "2018-12-31")), after_data=after))
+    assert run.problem and "rows outside its data" in run.problem["en"]
+
+
+@pytest.mark.parametrize("index", ["-1", "0_5", " 1e0", "+0"])
+def test_a_shared_string_index_that_is_not_a_plain_number_rejects_its_row(index):
+    data = xlsx(HEAD + f'<row r="2"><c r="A2" t="s"><v>{index}</v></c>{number("B2", "5")}</row>',
+                shared_strings=10)
+    run = checked(data)
+    assert run.counts["rejected"] == 1 and run.counts["ok"] == 0
+    assert "cannot be read" in results(run)[0]["Reason or note"]
+
+
+def test_an_inline_string_that_is_both_a_text_and_runs_rejects_its_row():
+    data = xlsx(HEAD + '<row r="2"><c r="A2" t="inlineStr"><is><t>2018-12-3</t><r><t>1</t></r></is></c>'
+                + number("B2", "5") + "</row>")
+    run = checked(data)
+    assert run.counts["rejected"] == 1 and "cannot be read" in results(run)[0]["Reason or note"]
+
+
+def test_a_value_hidden_under_a_merged_area_is_read_as_excel_shows_the_area():
+    rows = (HEAD + person(2, cell("A2", "2016-06-30"), name="甲") + person(3, cell("A3", "2023-01-01"), name="乙")
+            + '<row r="4">' + cell("A4", "2018-12-31") + number("B4", "5") + cell("C4", "丙") + cell("D4", "hidden")
+            + "</row>")
+    run = checked(xlsx(rows, after_data='<mergeCells count="2"><mergeCell ref="A2:A3"/><mergeCell ref="C4:D4"/>'
+                                        '</mergeCells>'))
+    rows = results(run)
+    assert rows[1]["qualified_on"] == "2016-06-30" and "merged" in rows[1]["Reason or note"]  # as Excel shows row 3
+    assert run.counts["ok"] == 3
+    assert "hidden" not in " ".join(rows[2].values()) and "merged" in rows[2]["Reason or note"]
+
+
+def test_a_number_format_that_shows_fixed_text_rejects_the_row_when_the_column_decides():
+    import openpyxl
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["qualified_on", "required_years", "note"])
+    sheet.append(["2018-12-31", 5, 1])
+    sheet.append(["2018-12-31", 5, 1])
+    sheet["B2"].number_format = '"6"'
+    sheet["C3"].number_format = '"seen"'  # a column no answer rests on
+    sheet["B3"].number_format = '0;"neg";"zero"'  # places the number for a positive value
+    out = io.BytesIO()
+    book.save(out)
+    run = checked(out.getvalue())
+    rows = results(run)
+    assert [row["Result"] for row in rows] == ["rejected", "calculated"]
+    assert '"6"' in rows[0]["Reason or note"] and "shows fixed text" in rows[0]["Reason or note"]
+
+
+def rezipped(data: bytes, name: str, change) -> bytes:
+    """The workbook with one part changed."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as z:
+        for item in source.infolist():
+            z.writestr(item, change(source.read(item)) if item.filename == name else source.read(item))
+    return out.getvalue()
+
+
+def test_two_sheets_of_one_name_can_each_be_chosen():
+    first = '<row r="1">' + cell("A1", "qualified_on") + cell("B1", "name") + "</row>"
+    data = xlsx(first + '<row r="2">' + cell("A2", "2018-12-31") + cell("B2", "SECOND") + "</row>",
+                hidden_first=first + '<row r="2">' + cell("A2", "2018-12-31") + cell("B2", "FIRST") + "</row>")
+    data = rezipped(data, "xl/workbook.xml", lambda xml: xml.replace(b'name="Hidden"', b'name="Staff"')
+                    .replace(b' state="hidden"', b""))
+    run = checked(data)
+    assert run.table.sheets == ["Staff (1)", "Staff (2)"]
+    assert results(run)[0]["name"] == "FIRST"
+    assert results(batch.run_file("tenure", data, "en", "Staff (2)"))[0]["name"] == "SECOND"
+
+
+def test_the_cli_says_nothing_of_the_librarys_warnings_and_escapes_control_characters():
+    import openpyxl
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["qualified_on", "required_years"])
+    sheet.append([10**9, 5])
+    sheet["A2"].number_format = "yyyy-mm-dd"  # a date past Excel's, which openpyxl warns of
+    out = io.BytesIO()
+    book.save(out)
+    proc = cli(out.getvalue())
+    ended_well(proc, out.getvalue())
+    err = proc.stderr.decode()
+    assert "Warning" not in err and "site-packages" not in err and ".venv" not in err
+    data = "qualified_on,required_years,na\x9bme\x1b[2J\n2018-12-31,5,x\n".encode()
+    proc = cli(data)
+    ended_well(proc, data)
+    err = proc.stderr.decode()
+    assert proc.returncode == 0 and "\x9b" not in err and "\x1b" not in err and "na\\x9bme" in err

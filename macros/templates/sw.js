@@ -41,6 +41,13 @@ function withoutQuery(url) {
   return bare.href;
 }
 
+// What is stored for a response to an address with a query: the same body and headers, without the
+// address, which a stored response keeps (and would give back) as well as its key.
+function storable(request, response) {
+  if (!new URL(request.url).search) return response;
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
 async function keep(url) {
   const bare = withoutQuery(url);
   const cache = await cacheFor(new URL(bare));
@@ -56,7 +63,7 @@ async function cacheFirst(event) {
   const hit = await cache.match(request);
   if (hit) return hit;
   const response = await fetch(request);
-  if (response.ok) event.waitUntil(cache.put(withoutQuery(request.url), response.clone()));
+  if (response.ok) event.waitUntil(cache.put(withoutQuery(request.url), storable(request, response.clone())));
   return response;
 }
 
@@ -82,7 +89,7 @@ async function networkFirst(event) {
   const cache = await cacheFor(new URL(request.url));
   try {
     const response = (await event.preloadResponse) || (await fetch(request));
-    if (response.ok) event.waitUntil(keepIfNew(cache, withoutQuery(request.url), response.clone()));
+    if (response.ok) event.waitUntil(keepIfNew(cache, withoutQuery(request.url), storable(request, response.clone())));
     return response;
   } catch (error) {
     const hit = await cache.match(request, { ignoreSearch: true });

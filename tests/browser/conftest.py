@@ -26,11 +26,17 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
-def site_url():
+def site_host():
     """The site served from a sub-path only, as a host serving it from /bijie/ would."""
     host = Host(SITE, prefix=PREFIX)
-    yield host.url
+    yield host
     host.close()
+
+
+@pytest.fixture(scope="session")
+def site_url(site_host):
+    """The address of site_host."""
+    return site_host.url
 
 
 @pytest.fixture(scope="session")

@@ -31,6 +31,25 @@ def test_reading_a_large_workbook_can_be_stopped_and_the_calculator_answers_at_o
     assert submitted_answer(page)["ok"] is True
 
 
+def test_stop_ends_a_check_at_once_inside_one_long_step_and_the_calculator_answers_meanwhile(page, site_url,
+                                                                                              requests_seen):
+    """Shared strings are parsed whole before the first row: one step of seconds, which no message between
+    slices could interrupt. The roster's own worker is ended instead, and the calculator's never waits."""
+    open_calculator(page, f"{site_url}calculators/tenure/")
+    row = '<row r="2"><c r="A2" t="inlineStr"><is><t>2018-12-31</t></is></c><c r="B2"><v>5</v></c></row>'
+    pick(page, "tenure", "strings.xlsx", xlsx(HEAD + row, shared_strings=500_000))
+    label = page.locator('[data-batch="tenure"] [data-batch-progress-label]')
+    expect(label).to_have_text("正在读取文件…", timeout=READY)
+    type_into(page, "qualified_on", "2018-12-31")
+    page.locator('[name="qualified_on"]').press("Enter")
+    assert submitted_answer(page)["ok"] is True
+    expect(label).to_have_text("正在读取文件…")
+    page.locator('[data-batch="tenure"] [data-batch-cancel]').click()
+    result = page.locator('[data-batch="tenure"] [data-batch-result]')
+    expect(result).to_have_attribute("data-state", "cancelled", timeout=1_000)
+    expect(result).to_contain_text("已停止读取文件")
+
+
 def test_a_wide_row_neither_pads_the_table_nor_freezes_the_page(page, site_url, requests_seen):
     open_calculator(page, f"{site_url}en/calculators/tenure/")
     data = ("qualified_on,required_years\n2018-12-31,5" + ",x" * 200 + "\n" + "2018-12-31,5\n" * 199).encode()

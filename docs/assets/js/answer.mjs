@@ -153,7 +153,7 @@ export function showSharedNote(form, waiting = false) {
   const note = el("p", { class: "calc-shared", "data-shared-note": "" }, msg(form, "shared_note") + " ");
   const clear = el("button", { type: "button", class: "md-button" }, msg(form, "shared_clear"));
   clear.addEventListener("click", () => {
-    history.replaceState(null, "", location.pathname);
+    history.replaceState(null, "", location.origin + location.pathname);
     delete form.dataset.pending;
     resetForm(form);
     note.remove();

@@ -1,7 +1,7 @@
 // Batch checks of a roster (CSV or .xlsx): the file is read here, checked in the worker a slice of rows
 // at a time, and never sent anywhere. Every word of the result comes from the engine or the page.
 import { citedClauses } from "./answer.mjs";
-import { askBatch, engineReady, isReady, startWhenAsked } from "./engine-client.mjs";
+import { BATCH_STOPPED, askBatch, engineReady, isReady, startWhenAsked } from "./engine-client.mjs";
 import { FROM_WORKER } from "./protocol.mjs";
 import { el, msg, say } from "./words.mjs";
 
@@ -96,7 +96,7 @@ function showSummary(section, summary, csv, file) {
 }
 
 function showReply(section, reply, file) {
-  if (reply.type === FROM_WORKER.batchCancelled) {
+  if (reply.type === BATCH_STOPPED) {
     showBatch(section, "cancelled", say(section, reply.reading ? "batch_cancelled_reading" : "batch_cancelled", reply));
   } else if (reply.type === FROM_WORKER.batchFailed) {
     showBatch(section, "error", msg(section, reply.key));
@@ -109,7 +109,13 @@ function showReply(section, reply, file) {
   }
 }
 
+// The check under way in each section, as its Stop: a file picked meanwhile ends it, and only the
+// latest check's reply is shown.
+const running = new WeakMap();
+
 async function checkFile(section, file, sheet = null) {
+  running.get(section)?.();
+  running.delete(section);
   const limit = Number(section.dataset.maxMb);
   if (file.size > limit * 1024 * 1024) { showBatch(section, "error", say(section, "batch_too_big", { limit })); return; }
   if (!isReady()) showBatch(section, "waiting", msg(section, "batch_waiting"));
@@ -121,8 +127,11 @@ async function checkFile(section, file, sheet = null) {
     .map((url) => new URL(url, location.href).href);
   const { reply, cancel } = askBatch({ name: section.dataset.batch, data, lang: section.dataset.lang, xlsxWheels, sheet },
     (update) => showProgress(section, update));
+  running.set(section, cancel);
   section.querySelector("[data-batch-cancel]").onclick = cancel;
   const answer = await reply;
+  if (running.get(section) !== cancel) return;
+  running.delete(section);
   section.querySelector("[data-batch-progress]").hidden = true;
   showReply(section, answer, file);
 }

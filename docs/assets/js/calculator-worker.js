@@ -3,7 +3,8 @@
 //   worker-kept.mjs       what it keeps for the next visit, and reads back ("prepare")
 //   worker-start.mjs      starting Python, from a snapshot when it can ("start")
 //   worker-downloads.mjs  every byte of a start, counted (the only module that patches a global)
-//   worker-tasks.mjs      answers, QR codes and roster checks, once Python is ready
+//   worker-tasks.mjs      answers, QR codes and roster checks, once Python is ready (a roster's in a
+//                         worker started for it alone, which the page ends when it is done or stopped)
 // The runtime lives under a folder named by its version, which the page passes in.
 import "./fzstd.mjs"; // each module of the worker is named here, so that a cold start asks for all of them
 import "./snapshot.mjs"; // at once: every further level of imports is one more round trip on a slow link
@@ -35,9 +36,6 @@ async function handle(message) {
       break;
     case TO_WORKER.batch:
       await tasks.batch(message);
-      break;
-    case TO_WORKER.cancel:
-      tasks.cancel(message);
       break;
     case TO_WORKER.resume:
       resume();

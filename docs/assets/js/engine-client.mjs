@@ -32,8 +32,9 @@ let watchdog = null;
 let nextId = 1;
 let whenReady = null;
 const pending = new Map(); // request id -> its resolve
-const progress = new Map(); // batch id -> what to do with its progress
 
+// The reply of a roster check the reader stopped (the page's own: its worker says nothing more).
+export const BATCH_STOPPED = "batch-stopped";
 export const engineReady = new Promise((resolve) => { whenReady = resolve; });
 export const isReady = () => ready;
 export const newId = () => nextId++;
@@ -46,12 +47,38 @@ export function ask(message, id = newId()) {
   });
 }
 
-// A batch's questions: its progress goes to onProgress until the reply; cancel() stops it.
+// A roster's check runs in a worker of its own, started for it (from what this device keeps, as a
+// second visit's engine starts) and ended when the check is: Stop ends it at once, whatever Python is
+// doing inside a row or a library, and the calculator's own worker keeps answering meanwhile.
+// onProgress hears the roster worker's start ({ stage: "batch_starting" }) and then the check's progress.
 export function askBatch(message, onProgress) {
-  const id = newId();
-  progress.set(id, onProgress);
-  const reply = ask({ type: TO_WORKER.batch, ...message }, id).finally(() => progress.delete(id));
-  return { reply, cancel: () => worker?.postMessage({ type: TO_WORKER.cancel, id }) };
+  const engine = newEngine();
+  let last = {};
+  let settle = null;
+  const reply = new Promise((resolve) => { settle = resolve; });
+  const end = (data) => {
+    engine.worker?.terminate();
+    settle(data);
+  };
+  if (engine.failed) end({ type: FROM_WORKER.batchFailed, key: "batch_worker_failed" });
+  else {
+    onProgress({ stage: "batch_starting" });
+    engine.listen((event) => {
+      const data = event.type === "error" ? { type: FROM_WORKER.failed } : event.data;
+      if (data.type === FROM_WORKER.ready) {
+        engine.worker.postMessage({ type: TO_WORKER.batch, ...message }, [message.data.buffer]);
+      } else if (data.type === FROM_WORKER.batchProgress) {
+        last = data;
+        onProgress(data);
+      } else if (data.type === FROM_WORKER.failed) {
+        end({ type: FROM_WORKER.batchFailed, key: "batch_worker_failed" });
+      } else if ([FROM_WORKER.batch, FROM_WORKER.batchFailed, FROM_WORKER.bug].includes(data.type)) {
+        end(data);
+      }
+    });
+  }
+  const cancel = () => end({ type: BATCH_STOPPED, done: last.done ?? 0, total: last.total ?? 0, reading: last.reading ?? true });
+  return { reply, cancel };
 }
 
 function stopWorker() {
@@ -124,8 +151,6 @@ function heard(data) {
     pause();
   } else if (data.type === FROM_WORKER.failed) {
     if (!ready && !paused) failStart(FAILURES[data.kind] || "failed");
-  } else if (data.type === FROM_WORKER.batchProgress) {
-    progress.get(data.id)?.(data);
   } else if (pending.has(data.id)) {
     const done = pending.get(data.id);
     pending.delete(data.id);

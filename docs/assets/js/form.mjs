@@ -85,9 +85,25 @@ function changed(control) {
   return control.value !== control.defaultValue;
 }
 
-// Fills the form from the page's query string; true when it named one of the form's fields.
+// The inputs this page opens with: those the other language's page left for it in this tab's session
+// storage (site.js; read once), else a shared link's, in the address.
+function openingInputs() {
+  try {
+    const carried = JSON.parse(sessionStorage.getItem("calculator-inputs") || "null");
+    if (carried?.path === location.pathname) {
+      sessionStorage.removeItem("calculator-inputs");
+      return new URLSearchParams(carried.query);
+    }
+  } catch {
+    // storage refused (a private window's policy): the address's inputs only
+  }
+  return new URLSearchParams(location.search);
+}
+const opening = openingInputs();
+
+// Fills the form from the inputs the page opened with; true when they named one of the form's fields.
 export function fillFromQuery(form) {
-  const params = new URLSearchParams(location.search);
+  const params = opening;
   let filled = false;
   for (const name of form.dataset.fields.split(",")) {
     if (!params.has(name)) continue;

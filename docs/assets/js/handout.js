@@ -31,7 +31,7 @@ function update() {
   handout.querySelector("[data-handout-title]").textContent = title.value;
   handout.dataset.english = english.checked ? "on" : "off";
   const params = query();
-  history.replaceState(null, "", `${location.pathname}${params.size ? "?" + params : ""}`);
+  history.replaceState(null, "", `${location.origin}${location.pathname}${params.size ? "?" + params : ""}`);
   // The same clauses in presenter mode; a Chinese handout with the English presents both languages.
   const deck = new URLSearchParams();
   if (order.length) deck.set("c", order.join(","));

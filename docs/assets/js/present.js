@@ -41,7 +41,7 @@ let typed = "";
 
 function address(id) {
   const query = params.toString();
-  return `${location.pathname}${query ? "?" + query : ""}#${id}`;
+  return `${location.origin}${location.pathname}${query ? "?" + query : ""}#${id}`;
 }
 
 function show(index) {

@@ -9,8 +9,7 @@ export const TO_WORKER = Object.freeze({
   start: "start", // { runtimeUrl, stdlibUrl, moreUrl, snapshotUrl, fallback, wheelUrl, bytes, slowLink, calculators }
   run: "run", // { id, name, inputs }: one answer
   qr: "qr", // { id, url, label, wheel }: the QR code of an answer's link
-  batch: "batch", // { id, name, data, lang, xlsxWheels, sheet }: a roster's bytes
-  cancel: "cancel", // { id }: stop that roster's check
+  batch: "batch", // { name, data, lang, xlsxWheels, sheet }: a roster's bytes, to a worker started for it
   resume: "resume", // the reader pressed Retry after a download was cut short: continue it
 });
 
@@ -22,10 +21,9 @@ export const FROM_WORKER = Object.freeze({
   failed: "failed", // { kind, resumable }: one of FAILURE; the start has failed, or (resumable) waits for resume
   answer: "answer", // { id, json }: the engine's answer
   qr: "qr", // { id, svg }: the SVG, or none for a link too long
-  batchProgress: "batch-progress", // { id, stage } while loading, then { id, done, total, reading }
-  batch: "batch", // { id, json, csv }: the summary and the result file
-  batchCancelled: "batch-cancelled", // { id, done, total, reading }
-  batchFailed: "batch-failed", // { id, key }: an interface message's key
+  batchProgress: "batch-progress", // { stage } while loading, then { done, total, reading }
+  batch: "batch", // { json, csv }: the summary and the result file
+  batchFailed: "batch-failed", // { key }: an interface message's key
   bug: "bug", // { id, message }: a request the worker could not carry out
 });
 

@@ -60,8 +60,10 @@
   }
 
   // Switching language keeps the reader's place: the clause ids are the same in both languages,
-  // and a calculator's inputs travel as a shared link does, so that the other page answers again.
-  // Captured before the theme's own handler, which would drop both.
+  // and a calculator's inputs go to the other page, which answers again. The inputs travel in this
+  // tab's session storage, under the other page's path (form.mjs reads them there, once): in the address
+  // they would reach the host and the browser's history. Captured before the theme's own handler,
+  // which would drop both.
   window.addEventListener("click", function (event) {
     var target = event.target instanceof Element ? event.target : null;
     var switcher = target && target.closest("a[hreflang]");
@@ -69,11 +71,19 @@
     var form = document.querySelector("form[data-calculator]");
     var query = form && form.getAttribute("data-query");
     var clause = clauseInView();
-    var place = query ? "?" + query : clause ? "#" + clause : location.hash;
-    if (!place) { return; }
+    var page = switcher.href.split(/[?#]/)[0];
+    if (query) {
+      try {
+        sessionStorage.setItem("calculator-inputs", JSON.stringify({ path: new URL(page).pathname, query: query }));
+      } catch (error) {
+        return;
+      }
+    }
+    var place = query ? "" : clause ? "#" + clause : location.hash;
+    if (!query && !place) { return; }
     event.preventDefault();
     event.stopPropagation();
-    location.href = switcher.href.split(/[?#]/)[0] + place;
+    location.href = page + place;
   }, true);
 
   // A printed sheet (handout, answer sheet) says when it was printed, in the page's language:

@@ -7,7 +7,6 @@ const BATCH_SLICE = 2000;
 
 // The tasks of a started Python ({ runtime, engine, more, moreUrl }, from worker-start.mjs).
 export function tasksOf({ runtime, engine, more, moreUrl }) {
-  const cancelled = new Set();
   let moreReady = null;
   let xlsxReady = null;
   let qrReady = null;
@@ -59,45 +58,39 @@ export function tasksOf({ runtime, engine, more, moreUrl }) {
     postMessage({ type: FROM_WORKER.qr, id, svg: engine.qr_svg(url, label) });
   };
 
-  // A file is read, then checked, a slice at a time (calculators.batch.BatchRun), with a pause between
-  // slices that lets a cancel message, or a calculator's question, in.
-  const batch = async ({ id, name, data, lang, xlsxWheels, sheet }) => {
+  // A file is read, then checked, a slice at a time (calculators.batch.BatchRun), each slice's progress
+  // told. This worker does nothing else: stopping it is the page's (it ends the worker).
+  const batch = async ({ name, data, lang, xlsxWheels, sheet }) => {
     // An .xlsx is a zip (PK\3\4); an Excel 97-2003 .xls a compound document (D0 CF 11 E0).
     const isWorkbook = (data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04) ||
       (data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0);
     if (isWorkbook) {
-      postMessage({ type: FROM_WORKER.batchProgress, id, stage: "batch_loading_xlsx" });
+      postMessage({ type: FROM_WORKER.batchProgress, stage: "batch_loading_xlsx" });
       try {
         await loadXlsxReader(xlsxWheels);
       } catch {
         xlsxReady = null;
-        postMessage({ type: FROM_WORKER.batchFailed, id, key: "batch_xlsx_failed" });
+        postMessage({ type: FROM_WORKER.batchFailed, key: "batch_xlsx_failed" });
         return;
       }
     }
-    postMessage({ type: FROM_WORKER.batchProgress, id, stage: "batch_reading" });
+    postMessage({ type: FROM_WORKER.batchProgress, stage: "batch_reading" });
     const run = engine.start_batch(name, data, lang, sheet ?? null);
     try {
-      let done = 0;
       while (!run.done) {
         const reading = run.reading;
-        if (cancelled.delete(id)) {
-          postMessage({ type: FROM_WORKER.batchCancelled, id, done, total: run.total, reading });
-          return;
-        }
-        done = run.step(BATCH_SLICE);
-        postMessage({ type: FROM_WORKER.batchProgress, id, done, total: run.total, reading });
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        const done = run.step(BATCH_SLICE);
+        postMessage({ type: FROM_WORKER.batchProgress, done, total: run.total, reading });
       }
       const json = engine.batch_summary(run);
       const bytes = run.download_bytes();
       const csv = bytes.toJs();
       bytes.destroy();
-      postMessage({ type: FROM_WORKER.batch, id, json, csv }, [csv.buffer]);
+      postMessage({ type: FROM_WORKER.batch, json, csv }, [csv.buffer]);
     } finally {
       run.destroy();
     }
   };
 
-  return { answer, qr, batch, cancel: ({ id }) => cancelled.add(id) };
+  return { answer, qr, batch };
 }
