@@ -34,7 +34,8 @@ class Link:
     """A shared link: ``bits_per_second`` for all connections together (None: unlimited), plus
     ``latency_s`` before each response. ``stall`` names a path ending whose body stops halfway
     until ``release()``; ``cut`` names those whose connection closes halfway, once; ``down`` drops every request
-    unanswered, as a lost signal does."""
+    unanswered, as a lost signal does; ``range_from`` makes every range answered from that byte instead of
+    the one asked for (saying so in its Content-Range), as a host gone wrong does."""
 
     def __init__(self, bits_per_second: float | None = None, latency_s: float = 0.0) -> None:
         self.rate = bits_per_second / 8 if bits_per_second else None
@@ -44,6 +45,7 @@ class Link:
         self.stall: str | None = None
         self.cut: frozenset[str] = frozenset()
         self.down = False
+        self.range_from: int | None = None
         self.released = threading.Event()
         self.sent = 0
         self.busy = 0.0
@@ -179,6 +181,7 @@ class Handler(SimpleHTTPRequestHandler):
 
     def send_range(self, path: str, body: bytes, start: int, mime: str, etag: str) -> None:
         """The rest of a file from byte ``start`` (206), as sent: never compressed."""
+        start = start if self.link.range_from is None else self.link.range_from
         part = body[start:]
         self.send_response(206)
         self.send_header("Content-Type", mime)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import re
 import zipfile
 
@@ -198,6 +199,36 @@ def test_a_host_that_ignores_ranges_gets_the_whole_file_again_and_the_start_stil
         assert served.ranged == []
         answers_that_the_years_are_met(page, result)
     finally:
+        served.close()
+
+
+@pytest.mark.parametrize("fault", ["file changed", "wrong range"])
+def test_a_download_is_never_continued_with_bytes_of_another_file_or_place(page: Page, fault):
+    """A cut download continues only with the rest of the same file. A file changed meanwhile (If-Range
+    answered with the whole new file) or a 206 from another byte fails the start instead of splicing; the
+    next Retry starts from the first byte, and the engine answers."""
+    served = Host(SITE, Link(None, 0.300))
+    stdlib = next(SITE.glob("assets/pyodide/*/python_stdlib-*.zip.zst"))  # the start's part
+    kept = stdlib.stat()
+    try:
+        served.link.stall = ".zip.zst"
+        page.goto(f"{served.url}calculators/tenure/")
+        result = page.locator("[data-calculator-result]")
+        expect(result).to_have_attribute("data-state", "failed", timeout=STALL_MS + 30_000)
+        if fault == "file changed":
+            os.utime(stdlib, ns=(kept.st_atime_ns, kept.st_mtime_ns + 10**9))  # a new version, as its ETag says
+        else:
+            served.link.range_from = 0
+        served.link.release()
+        result.locator("[data-calc-retry]").click()
+        expect(result).to_have_attribute("data-state", "failed", timeout=READY)
+        assert bool([start for path, start in served.ranged if path.endswith(".zip.zst")]) == (fault == "wrong range")
+        served.link.range_from = None
+        result.locator("[data-calc-retry]").click()
+        expect(result).to_have_attribute("data-state", "ready", timeout=READY)
+        answers_that_the_years_are_met(page, result)
+    finally:
+        os.utime(stdlib, ns=(kept.st_atime_ns, kept.st_mtime_ns))
         served.close()
 
 

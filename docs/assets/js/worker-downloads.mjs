@@ -40,9 +40,12 @@ function networkFailure() {
 }
 
 // A download whose body is cut short, or stalls for STALL_MS, waits for the reader's Retry (resume())
-// and then continues from the byte it stopped at: a Range request with If-Range, so that a file changed
-// meanwhile comes whole; a host that ignores the range sends the whole file, of which what already
-// arrived is skipped. A Retry while the link is still down waits for the next one. Only a body the host
+// and then continues from the byte it stopped at: a Range request with If-Range. Only the same file is
+// spliced: a 206 whose Content-Range starts at that byte (and ends the file of the first answer), or a
+// whole file (a host that ignores ranges) of the first answer's version, of which what already arrived
+// is skipped. Anything else (a file changed meanwhile, a range that does not fit) fails the download,
+// which fails the start, and the next Retry starts again from the first byte. A Retry while the link
+// is still down waits for the next one. Only a body the host
 // sent as it is (no Content-Encoding) can be continued so: a host compresses a file on the fly afresh
 // for each request, so its bytes have no ranges to continue from. The files the worker fetches itself go
 // this way (the WebAssembly, the standard library, the build's snapshot, the engine's wheel, and any
@@ -81,15 +84,31 @@ function skipping(body, skip) {
   })).getReader();
 }
 
+// Whether a 206 continues the file at byte `from`: its Content-Range starts there, and its total is the
+// first answer's length when that was given.
+function continues(response, from, length) {
+  const range = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(response.headers.get("Content-Range") || "");
+  return Boolean(range) && Number(range[1]) === from && (!length || range[3] === "*" || Number(range[3]) === length);
+}
+
+const versionOf = (response) => response.headers.get("ETag") || response.headers.get("Last-Modified");
+
+class NotTheSameFile extends Error {}
+
 export function resumable(url, init, response) {
-  const version = response.headers.get("ETag") || response.headers.get("Last-Modified");
+  const version = versionOf(response);
   if (!version || response.headers.get("Content-Encoding") || !response.body) return response;
+  const length = Number(response.headers.get("Content-Length")) || 0;
   let reader = response.body.getReader();
   let received = 0;
   const reopen = async () => {
     const again = await realFetch(url, { ...init, headers: { Range: `bytes=${received}-`, "If-Range": version } });
-    if (again.status === 206) return again.body.getReader();
-    if (again.ok) return skipping(again.body, received);
+    if (again.status === 206 && continues(again, received, length)) return again.body.getReader();
+    if (again.status === 200 && versionOf(again) === version && !again.headers.get("Content-Encoding")) {
+      return skipping(again.body, received);
+    }
+    again.body?.cancel().catch(() => {});
+    if (again.ok) throw new NotTheSameFile(url);
     throw new Error(`${again.status} ${url}`);
   };
   const body = new ReadableStream({
@@ -105,7 +124,9 @@ export function resumable(url, init, response) {
           reader = null;
           while (!reader) {
             await untilRetry();
-            reader = await reopen().catch(() => null);
+            reader = await reopen().catch((error) => error);
+            if (reader instanceof NotTheSameFile) { controller.error(reader); return; }
+            if (reader instanceof Error) reader = null;
           }
         }
       }
