@@ -11,7 +11,7 @@ export CHROMIUM
 # training room on the same network open it (their QR codes then point at this machine's address).
 SERVE_ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: serve build test lint test-python test-node test-browser chromium bench mutate clean artefacts
+.PHONY: serve build test lint test-python test-node test-browser chromium bench mutate fuzz clean artefacts
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,10 @@ $(BIN)/.mutate-installed: $(BIN)/.installed requirements-mutate.txt
 # Not part of make test: plants deliberate bugs one at a time and reports which the fast suites catch.
 mutate: $(BIN)/.mutate-installed node_modules/.installed site/.built
 	$(BIN)/python tests/mutate.py
+
+# Not part of make test (which runs the same fuzzing with a small budget): 40,000 mutated rosters, any seed.
+fuzz: $(BIN)/.installed
+	FUZZ_CASES=$${FUZZ_CASES:-40000} FUZZ_SEED=$${FUZZ_SEED:-$$(date +%s)} $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 # Accepts the calculators' current wording: rewrites tests/artefacts/ (review the diff first).
 artefacts: $(BIN)/.installed

@@ -161,7 +161,18 @@ def too_big(size: int) -> dict[str, str] | None:
 
 
 def open_file(data: bytes, sheet: str | None = None) -> Table:
-    """A table ready to be read with ``read_more``, or the reason the file cannot be read; never raises."""
+    """A table ready to be read with ``read_more``, or the reason the file cannot be read; never raises:
+    whatever a library raises on a damaged file (a zip cut inside a part raises EOFError), or a file that
+    needs more memory than there is, is a refusal that names it, as in ``BatchRun.step``."""
+    try:
+        return _opened(data, sheet)
+    except MemoryError:
+        return Table(problem=messages.file_problem("out_of_memory"))
+    except Exception as fault:  # noqa: BLE001 - a library's failure on a file is the file's refusal
+        return Table(problem=messages.file_problem("workbook_unreadable", detail=type(fault).__name__))
+
+
+def _opened(data: bytes, sheet: str | None) -> Table:
     problem = too_big(len(data))
     if problem:
         return Table(problem=problem)

@@ -26,8 +26,8 @@ MAX_PART_BYTES = 64 * 1024 * 1024  # one sheet, uncompressed: read a slice of ro
 MAX_WHOLE_PART_BYTES = 16 * 1024 * 1024
 MAX_PARTS = 1000
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_ROW, _CELL, _DATA, _MERGE, _FORMULA, _VALUE, _INLINE, _TEXT, _RUN = (
-    f"{_NS}{t}" for t in ("row", "c", "sheetData", "mergeCells", "f", "v", "is", "t", "r"))
+_ROW, _CELL, _DATA, _MERGE, _FORMULA, _VALUE, _INLINE, _TEXT, _RUN, _STRING = (
+    f"{_NS}{t}" for t in ("row", "c", "sheetData", "mergeCells", "f", "v", "is", "t", "r", "si"))
 _REF = re.compile(r"([A-Z]{1,3})(\d+)")
 _INDEX = re.compile(r"\d{1,9}")
 # What a number format shows besides the number: quoted text, escaped characters, [colours and
@@ -49,31 +49,29 @@ def _column(ref: str | None) -> int | None:
 def _check_parts(data: bytes) -> dict[str, str] | None:
     """A zip whose parts, unpacked, would exceed the limits is refused before anything is unpacked; then
     what no library should be the first to meet: a document type (entities) in any part, and a number
-    format longer than Excel itself allows (openpyxl's date-format test takes time quadratic in it)."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            parts = archive.infolist()
-            if len(parts) > MAX_PARTS:
-                return messages.file_problem("workbook_too_many_parts", count=len(parts), limit=MAX_PARTS)
-            # Two parts of one name: a reader takes one of them, Excel refuses the file.
-            seen: set[str] = set()
-            for part in parts:
-                if part.filename.lower() in seen:
-                    return messages.file_problem("workbook_duplicate_part", part=part.filename)
-                seen.add(part.filename.lower())
-            # Each part's prolog is a bounded read (64 KB), so this comes before the parts are sized by role.
-            for part in parts:
-                if part.filename.endswith((".xml", ".rels")) and _declares_doctype(archive, part):
-                    return messages.file_problem("workbook_doctype", part=part.filename)
-            sheets = _sheet_parts(archive, parts)
-            for part in parts:
-                limit = MAX_PART_BYTES if part.filename in sheets else MAX_WHOLE_PART_BYTES
-                if part.file_size > limit:
-                    return messages.file_problem("workbook_part_too_big", part=part.filename,
-                                                 size=part.file_size // 1024 // 1024, limit=limit // 1024 // 1024)
-            return _number_formats(archive, parts)
-    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, RuntimeError) as problem:
-        return messages.file_problem("workbook_unreadable", detail=type(problem).__name__)
+    format longer than Excel itself allows (openpyxl's date-format test takes time quadratic in it). A zip
+    too damaged to read raises, which ``table.open_file`` turns into its refusal."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = archive.infolist()
+        if len(parts) > MAX_PARTS:
+            return messages.file_problem("workbook_too_many_parts", count=len(parts), limit=MAX_PARTS)
+        # Two parts of one name: a reader takes one of them, Excel refuses the file.
+        seen: set[str] = set()
+        for part in parts:
+            if part.filename.lower() in seen:
+                return messages.file_problem("workbook_duplicate_part", part=part.filename)
+            seen.add(part.filename.lower())
+        # Each part's prolog is a bounded read (64 KB), so this comes before the parts are sized by role.
+        for part in parts:
+            if part.filename.endswith((".xml", ".rels")) and _declares_doctype(archive, part):
+                return messages.file_problem("workbook_doctype", part=part.filename)
+        sheets = _sheet_parts(archive, parts)
+        for part in parts:
+            limit = MAX_PART_BYTES if part.filename in sheets else MAX_WHOLE_PART_BYTES
+            if part.file_size > limit:
+                return messages.file_problem("workbook_part_too_big", part=part.filename,
+                                             size=part.file_size // 1024 // 1024, limit=limit // 1024 // 1024)
+        return _number_formats(archive, parts)
 
 
 _WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
@@ -151,7 +149,7 @@ def open_workbook(data: bytes, sheet: str | None = None) -> Table:
         # External links are never read: the calculators use none, and each is one more part to parse.
         book = ExcelReader(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
         book.read_manifest()
-        book.read_strings()
+        _read_strings(book)
         book.read_workbook()
         apply_stylesheet(book.archive, book.wb)
         sheets = [(found.name, found.state, rel.target) for found, rel in book.parser.find_sheets()
@@ -209,6 +207,34 @@ def _hiding_styles(book: Any) -> dict[int, str]:
     return found
 
 
+def _string_text(node: Any) -> str:
+    """A string's text as Excel shows it: its one text, or its runs' texts in order, their formatting
+    left unparsed (openpyxl builds an object for every run's font, seconds for a cell of thousands);
+    both at once is no string Excel writes, and rejects its row."""
+    plain = node.find(_TEXT)
+    runs = [run.findtext(_TEXT) or "" for run in node.iterfind(_RUN)]
+    if plain is not None and runs:
+        raise ValueError("a string that is both one text and runs")
+    return (plain.text or "") if plain is not None else "".join(runs)
+
+
+def _read_strings(book: Any) -> None:
+    """The shared strings, read as ``_string_text`` reads a cell's own (and as openpyxl reads them,
+    which drops "x005F_"); a damaged one is the file's problem."""
+    from xml.etree.ElementTree import iterparse  # noqa: S405 - no document type: checked before
+
+    from openpyxl.xml.constants import SHARED_STRINGS
+    found = book.package.find(SHARED_STRINGS)
+    strings: list[str] = []
+    if found is not None:
+        with book.archive.open(found.PartName[1:]) as source:
+            for _, node in iterparse(source):
+                if node.tag == _STRING:
+                    strings.append(_string_text(node).replace("x005F_", ""))
+                    node.clear()
+    book.shared_strings = strings
+
+
 def _parser(book: Any, source: Any) -> Any:
     from openpyxl.worksheet._reader import WorkSheetParser
     return WorkSheetParser(source, book.shared_strings, data_only=True, epoch=book.wb.epoch,
@@ -258,7 +284,7 @@ def _rows(book: Any, target: str, table: Table) -> Iterator[Row]:
                     element.clear()
                     if row_element is not None and len(row_element):
                         del row_element[-1]
-                    if cells and max(cells) > MAX_COLUMNS:
+                    if cells and next(reversed(cells)) > MAX_COLUMNS:  # the cell just read, if filled
                         raise LimitCrossed(messages.file_problem("too_many_columns", row=parser.row_counter,
                                                                  count=max(cells), limit=MAX_COLUMNS))
                 elif tag == _ROW:
@@ -303,11 +329,11 @@ def _read_cell(parser: Any, element: Any, cells: dict[int, Any], notes: list[dic
     try:
         if element.get("t") == "s" and not _INDEX.fullmatch((element.findtext(_VALUE) or "").strip()):
             raise ValueError("shared string index")
-        inline = element.find(_INLINE)
-        if inline is not None and inline.find(_TEXT) is not None and inline.find(_RUN) is not None:
-            raise ValueError("inline string")
+        inline = element.find(_INLINE) if element.get("t") == "inlineStr" else None
+        if inline is not None:
+            element.remove(inline)
         parsed = parser.parse_cell(element)
-        value = parsed["value"]
+        value = parsed["value"] if inline is None else _string_text(inline)
     except Exception:  # noqa: BLE001 - one damaged cell is its row's problem
         parser.col_counter = column
         return messages.file_problem("workbook_bad_cell", column=column)
