@@ -526,3 +526,13 @@ def test_the_cli_says_nothing_of_the_librarys_warnings_and_escapes_control_chara
     ended_well(proc, data)
     err = proc.stderr.decode()
     assert proc.returncode == 0 and "\x9b" not in err and "\x1b" not in err and "na\\x9bme" in err
+
+
+def test_strings_in_formatted_runs_read_as_their_text_shared_or_in_the_cell():
+    runs = "".join(f"<r><rPr><b/><sz val=\"{9 + i}\"/></rPr><t>{part}</t></r>" for i, part in enumerate(("2018-", "12-", "31")))
+    rows = ('<row r="2"><c r="A2" t="inlineStr"><is>' + runs + "</is></c>" + number("B2", "5")
+            + '<c r="C2" t="s"><v>0</v></c></row>')
+    data = rezipped(xlsx(HEAD + rows, shared_strings=1), "xl/sharedStrings.xml",
+                    lambda _: f"<sst {NS}><si>{runs.replace('2018-', '张')}</si></sst>".encode())
+    row = results(checked(data))[0]
+    assert (row["qualified_on"], row["name"], row["Result"]) == ("2018-12-31", "张12-31", "calculated")

@@ -8,6 +8,14 @@
 // would anyway. The theme's worker itself is only imported then: loading and running it took 20-30 ms
 // of the worker's thread on every page. It sits beside the theme's worker, whose language files are
 // fetched relative to it.
+//
+// Queries in Chinese are cut into the index's own words first. The index is cut at build time (jieba,
+// with the notice's terms in its user dictionary), and the theme cuts a query only where a word of the
+// index ends before the query does: 不合格 (不 is a stop word, so the index keeps 合格 alone) or a phrase
+// of the notice as typed found nothing. Here each run of Chinese is cut by the longest words of the
+// index, and a part that is no word of it (科目, inside 公需科目 and 专业科目) is searched as each word
+// that holds it. The results lose the zero-width spaces that mark the index's cuts, which a reader would
+// otherwise copy with a title.
 "use strict";
 (() => {
   // Material's SearchMessageType.
@@ -18,6 +26,60 @@
   let setup = null; // the theme's setup message, held
   let wanted = false;
   let built = false;
+  let words = null; // the index's Chinese words, read from the setup message when first wanted
+
+  const HAN = /\p{sc=Han}+/gu;
+  const LONGEST = 12;
+  const MORE = 20; // words searched for a part that is no word of the index
+
+  function wordsOf(data) {
+    const separator = new RegExp(data.config.separator, "u");
+    const found = new Set();
+    for (const doc of data.docs) {
+      for (const text of [doc.title, doc.text]) {
+        for (const word of String(text || "").replace(/<[^>]*>/g, " ").split(separator)) {
+          if (/^\p{sc=Han}+$/u.test(word)) found.add(word);
+        }
+      }
+    }
+    return found;
+  }
+
+  // A run of Chinese as the index's words: the longest word at each place, else one character; the
+  // characters between words that are no word together become the words that hold them. A character
+  // alone (不 of 不合格, a stop word the index leaves out) is searched only when nothing longer is: the
+  // theme searches each word as a prefix, and 不 begins hundreds.
+  function cut(run) {
+    const parts = [];
+    let loose = "";
+    const flush = () => {
+      if (loose.length > 1) {
+        const holding = [...words].filter((word) => word.includes(loose)).slice(0, MORE);
+        parts.push(...(holding.length ? holding : [loose]));
+      } else if (loose) parts.push(loose);
+      loose = "";
+    };
+    for (let i = 0; i < run.length;) {
+      let j = Math.min(run.length, i + LONGEST);
+      while (j > i + 1 && !words.has(run.slice(i, j))) j--;
+      if (j > i + 1 || words.has(run[i])) {
+        flush();
+        parts.push(run.slice(i, j));
+      } else loose += run[i];
+      i = j;
+    }
+    flush();
+    return parts.some((part) => part.length > 1) ? parts.filter((part) => part.length > 1) : parts;
+  }
+
+  // Chinese punctuation and quotation marks around a word are not part of it.
+  function segmented(query) {
+    if (!words || !/\p{sc=Han}/u.test(query)) return query;
+    const plain = query.replace(/[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\u2018-\u201f"]/g, " ");
+    return [...new Set(plain.replace(HAN, (run) => ` ${cut(run).join(" ")} `).trim().split(/\s+/))].join(" ");
+  }
+
+  const unmarked = (text) => (typeof text === "string" ? text.replaceAll("\u200b", "") : text);
 
   // Material's handler (added by its script, imported when the index is first wanted) runs after this
   // one, which stops what it keeps: a kept message is handed over by dispatching it again once built is set.
@@ -26,19 +88,27 @@
     wanted = true;
     if (built || !setup) return;
     built = true;
+    words = wordsOf(setup.data);
     importScripts("__THEME_WORKER__");
     handOver(setup);
   }
 
   // The theme's own "ready", after the index is built, was said already.
+  // The theme's results, their titles and texts without the index's zero-width spaces.
   const post = self.postMessage.bind(self);
   self.postMessage = (message) => {
+    if (message?.type === RESULT) {
+      for (const group of message.data?.items || []) {
+        for (const item of group) Object.assign(item, { title: unmarked(item.title), text: unmarked(item.text) });
+      }
+    }
     if (message?.type !== READY) post(message);
   };
 
   self.addEventListener("message", (event) => {
-    if (built) return;
     const message = event.data || {};
+    if (built && message.type === QUERY) message.data = segmented(String(message.data));
+    if (built) return;
     if (message.type === SETUP) {
       event.stopImmediatePropagation();
       setup = message;

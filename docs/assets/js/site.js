@@ -114,6 +114,13 @@
     channel.close();
   });
 
+  // The theme searches on a key's release: text pasted from a phone's menu, or dropped, comes with no key
+  // and would not be searched until one was pressed. Its input event stands in for that key.
+  document.addEventListener("input", function (event) {
+    var box = event.target instanceof Element && event.target.matches("[data-md-component=search-query]");
+    if (box && !event.isComposing) { event.target.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true })); }
+  });
+
   // The not-found page exists in each language; a host that serves the root's (Chinese) for every missing
   // address sends a reader on an English path to the English one.
   var notFound = document.querySelector("[data-not-found]");
