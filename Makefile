@@ -8,7 +8,8 @@ export PYTHONDONTWRITEBYTECODE := 1
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 # Where `make serve` listens: this machine only by default; SERVE_ADDRESS=0.0.0.0:8000 lets the phones of a
-# training room on the same network open it (their QR codes then point at this machine's address).
+# training room on the same network open it. It prints the addresses they can open: the QR codes point at
+# the address the page is open at, so the trainer opens one of those.
 SERVE_ADDRESS ?= 127.0.0.1:8000
 
 .PHONY: serve build test lint test-python test-node test-browser chromium bench mutate fuzz clean artefacts
@@ -36,6 +37,7 @@ site/.built: $(BIN)/.installed node_modules/.installed $(BROWSER_WHEELS)/.downlo
 build: site/.built
 
 serve: $(BIN)/.installed node_modules/.installed $(BROWSER_WHEELS)/.downloaded
+	@$(BIN)/python -m devkit.addresses $(SERVE_ADDRESS)
 	$(BIN)/mkdocs serve --strict --no-livereload -a $(SERVE_ADDRESS)
 
 chromium:

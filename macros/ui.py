@@ -23,6 +23,15 @@ UI: dict[str, tuple[str, str]] = {
                   "the form or press “Calculate”."),
     "wait_method": ("等待期间，可以先看下方的“计算口径”，按条款自行核对。",
                     "While you wait, the rule is explained below under “How this is calculated”."),
+    "no_data": ("（已有 {n} 秒没有收到数据，仍在等待）", " (nothing has arrived for {n} s; still waiting)"),
+    "retried": ("已重试 {n} 次，仍没有连上。", "Tried again {n} times; still not connected."),
+    "shared_failed": ("链接里的内容已填入表单，但计算引擎没有下载完成，暂时无法给出结果：",
+                      "The link's inputs are in the form, but the calculator engine did not finish downloading, so "
+                      "there is no answer yet: "),
+    "shared_save_data": ("已开启省流量，计算引擎（约 {mb} MB）尚未下载，所以还没有结果。点击下方按钮即下载并按表中内容计算。",
+                         "Data Saver is on, so the calculator engine (about {mb} MB) has not been downloaded and there "
+                         "is no answer yet. Press the button below to download it and answer for what the form holds."),
+    "shared_download": ("下载计算引擎并计算", "Download the engine and calculate"),
     "shared_waiting": ("计算引擎就绪后，会按表中此时的内容自动给出结果；在此之前您改动的内容会保留。",
                        "The answer follows by itself once the engine is ready, for what the form then holds; "
                        "anything you change meanwhile is kept."),
@@ -143,11 +152,16 @@ UI: dict[str, tuple[str, str]] = {
     "batch_file_failed": ("这个文件未能核对完成（{detail}）。计算器仍可正常使用，请检查文件后重试。",
                           "This file could not be checked ({detail}). The calculator still works: check the file "
                           "and try again."),
-    "address_private": ("注意：本页是从本机或内网地址（{host}）打开的，页面上的网址和二维码都指向这个地址，学员用自己的手机扫码多半打不开。"
-                        "请在正式发布的网址上打开本页后再放映或打印。",
-                        "Note: this page was opened at a local or private address ({host}); the addresses and QR codes "
-                        "on it point there, and a trainee's own phone will most likely not open them. Open this page at "
-                        "the published address before you project or print it."),
+    "address_nowhere": ("注意：本页是从 {host} 打开的，这个地址只有这台电脑自己能打开：页面上的网址和二维码在别的设备上都打不开。"
+                        "请改用这台电脑在局域网中的地址（启动 make serve 时打印的 http://…），或正式发布的网址打开本页。",
+                        "Note: this page was opened at {host}, an address only this computer itself can open: the "
+                        "addresses and QR codes on it open nothing on any other device. Open the page at this "
+                        "computer's network address (make serve prints it when it starts), or at the published address."),
+    "address_private": ("本页是从局域网地址（{host}）打开的：页面上的网址和二维码都指向这个地址，连接同一网络（如本会场的无线网络）的手机可以打开，"
+                        "离开这个网络就打不开。",
+                        "This page was opened at a local network address ({host}): the addresses and QR codes on it "
+                        "point there. Phones on the same network (this room's Wi-Fi, say) can open them; away from "
+                        "that network they cannot."),
     "offline_title": ("当前离线，无法打开此页", "You are offline: this page cannot be opened"),
     "offline_lead": ("这个页面还没有在本设备上打开过，离线时无法显示，联网后再打开即可。下面这些页面已保存在本设备上，离线也能看。",
                      "This page has not been opened on this device before, so it cannot be shown offline; open it "

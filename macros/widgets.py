@@ -35,7 +35,8 @@ STATUS_KEYS = ("loading", "repairing", "loading_runtime", "eta_seconds", "eta_mi
                "failed_network", "no_worker",
                "no_wasm", "errors_title", "clauses_cited", "rests_on", "notes", "copied",
                "copy_failed", "remove_nominee", "nominee", "answer_heading", "shared_note", "shared_clear",
-               "sheet_print", "sheet_yes", "sheet_no", "qr_of", "sheet_no_qr")
+               "sheet_print", "sheet_yes", "sheet_no", "qr_of", "sheet_no_qr", "no_data", "retried", "retry",
+               "shared_failed", "shared_save_data", "shared_download")
 
 
 WIDGETS = macros("widgets.html")

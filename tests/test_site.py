@@ -213,3 +213,14 @@ def test_every_data_table_on_every_page_has_a_caption():
             captioned += bool(table)
     assert tables >= 14 and captioned == tables
     assert "table-caption" not in (SITE / "developers" / "index.html").read_text(encoding="utf-8")
+
+
+def test_make_serve_prints_the_addresses_a_phone_can_open_never_0_0_0_0():
+    from devkit import addresses
+    mine = ["127.0.0.1", "192.168.1.20", "fe80::1%eth0", "fd00::5", "::1"]
+    assert addresses.urls("0.0.0.0:8000", mine) == [("http://127.0.0.1:8000/", False), ("http://192.168.1.20:8000/", True)]
+    assert addresses.urls("[::]:8000", mine) == [("http://127.0.0.1:8000/", False), ("http://192.168.1.20:8000/", True),
+                                                 ("http://[fd00::5]:8000/", True), ("http://[::1]:8000/", False)]
+    assert addresses.urls("127.0.0.1:8000") == [("http://127.0.0.1:8000/", False)]
+    assert addresses.urls("room.local:8000") == [("http://room.local:8000/", True)]
+    assert all("0.0.0.0" not in url for url, _ in addresses.urls("0.0.0.0:8000"))

@@ -83,6 +83,39 @@ def test_a_loopback_address_is_said_so_on_screen_and_in_print(page, site_url, re
         expect(warning).to_be_visible()
 
 
+@pytest.mark.parametrize("base", ["http://0.0.0.0:8123/bijie/", "http://[::]:8123/bijie/", "http://localhost:8123/bijie/"])
+def test_an_address_only_this_computer_opens_is_warned_of_everywhere(page, base):
+    """0.0.0.0, as `make serve` listening on every interface once printed it: no phone opens its codes."""
+    serve_at(page, base)
+    for path in ("present/", "notice/", "en/handout/?c=s4-2"):
+        page.goto(base + path)
+        warning = page.locator("[data-address-warning]").first
+        expect(warning).to_be_visible()
+        expect(warning).to_have_attribute("data-level", "nowhere")
+        expect(warning).to_contain_text(urlsplit(base).netloc)
+        page.emulate_media(media="print")
+        expect(warning).to_be_visible()
+        page.emulate_media(media="screen")
+
+
+@pytest.mark.parametrize("base", ["http://room.local:8000/bijie/", "http://192.168.10.5:8000/bijie/"])
+def test_a_rooms_network_address_is_said_calmly_and_on_the_notice_only_in_print(page, base):
+    """The room's address is what `make serve` is for: phones on that network open it."""
+    serve_at(page, base)
+    page.goto(base + "present/")
+    note = page.locator("[data-address-warning]").first
+    expect(note).to_be_visible()
+    expect(note).to_have_attribute("data-level", "local")
+    expect(note).to_contain_text("连接同一网络")
+    assert "多半打不开" not in note.inner_text()
+    page.goto(base + "en/notice/")
+    note = page.locator("[data-address-warning]").first
+    expect(note).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("Phones on the same network")
+
+
 @SHARP
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_public_address_gets_codes_for_it_and_no_warning(page, lang):

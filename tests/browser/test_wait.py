@@ -156,3 +156,54 @@ def test_the_audits_accessibility_findings(page: Page, site_url, lang):
     expect(heading).to_be_focused(timeout=READY)
     style = heading.evaluate("(h) => { const s = getComputedStyle(h); return [s.outlineStyle, s.borderTopStyle]; }")
     assert style == ["none", "none"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_data_saver_with_a_shared_link_says_at_the_top_what_one_press_does(page: Page, site_url, lang):
+    """The note at the top, where a shared link opens, says that nothing will happen by itself and offers the
+    one press that downloads the engine and answers."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.add_init_script(SAVE_DATA)
+    page.goto(f"{site_url}{'en/' if lang == 'en' else ''}{SHARED}")
+    line = page.locator("[data-shared-note] [data-shared-waiting]")
+    expect(line).to_contain_text(t("shared_save_data", lang).split("{mb}")[0])
+    expect(line).not_to_contain_text(t("shared_waiting", lang))
+    press = line.locator("[data-shared-action]")
+    expect(press).to_be_in_viewport()
+    press.click()
+    result = page.locator("[data-calculator-result]")
+    expect(result).to_have_attribute("data-state", "ok", timeout=READY)
+    assert json.loads(result.get_attribute("data-json"))["result"]["meets"] is True
+
+
+def test_after_a_failed_download_the_top_note_says_so_with_retry_and_a_retry_without_signal_says_it_tried(
+        page: Page):
+    """The walk-through's phone (844 px high), opened from a shared link: a stalled download first says that
+    nothing is arriving, then fails; the note at the top says so with its own Retry (not the estimate it
+    showed before); a Retry while the signal is still lost says that it tried; with the signal back it
+    answers."""
+    served = Host(SITE, Link(None, 0.300))
+    try:
+        page.set_viewport_size({"width": 390, "height": 844})
+        served.link.stall = ".zip.zst"
+        page.goto(f"{served.url}{SHARED}")
+        result = page.locator("[data-calculator-result]")
+        expect(result.locator(".calc-status")).to_contain_text("秒没有收到数据", timeout=30_000)
+        line = page.locator("[data-shared-note] [data-shared-waiting]")
+        expect(line).to_contain_text("秒没有收到数据")
+        expect(result).to_have_attribute("data-state", "failed", timeout=60_000)
+        expect(line).to_contain_text(t("shared_failed", "zh"))
+        expect(line).to_contain_text(t("failed_network", "zh"))
+        expect(line).not_to_contain_text("约需")
+        retry = line.locator("[data-shared-action]")
+        expect(retry).to_be_in_viewport()
+        served.link.down = True
+        served.link.release()
+        retry.click()
+        expect(line).to_contain_text(t("retried", "zh").replace("{n}", "1"), timeout=15_000)
+        expect(result.locator(".calc-status")).to_contain_text(t("retried", "zh").replace("{n}", "1"))
+        served.link.down = False
+        line.locator("[data-shared-action]").click()
+        expect(result).to_have_attribute("data-state", "ok", timeout=READY)
+    finally:
+        served.close()

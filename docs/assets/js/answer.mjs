@@ -146,8 +146,10 @@ export function afterAnswer(form, answer, shared) {
   }
 }
 
-// The line that says the form holds a shared link's inputs; while the engine starts (waiting), it says
-// that the answer follows by itself and shows the start's progress (showSharedProgress).
+// The line that says the form holds a shared link's inputs; while the engine starts (waiting), a second
+// line at the top says what happens next: that the answer follows by itself, with the start's progress
+// (showSharedProgress); or, when it cannot follow by itself, why, and the one press that goes on
+// (showSharedStop: Retry after a failed download, the download itself under Data Saver).
 export function showSharedNote(form, waiting = false) {
   if (form.querySelector("[data-shared-note]")) return;
   const note = el("p", { class: "calc-shared", "data-shared-note": "" }, msg(form, "shared_note") + " ");
@@ -164,14 +166,30 @@ export function showSharedNote(form, waiting = false) {
   });
   note.append(clear);
   if (waiting) {
-    const line = el("span", { class: "calc-shared-waiting", "data-shared-waiting": "" }, msg(form, "shared_waiting") + " ");
-    line.append(el("span", { class: "calc-shared-progress", "data-shared-progress": "", role: "status" }));
+    const line = el("span", { class: "calc-shared-waiting", "data-shared-waiting": "" });
+    line.append(el("span", { "data-shared-lead": "" }, msg(form, "shared_waiting") + " "),
+      el("span", { class: "calc-shared-progress", "data-shared-progress": "", role: "status" }));
     note.append(line);
   }
   form.prepend(note);
 }
 
+function sharedLine(form, lead, progress, action = null) {
+  const line = form.querySelector("[data-shared-waiting]");
+  if (!line) return;
+  line.dataset.state = action ? "stopped" : "waiting";
+  line.querySelector("[data-shared-lead]").textContent = lead;
+  line.querySelector("[data-shared-progress]").textContent = progress;
+  line.querySelector("[data-shared-action]")?.remove();
+  if (action) line.append(action);
+}
+
 export function showSharedProgress(form, text) {
-  const place = form.querySelector("[data-shared-progress]");
-  if (place) place.textContent = text;
+  sharedLine(form, msg(form, "shared_waiting") + " ", text);
+}
+
+export function showSharedStop(form, lead, reason, label, onPress) {
+  const button = el("button", { type: "button", class: "md-button", "data-shared-action": "" }, label);
+  button.addEventListener("click", onPress);
+  sharedLine(form, lead, reason, button);
 }

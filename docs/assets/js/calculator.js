@@ -5,7 +5,9 @@
 //   form.mjs           form <-> inputs, shared links, errors beside their fields
 //   answer.mjs         the answer box; answer-sheet.mjs, its printed sheet
 //   batch.mjs          roster checks;  wait.mjs, what the wait says;  words.mjs, the page's words by key
-import { afterAnswer, render, resultFor, setStatus, showQueued, showSharedNote, showSharedProgress } from "./answer.mjs";
+import {
+  afterAnswer, render, resultFor, setStatus, showQueued, showSharedNote, showSharedProgress, showSharedStop,
+} from "./answer.mjs";
 import { engineFailed, wireBatches } from "./batch.mjs";
 import { ask, isReady, retry, startEngine, startWhenAsked } from "./engine-client.mjs";
 import { fillFromQuery, readForm, rememberQuery, sharedLink, wireRows } from "./form.mjs";
@@ -46,6 +48,19 @@ async function copyLink(form, button) {
   }
 }
 
+// Retries pressed since the engine last failed to download: a Retry that fails at once again (no signal
+// yet) says that it tried.
+let retries = 0;
+
+function pressRetry() {
+  retries += 1;
+  retry();
+}
+
+function failedText(form, key) {
+  return msg(form, key) + (retries ? " " + say(form, "retried", { n: retries }) : "");
+}
+
 // What the reader sees of the engine's start.
 const engineHooks = {
   stage(stage, bytes) {
@@ -57,20 +72,28 @@ const engineHooks = {
     }
   },
   ready() {
+    retries = 0;
     for (const form of forms) {
       setStatus(form, "ready", msg(form, "ready"));
       if (form.dataset.pending) submit(form, form.dataset.pending === "shared");
     }
   },
   failed(key) {
-    forms.forEach((form) => setStatus(form, "failed", msg(form, key)));
+    for (const form of forms) {
+      setStatus(form, "failed", failedText(form, key));
+      showSharedStop(form, msg(form, "shared_failed"), failedText(form, key), msg(form, "retry"), pressRetry);
+    }
     engineFailed();
   },
   repairing() {
     forms.forEach((form) => setStatus(form, "loading", msg(form, "repairing")));
   },
   deferred(bytes) {
-    for (const form of forms) setStatus(form, "deferred", say(form, "save_data", { mb: (bytes / 1e6).toFixed(1) }));
+    const mb = (bytes / 1e6).toFixed(1);
+    for (const form of forms) {
+      setStatus(form, "deferred", say(form, "save_data", { mb }));
+      showSharedStop(form, say(form, "shared_save_data", { mb }), "", msg(form, "shared_download"), () => submit(form, true));
+    }
   },
 };
 
@@ -91,5 +114,5 @@ for (const form of forms) {
   }
 }
 wireBatches();
-for (const button of document.querySelectorAll("[data-calc-retry]")) button.addEventListener("click", retry);
+for (const button of document.querySelectorAll("[data-calc-retry]")) button.addEventListener("click", pressRetry);
 if (forms.length) startEngine(engineHooks);

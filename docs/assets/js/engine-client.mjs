@@ -10,6 +10,7 @@ import { FAILURE, FROM_WORKER, STAGE, TO_WORKER } from "./protocol.mjs";
 const { first: firstEngine, start: newEngine, runtimeBytes, workerUrl } = window.calculatorEngine;
 const STALL_MS = 30000;
 const START_MS = 90000;
+const QUIET_MS = 5000;
 const FAILURES = { [FAILURE.network]: "failed_network", [FAILURE.failed]: "failed" };
 
 // A start that fails where earlier visits kept the engine's files may have met a damaged copy (half a
@@ -158,13 +159,17 @@ function heard(data) {
   }
 }
 
-// Bytes arriving keep the start alive; a silence of STALL_MS while downloading is a network failure.
+// Bytes arriving keep the start alive; a silence of STALL_MS while downloading is a network failure, and
+// one of QUIET_MS is said meanwhile (the wait's words would otherwise stand still on the last estimate).
 function watch() {
   clearInterval(watchdog);
   watchdog = setInterval(() => {
     const quiet = performance.now() - lastSign;
     if (stage === STAGE.runtime && quiet > STALL_MS) failStart("failed_network");
     else if (stage !== STAGE.runtime && quiet > START_MS) failStart("failed");
+    else if (stage === STAGE.runtime && quiet >= QUIET_MS && lastBytes?.received > 0 && !ready) {
+      hooks.stage(stage, { ...lastBytes, quiet: Math.floor(quiet / 1000) });
+    }
   }, 1000);
 }
 
