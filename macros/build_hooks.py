@@ -235,6 +235,17 @@ def compiled_wheels() -> list[Path]:
 TABLE_CAPTION = re.compile(r'<p class="table-caption">(.*?)</p>\s*<table>', re.S)
 
 
+def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
+    """The home pages' language links, which the i18n plugin writes as paths from the host's root ("/",
+    "/en/") when no SITE_URL says where the site is, become paths from the site's root: the theme then
+    writes them relative to the page, and they work under any sub-path."""
+    if not config.get("site_url"):
+        # The plugin sets the links as an attribute of extra, which the theme's template reads first.
+        for alternate in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
+            alternate["link"] = alternate["link"].lstrip("/")
+    return context
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
     """A code block wider than its column can be scrolled from the keyboard (it takes the focus). A
     Markdown table takes the paragraph marked ``{: .table-caption }`` just before it as its caption

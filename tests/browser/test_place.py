@@ -168,3 +168,14 @@ def test_an_address_with_doubled_slashes_lands_on_the_canonical_page_which_works
         expect(page.locator(f'[id="{path.split("#")[1]}"]').first).to_be_in_viewport()
     page.wait_for_load_state("networkidle")
     assert errors == []
+
+
+@pytest.mark.parametrize(("start", "other", "lang"), [("", "en/", "en"), ("en/", "", "zh")])
+def test_the_home_pages_language_links_work_under_a_sub_path_the_build_never_heard_of(page, site_url, requests_seen,
+                                                                                     start, other, lang):
+    """The site is built without SITE_URL and served under /bijie/: the home page's switch stays under it."""
+    page.goto(site_url + start)
+    page.locator(f'.md-select__link[hreflang="{lang}"]').dispatch_event("click")
+    page.wait_for_url(site_url + other)
+    assert page.locator("html").get_attribute("lang") == lang
+    expect(page.locator("h1").first).to_be_visible()
