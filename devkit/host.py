@@ -263,20 +263,23 @@ class _Server(ThreadingHTTPServer):
 
 
 class Host:
-    """The site at ``prefix`` of 127.0.0.1:<port> over a link, in a thread; ``url`` is its address."""
+    """The site at ``prefix`` of <address>:<port> over a link, in a thread; ``url`` is its address. ``address``
+    is this machine only by default; a room's network needs its own (or 0.0.0.0, every interface)."""
 
     def __init__(self, site: Path, link: Link | None = None,
                  extra: dict[str, tuple[Callable[[], bytes], str]] | None = None,
-                 prefix: str = "/", not_found: str | None = None, ranges: bool = True) -> None:
+                 prefix: str = "/", not_found: str | None = None, ranges: bool = True,
+                 address: str = "127.0.0.1", port: int = 0) -> None:
         self.link = link or Link()
         self.transferred = Transferred()
         handler = type("SiteHandler", (Handler,), {
             "site": site, "link": self.link, "transferred": self.transferred, "extra": extra or {}, "gzipped": {},
             "prefix": prefix, "not_found": not_found, "ranges": ranges, "ranged": [], "requested": [],
             "rules": headers.read_netlify_headers((site / "_headers").read_text(encoding="utf-8"))})
-        self.server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+        self.server = _Server((address, port), functools.partial(handler, directory=str(site)))
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}{prefix}"
+        shown = "127.0.0.1" if address in ("0.0.0.0", "") else address  # noqa: S104 - compared, not bound
+        self.url = f"http://{shown}:{self.server.server_address[1]}{prefix}"
         self.ranged = handler.ranged  # (path, first byte) of each request for the rest of a file
         self.requested = handler.requested  # the access log: each request's target, its query included
 

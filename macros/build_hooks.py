@@ -313,7 +313,7 @@ def on_post_build(config: Any) -> None:
     for path in compiled_wheels():
         (site / "assets" / "wheels" / path.parent.name).mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, site / "assets" / "wheels" / path.parent.name / path.name)
-    open_data.write_all(site)
+    open_data.write_all(site, config["site_url"])
     (site / "robots.txt").write_text(robots_txt(config["site_url"]), encoding="utf-8")
     search_files = defer_search_index(site)
     runtime_files = [f"{config['extra']['pyodide_dir']}{name}" for name in RUNTIME_FILES]

@@ -22,6 +22,7 @@ import openpyxl
 import calculators
 from calculators import batch, rules
 
+from .addresses import clause_url
 from .dates import KEY_DATES
 from .notice import clauses
 from .render import citation
@@ -68,11 +69,12 @@ def rules_json() -> dict[str, Any]:
     }
 
 
-def key_dates_ics(lang: str) -> bytes:
-    """The notice's dates as all-day events, in the page's language, each citing its clause.
+def key_dates_ics(lang: str, site_url: str | None = None) -> bytes:
+    """The notice's dates as all-day events, in the page's language, each citing its clause, and with the
+    clause's published address when the build knows it (SITE_URL; a guessed one would lead nowhere).
 
     Written by icalendar (escaping, folding at 75 octets, CRLF); every stamp is the notice's
-    date, so that the file is the same for every build."""
+    date, so that the file is the same for every build of one address."""
     by_id = {c.id: c for c in clauses()}
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//bijie-title-2023//key dates//" + lang.upper())
@@ -89,19 +91,21 @@ def key_dates_ics(lang: str) -> bytes:
         event.add("summary", date.zh if lang == "zh" else date.en)
         event.add("description", f"{citation(by_id[date.clause], lang)} {ICS_UNOFFICIAL[lang]}")
         event.add("x-clause", date.clause)  # for programs; a reader sees the clause's name, never its id
+        if site_url:
+            event.add("url", clause_url(date.clause, lang, site_url))
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return calendar.to_ical()
 
 
-def write_all(site: Path) -> None:
-    """Write every published file under ``site/data/``."""
+def write_all(site: Path, site_url: str | None) -> None:
+    """Write every published file under ``site/data/`` (site_url: the configured SITE_URL, or None)."""
     out = site / DATA_DIR
     out.mkdir(parents=True, exist_ok=True)
     (out / "notice.json").write_text(json.dumps(notice_json(), ensure_ascii=False, indent=1), encoding="utf-8")
     (out / "rules.json").write_text(json.dumps(rules_json(), ensure_ascii=False, indent=1), encoding="utf-8")
     for lang in ("zh", "en"):
-        (out / f"key-dates.{lang}.ics").write_bytes(key_dates_ics(lang))
+        (out / f"key-dates.{lang}.ics").write_bytes(key_dates_ics(lang, site_url))
     for name in BATCH_CALCULATORS:
         for lang in ("zh", "en"):
             (out / template_name(name, lang, "csv")).write_bytes(("\ufeff" + batch.template_csv(name, lang)).encode("utf-8"))

@@ -3,6 +3,7 @@ links and the calendar. The QR codes themselves are decoded in Chromium (tests/b
 
 from __future__ import annotations
 
+import os
 import re
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlsplit
@@ -171,5 +172,15 @@ def test_a_shared_link_holds_what_the_page_reads_back():
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_calendar_is_written_by_icalendar_and_byte_stable(lang):
     published = (SITE / "data" / f"key-dates.{lang}.ics").read_bytes()
-    assert published == open_data.key_dates_ics(lang) == open_data.key_dates_ics(lang)
+    site_url = os.environ.get("SITE_URL") or None
+    assert published == open_data.key_dates_ics(lang, site_url) == open_data.key_dates_ics(lang, site_url)
     assert icalendar.Calendar.from_ical(published).to_ical() == published
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_key_date_links_back_to_its_clause_where_the_site_is_published(lang):
+    public = "https://example.gov.cn/bijie/"
+    events = icalendar.Calendar.from_ical(open_data.key_dates_ics(lang, public)).walk("VEVENT")
+    assert events and all(str(e["url"]) == clause_url(str(e["x-clause"]), lang, public) for e in events)
+    assert all("(s" not in str(e["description"]) and "signature)" not in str(e["description"]) for e in events)
+    assert not any("url" in e for e in icalendar.Calendar.from_ical(open_data.key_dates_ics(lang)).walk("VEVENT"))

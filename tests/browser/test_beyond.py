@@ -243,6 +243,8 @@ def test_second_visit_works_offline(page, own_server, context_requests, lang):
     type_into(page, "professional_hours", "95")
     page.locator('[name="professional_hours"]').press("Enter")
     assert submitted_answer(page)["result"]["meets"] is True
+    page.locator(".calc-clauses a").first.click()  # the clause an answer cites, never opened before
+    expect(page.locator('[data-clause="s4-2"]')).to_be_in_viewport()
     stays_on(context_requests, url)
 
 

@@ -173,6 +173,35 @@ def test_every_dual_language_slide_fits_the_screen_with_the_bar_in_view(page, si
         assert len(seen["scrolling"]) <= 6
 
 
+# Whether an address, as drawn, breaks a line inside its host and port, or inside any part between slashes.
+BROKEN_INSIDE = """(place) => {
+  const text = place.textContent;
+  const range = document.createRange();
+  const parts = [];
+  let at = 0;
+  for (const node of place.childNodes) {
+    if (node.nodeType !== Node.TEXT_NODE) continue;
+    range.selectNodeContents(node);
+    if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) parts.push(node.textContent);
+    at += node.textContent.length;
+  }
+  return { parts, whole: at === text.length };
+}"""
+
+
+@pytest.mark.parametrize("size", ROOM_SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_a_projected_address_breaks_only_between_its_parts(page, site_url, requests_seen, size):
+    """At 1024×768 the address broke inside its port ("…:342 / 18/…"); it breaks after a "/" or not at all."""
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(f"{site_url}present/?c=s4-2,s2-3&dual=1")
+    addresses_drawn(page, site_url)
+    for clause in ("s4-2", "s2-3"):
+        place = page.locator(f'[data-slide="{clause}"] .slide-ref-url')
+        seen = place.evaluate(BROKEN_INSIDE)
+        assert seen == {"parts": [], "whole": True}, seen
+        expect(place).to_have_text(clause_url(clause, "zh", site_url))
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_citation_and_address_are_readable_from_the_room(page, site_url, requests_seen, lang):
     page.set_viewport_size({"width": 1366, "height": 768})

@@ -210,6 +210,32 @@ def test_the_handout_builder_prints_the_chosen_clauses_on_a4(page, context, site
     assert pdf_pages(pdf) >= 1
 
 
+def test_a_handout_of_long_clauses_with_english_fills_its_pages(page, site_url, requests_seen):
+    """Four clauses with both texts: a clause may run on to the next page, so none starts a page of its own
+    after leaving most of the last one blank (kept whole, these took three sheets)."""
+    page.goto(f"{site_url}handout/?c=s2-3,s5-5,s4-2,s2-1&en=1")
+    expect(page.locator('[data-handout-clause="s2-1"] .handout-en')).to_be_attached()
+    assert pdf_pages(page.pdf(prefer_css_page_size=True)) <= 2
+
+
+SHEETS = {"tenure": "qualified_on=2019-05-07&unqualified_years=2021&required_years=4&apply_year=2023&review_year=2021",
+          "ce-hours": "public_hours=20&professional_hours=50&digital_hours=10",
+          "quota": 'enterprise_level=national&nominees=[{"name":"A","leader_signed":true},{"name":"B"},'
+                   '{"name":"C","leader_signed":true}]'}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", SHEETS)
+def test_every_calculators_answer_sheet_prints_on_one_a4_page(page, site_url, requests_seen, lang, name):
+    page.goto(f"{site_url}{lang}calculators/{name}/?{SHEETS[name]}")
+    expect(page.locator("[data-calculator-result]")).to_have_attribute("data-state", "ok", timeout=READY)
+    expect(page.locator("[data-answer-sheet] [data-sheet-qr] svg.qr")).to_be_attached(timeout=READY)
+    page.emulate_media(media="print")
+    assert pdf_pages(page.pdf(prefer_css_page_size=True)) == 1
+    title = page.locator("[data-answer-sheet] h2").first.inner_text()
+    assert ("：" in title) == (lang == "") and (": " in title) == (lang == "en/")
+
+
 def shared_link(page: Page) -> str:
     return page.url.split("?")[0] + "?" + page.locator("form[data-calculator]").get_attribute("data-query")
 

@@ -30,11 +30,18 @@ function code(url, label, namespace) {
   return svg;
 }
 
+// An address may break after each "/", "?", "&" or "#", never inside a name or a port (a projected
+// address broke as "…:342 / 18/…").
+function show(place, url) {
+  const parts = url.split(/(?<=[/?&#])(?!\/)/);
+  place.replaceChildren(...parts.flatMap((part, i) => (i ? [document.createElement("wbr"), part] : [part])));
+}
+
 function redraw(place) {
   const wanted = new URL(place.dataset.address, site).href;
   const written = place.textContent;
+  show(place, wanted);
   if (written === wanted) return;
-  place.textContent = wanted;
   const old = place.closest("[data-address-box]")?.querySelector("svg.qr");
   old?.replaceWith(code(wanted, (old.getAttribute("aria-label") || "").replace(written, wanted), old.namespaceURI));
 }

@@ -143,8 +143,12 @@ if ("serviceWorker" in navigator && window.isSecureContext && typeof __md_scope 
   } else {
     registerServiceWorker();
   }
+  // A calculator page keeps the notice's page too: the clauses its answers cite are links to it, which a
+  // first visit would otherwise find missing offline.
   navigator.serviceWorker.ready.then(function (registration) {
+    var cited = document.querySelector("form[data-notice-url]");
     var urls = [location.href.split("#")[0], new URL("search/search_index.json", __md_scope).href]
+      .concat(cited ? [new URL(cited.getAttribute("data-notice-url"), location.href).href] : [])
       .concat(performance.getEntriesByType("resource").map(function (e) { return e.name; }));
     registration.active.postMessage({ urls: urls });
   });
