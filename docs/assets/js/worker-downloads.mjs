@@ -9,6 +9,7 @@
 // checks them again (CONTRIBUTING.md).
 import { Decompress } from "./fzstd.mjs";
 import { FAILURE, FROM_WORKER, STAGE } from "./protocol.mjs";
+import { NotTheSameFile, continues, readOrStall, skipping, versionOf } from "./worker-splice.mjs";
 import { CAN_KEEP, keepPlainFiles, keptPlain, takeReadAhead } from "./worker-kept.mjs";
 
 export const PATCHED_FOR = "314.0.7";
@@ -50,7 +51,6 @@ function networkFailure() {
 // for each request, so its bytes have no ranges to continue from. The files the worker fetches itself go
 // this way (the WebAssembly, the standard library, the build's snapshot, the engine's wheel, and any
 // file a host sends as it is); the runtime's two scripts, which the worker imports, cannot (ENGINE.md).
-const STALL_MS = 20000; // shorter than the page's own watchdog, which would give the start up
 let resumeNow = null;
 let resumed = new Promise((resolve) => { resumeNow = resolve; });
 
@@ -65,35 +65,6 @@ function untilRetry() {
   if (starting) postMessage({ type: FROM_WORKER.failed, kind: FAILURE.network, resumable: true });
   return resumed;
 }
-
-function readOrStall(reader) {
-  let timer;
-  const stalled = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error("stalled")), STALL_MS); });
-  return Promise.race([reader.read(), stalled]).finally(() => clearTimeout(timer));
-}
-
-// A reader of body that skips its first `skip` bytes (what a host that ignored the range sent again).
-function skipping(body, skip) {
-  let left = skip;
-  return body.pipeThrough(new TransformStream({
-    transform(chunk, controller) {
-      if (left >= chunk.byteLength) { left -= chunk.byteLength; return; }
-      controller.enqueue(left ? chunk.subarray(left) : chunk);
-      left = 0;
-    },
-  })).getReader();
-}
-
-// Whether a 206 continues the file at byte `from`: its Content-Range starts there, and its total is the
-// first answer's length when that was given.
-function continues(response, from, length) {
-  const range = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(response.headers.get("Content-Range") || "");
-  return Boolean(range) && Number(range[1]) === from && (!length || range[3] === "*" || Number(range[3]) === length);
-}
-
-const versionOf = (response) => response.headers.get("ETag") || response.headers.get("Last-Modified");
-
-class NotTheSameFile extends Error {}
 
 export function resumable(url, init, response) {
   const version = versionOf(response);
