@@ -24,7 +24,7 @@ UI: dict[str, tuple[str, str]] = {
     "wait_method": ("等待期间，可以先看下方的“计算口径”，按条款自行核对。",
                     "While you wait, the rule is explained below under “How this is calculated”."),
     "no_data": ("（已有 {n} 秒没有收到数据，仍在等待）", " (nothing has arrived for {n} s; still waiting)"),
-    "retried": ("已重试 {n} 次，仍没有连上。", "Tried again {n} times; still not connected."),
+    "retried": ("已重试 {n} 次，仍没有连上。", "Retries so far: {n}; still not connected."),
     "shared_failed": ("链接里的内容已填入表单，但计算引擎没有下载完成，暂时无法给出结果：",
                       "The link's inputs are in the form, but the calculator engine did not finish downloading, so "
                       "there is no answer yet: "),
@@ -152,11 +152,11 @@ UI: dict[str, tuple[str, str]] = {
     "batch_file_failed": ("这个文件未能核对完成（{detail}）。计算器仍可正常使用，请检查文件后重试。",
                           "This file could not be checked ({detail}). The calculator still works: check the file "
                           "and try again."),
-    "address_nowhere": ("注意：本页是从 {host} 打开的，这个地址只有这台电脑自己能打开：页面上的网址和二维码在别的设备上都打不开。"
-                        "请改用这台电脑在局域网中的地址（启动 make serve 时打印的 http://…），或正式发布的网址打开本页。",
-                        "Note: this page was opened at {host}, an address only this computer itself can open: the "
-                        "addresses and QR codes on it open nothing on any other device. Open the page at this "
-                        "computer's network address (make serve prints it when it starts), or at the published address."),
+    "address_nowhere": ("注意：本页是从 {host} 打开的，只有这台电脑能打开这个地址，页面上的网址和二维码在别的设备上都打不开。"
+                        "请用本机的局域网地址（make serve 启动时打印）或正式网址打开本页。",
+                        "Note: this page is open at {host}, which only this computer can open: its addresses and QR "
+                        "codes open nothing on other devices. Open it at this computer's network address (make serve "
+                        "prints it) or the published one."),
     "address_private": ("本页是从局域网地址（{host}）打开的：页面上的网址和二维码都指向这个地址，连接同一网络（如本会场的无线网络）的手机可以打开，"
                         "离开这个网络就打不开。",
                         "This page was opened at a local network address ({host}): the addresses and QR codes on it "

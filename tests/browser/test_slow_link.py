@@ -142,7 +142,7 @@ def test_a_retry_while_the_signal_is_still_lost_keeps_what_arrived_for_the_next_
     host.link.release()
     result.locator("[data-calc-retry]").click()
     expect(result).to_have_attribute("data-state", "failed", timeout=15_000)
-    expect(result.locator(".calc-status")).to_have_text(t("failed_network", "zh"))
+    expect(result.locator(".calc-status")).to_have_text(f'{t("failed_network", "zh")} {t("retried", "zh").format(n=1)}')
     host.link.down = False
     result.locator("[data-calc-retry]").click()
     expect(result).to_have_attribute("data-state", "ready", timeout=READY)
