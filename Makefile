@@ -12,7 +12,7 @@ export CHROMIUM
 # the address the page is open at, so the trainer opens one of those.
 SERVE_ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: serve build test lint test-python test-node test-browser chromium bench mutate fuzz clean artefacts
+.PHONY: serve build test lint test-engine test-python test-node test-browser chromium bench mutate fuzz clean artefacts
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -51,8 +51,19 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/actionlint .github/workflows/*.yml
 
+# The engine's tests alone, in an environment of their own with nothing of the site's toolchain: a change
+# to the calculators is checked in seconds, without a build.
+ENGINE_VENV := .venv-engine
+$(ENGINE_VENV)/.installed: requirements-engine.txt
+	$(PYTHON) -m venv $(ENGINE_VENV)
+	$(ENGINE_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-engine.txt
+	touch $@
+
+test-engine: $(ENGINE_VENV)/.installed
+	$(ENGINE_VENV)/bin/python -m pytest -q -n 2 -p no:cacheprovider tests/engine
+
 test-python: $(BIN)/.installed site/.built
-	$(BIN)/pytest -q -p no:playwright --ignore=tests/browser
+	$(BIN)/pytest -q -p no:playwright --ignore=tests/browser --ignore=tests/engine
 
 test-node: site/.built
 	node --test tests/node/
@@ -60,7 +71,7 @@ test-node: site/.built
 test-browser: $(BIN)/.installed site/.built chromium
 	$(BIN)/pytest -q tests/browser
 
-test: lint test-python test-node test-browser
+test: lint test-engine test-python test-node test-browser
 
 bench: $(BIN)/.installed site/.built chromium
 	$(BIN)/python bench/run.py
@@ -75,11 +86,11 @@ mutate: $(BIN)/.mutate-installed node_modules/.installed site/.built
 
 # Not part of make test (which runs the same fuzzing with a small budget): 40,000 mutated rosters, any seed.
 fuzz: $(BIN)/.installed
-	FUZZ_CASES=$${FUZZ_CASES:-40000} FUZZ_SEED=$${FUZZ_SEED:-$$(date +%s)} $(BIN)/python -m pytest -q tests/test_fuzz.py
+	FUZZ_CASES=$${FUZZ_CASES:-40000} FUZZ_SEED=$${FUZZ_SEED:-$$(date +%s)} $(BIN)/python -m pytest -q tests/engine/test_fuzz.py
 
 # Accepts the calculators' current wording: rewrites tests/artefacts/ (review the diff first).
 artefacts: $(BIN)/.installed
 	$(BIN)/python tests/artefacts.py
 
 clean:
-	rm -rf site build $(VENV) node_modules
+	rm -rf site build $(VENV) $(ENGINE_VENV) node_modules

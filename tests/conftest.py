@@ -1,4 +1,5 @@
-"""Shared fixtures: the acceptance cases and the project's paths."""
+"""Shared fixtures: the acceptance cases and the project's paths. Nothing of the site's toolchain is imported
+here: the engine's tests (tests/engine/) run without it (make test-engine)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.build_hooks import configured_public_url
-
 ROOT = Path(__file__).resolve().parent.parent
 CASES = json.loads((ROOT / "tests" / "data" / "cases.json").read_text(encoding="utf-8"))
-# Where the build says the site is published (SITE_URL, or mkdocs.yml's default): printed addresses and QR codes.
-PUBLIC_URL = configured_public_url()
 
 
 def check_case(case: dict, answer: dict) -> None:

@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ENGINE_TESTS = ["tests/test_cases.py", "tests/test_tenure.py", "tests/test_ce_hours.py", "tests/test_quota.py",
-                "tests/test_wording.py", "tests/test_contract_details.py", "tests/test_cli_and_rules.py",
-                "tests/test_properties.py", "tests/test_batch.py", "tests/test_rosters.py", "tests/test_bounded.py",
-                "tests/conftest.py"]
+ENGINE_TESTS = ["tests/engine/test_cases.py", "tests/engine/test_tenure.py", "tests/engine/test_ce_hours.py",
+                "tests/engine/test_quota.py", "tests/engine/test_wording.py", "tests/engine/test_contract_details.py",
+                "tests/test_cli_and_rules.py", "tests/engine/test_properties.py", "tests/engine/test_batch.py",
+                "tests/engine/test_rosters.py", "tests/engine/test_bounded.py", "tests/conftest.py"]
 # Tests that cannot run on mutmut's instrumented copy: the first reads the engine's own syntax tree (and
 # finds mutmut's trampolines), the others start new processes that do not see the mutant.
 NOT_UNDER_MUTMUT = ["tests/test_cli_and_rules.py::test_rule_numbers_live_only_in_the_rules_table",

@@ -419,7 +419,7 @@ def test_a_workbook_with_a_merged_title_row_and_real_date_cells(page, site_url, 
     import datetime as dt
     import sys
     from pathlib import Path
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "engine"))
     from test_rosters import _workbook
     rows = [["姓名", "现职称取得时间", "年度考核不合格年份", "申报职称要求年限"],
             ["郝敏倩", dt.date(2018, 9, 3), 2020, 5], ["石云", dt.date(2016, 6, 30), None, 5], ["李四", 43281, None, 5]]

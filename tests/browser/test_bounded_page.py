@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from test_beyond import batch_done, pick, until, wait_until_kept
 from test_calculators import READY, open_calculator, submitted_answer, type_into
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "engine"))
 from test_bounded import HEAD, two_visible_sheets, xlsx  # noqa: E402
 
 

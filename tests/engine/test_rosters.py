@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 import calculators
 from calculators import batch, columns
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TITLE = "XX县人民医院2023年职称申报人员名单"
 
 
