@@ -174,11 +174,11 @@ def labelled(sheets: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
     are told apart by their place among those of that name, "名单 (2)", so that each can be chosen."""
     names = [name for name, _ in sheets]
     seen: dict[str, int] = {}
-    labelled = []
+    out = []
     for name, target in sheets:
         seen[name] = seen.get(name, 0) + 1
-        labelled.append((f"{name} ({seen[name]})" if names.count(name) > 1 else name, target))
-    return labelled
+        out.append((f"{name} ({seen[name]})" if names.count(name) > 1 else name, target))
+    return out
 
 
 def shows_no_number(code: str, value: float) -> bool:

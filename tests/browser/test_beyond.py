@@ -175,7 +175,7 @@ def test_a_long_check_can_be_stopped(page, site_url, requests_seen):
     pick(page, "tenure", "big.csv", ("qualified_on,required_years\n" + "2018-12-31,5\n" * 190_000).encode())
     progress = page.locator('[data-batch="tenure"] [data-batch-progress]')
     expect(progress).to_be_visible(timeout=READY)
-    expect(progress.locator("[data-batch-progress-label]")).to_contain_text("190000", timeout=READY)
+    expect(progress.locator("[data-batch-progress-label]")).to_contain_text("正在核对", timeout=READY)  # read, now checked
     page.locator('[data-batch="tenure"] [data-batch-cancel]').click()
     result = page.locator('[data-batch="tenure"] [data-batch-result]')
     expect(result).to_have_attribute("data-state", "cancelled", timeout=READY)

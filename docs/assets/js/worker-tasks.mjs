@@ -78,9 +78,11 @@ export function tasksOf({ runtime, engine, more, moreUrl }) {
     const run = engine.start_batch(name, data, lang, sheet ?? null);
     try {
       while (!run.done) {
-        const reading = run.reading;
+        const wasReading = run.reading;
         const done = run.step(BATCH_SLICE);
-        postMessage({ type: FROM_WORKER.batchProgress, done, total: run.total, reading });
+        // The step that ends the reading says so: a Stop pressed next stops the check, none of it done.
+        postMessage({ type: FROM_WORKER.batchProgress, done: wasReading && !run.reading ? 0 : done, total: run.total,
+          reading: run.reading });
       }
       const json = engine.batch_summary(run);
       const bytes = run.download_bytes();
