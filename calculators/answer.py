@@ -22,14 +22,13 @@ def accepted(
     clauses: list[str],
     explanation: tuple[list[str], list[str]],
     notes: list[dict[str, str]],
-    verdict: dict[str, Any] | None = None,
-    rests_on: dict[str, list[str]] | None = None,
 ) -> dict[str, Any]:
-    """The answer to usable input: the figures, why, on which clauses and readings they rest.
+    """The answer to usable input: the figures, why, on which clauses they rest.
 
-    ``verdict`` is the headline in both languages with the value it states (None: nothing is
-    judged), and ``rests_on`` the site's readings in words: the page, the transcript and a roster
-    show these as they are, so that none of them decides which result key is the verdict."""
+    ``verdict`` (the headline in both languages with the value it states; None: nothing is judged)
+    and ``rests_on`` (the site's readings in words) are filled by the registry from the calculator's
+    declaration (``Calculator.answer``): the page, the transcript and a roster show them as they are,
+    so that none of them decides which result key is the verdict."""
     return {
         "ok": True,
         "calculator": name,
@@ -37,9 +36,9 @@ def accepted(
         # The readings are JSON already; converting them again would cost a roster a tenth of its time.
         "result": {key: item if key == "readings" else to_json(item) for key, item in result.items()},
         "clauses": clauses,
-        "verdict": verdict,
+        "verdict": None,
         "explanation": {"zh": explanation[0], "en": explanation[1]},
-        "rests_on": rests_on or {"zh": [], "en": []},
+        "rests_on": {"zh": [], "en": []},
         "notes": notes,
     }
 

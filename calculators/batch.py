@@ -18,9 +18,8 @@ from typing import Any
 
 from . import CALCULATORS, columns, messages, office, readings, run, table
 from .clauses import cited
+from .wording import pick
 
-# The result columns each calculator declares (key, Chinese title, English title).
-RESULTS: dict[str, tuple[tuple[str, str, str], ...]] = {name: m.RESULT_COLUMNS for name, m in CALCULATORS.items()}
 HEAD = {"status": ("结果", "Result"), "reason": ("退回原因或说明", "Reason or note"), "row": ("表格行号", "Row in file")}
 BEYOND = ("列名以外的单元格", "Cells beyond the named columns")
 WHO_SPEAKS = ("计算结果仅供参考，不是认定结论，由用人单位和评委会认定；本站不是毕节市人力资源和社会保障局的网站。",
@@ -32,7 +31,6 @@ STATUS = {"ok": ("已计算", "calculated"), "rejected": ("退回", "rejected"),
 # note, a signature or a date line of the form (合计, 注：, 填表人, 制表日期). Such a row is skipped, said.
 NOT_A_PERSON = re.compile(r"(合计|总计|小计|共计|注[:：]|备注[:：]|说明[:：]|填表说明|填表人|填报人|制表人|制表日期|"
                           r"填表日期|填报日期|审核人|经办人|负责人|单位负责人|total|subtotal|note[:：])", re.IGNORECASE)
-VERDICT_KEYS = ("meets", "ok")
 PREVIEW_ROWS = 200
 RESULT_MULTIPLE, RESULT_SLACK = 40, 2 * 1024 * 1024
 CLIPPED = 200  # characters of a cell a row that was not calculated keeps in the results
@@ -43,41 +41,9 @@ _SERIAL = re.compile(r"\d{5}(?:\.0+)?")
 SERIAL_RANGE = (17899, 73415)
 
 
-def _say(pair: tuple[str, str], lang: str) -> str:
-    return pair[0] if lang == "zh" else pair[1]
-
-
 def safe_cell(text: str) -> str:
     """A cell a spreadsheet will show as text, never run as a formula."""
     return "'" + text if text.startswith(FORMULA_START) else text
-
-
-def _number(value: float | int) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return f"{value}"
-
-
-def show(key: str, value: Any, lang: str) -> str:
-    """One result as a reader writes it: 是/否, 符合/不符合, 90 not 90.0, 62.5%, 2019、2020."""
-    kind = type(value)
-    if kind is str:  # an ISO date, the commonest (a roster shows ten results a row)
-        return value
-    if value is None:
-        return ""
-    if kind is int:
-        return str(value)
-    if isinstance(value, bool):
-        if key in VERDICT_KEYS:
-            return ("符合" if value else "不符合") if lang == "zh" else ("met" if value else "not met")
-        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
-    if isinstance(value, list):
-        return ("、" if lang == "zh" else ", ").join(str(item) for item in value)
-    if key == "professional_share":
-        return f"{_number(round(value * 100, 2))}%"
-    if isinstance(value, (int, float)):
-        return _number(value)
-    return str(value)
 
 
 _STATUS_KEYS = frozenset(columns.key(text) for key in ("status", "reason") for text in HEAD[key])
@@ -85,7 +51,7 @@ _STATUS_KEYS = frozenset(columns.key(text) for key in ("status", "reason") for t
 
 def own_columns(name: str) -> frozenset[str]:
     """The columns a results file of this calculator adds, in both languages, as ``columns.key`` reads them."""
-    titles = [*HEAD.values(), BEYOND, *((zh, en) for _, zh, en in RESULTS[name])]
+    titles = [*HEAD.values(), BEYOND, *((c.zh, c.en) for c in CALCULATORS[name].columns)]
     return frozenset(columns.key(text) for pair in titles for text in pair)
 
 
@@ -110,6 +76,7 @@ class BatchRun:
 
     def __init__(self, name: str, data: bytes, lang: str = "zh", sheet: str | None = None) -> None:
         self.name, self.lang = name, lang
+        self.calc = CALCULATORS[name]
         self.data, self.chosen = data, sheet
         self.table = table.open_file(data, sheet)
         # A results file is at most a small multiple of its input: cells merged down a whole sheet, or
@@ -175,9 +142,9 @@ class BatchRun:
         self.extra = any(len(self.table.rows[i].cells) > width for i in range(self.first, len(self.table.rows)))
         unnamed = "第 {} 列（无列名）" if self.lang == "zh" else "column {} (no name)"
         inputs = [column or unnamed.format(i + 1) for i, column in enumerate(self.header)]
-        inputs += [_say(BEYOND, self.lang)] if self.extra else []
-        self.out_header = [_say(HEAD[key], self.lang) for key in ("status", "reason", "row")] + inputs
-        self.out_header += [_say((zh, en), self.lang) for _, zh, en in RESULTS[self.name]]
+        inputs += [pick(BEYOND, self.lang)] if self.extra else []
+        self.out_header = [pick(HEAD[key], self.lang) for key in ("status", "reason", "row")] + inputs
+        self.out_header += [pick((c.zh, c.en), self.lang) for c in self.calc.columns]
         self._writer.writerow([safe_cell(cell) for cell in self.out_header])
 
     def _next_sheet_if_no_header(self) -> None:
@@ -288,7 +255,7 @@ class BatchRun:
             cells.append(" | ".join(cell for cell in row.cells[width:] if cell.strip()))
         if extra:
             notes.append(messages.file_problem("extra_cells", count=extra)[self.lang])
-        results = [""] * len(RESULTS[self.name])
+        results = [""] * len(self.calc.columns)
         if not any(cell.strip() for cell in row.cells):
             status, notes = "empty", [messages.file_problem("empty_row")[self.lang], *notes]
         elif row.broken:
@@ -308,7 +275,7 @@ class BatchRun:
             answer = run(self.name, inputs, explain=False) if inputs is not None else {"ok": False, "errors": []}
             if answer["ok"]:
                 status = "ok"
-                results = [show(key, answer["result"][key], self.lang) for key, _, _ in RESULTS[self.name]]
+                results = [self.calc.column_cell(column, answer, self.lang) for column in self.calc.columns]
                 self.clauses += [clause for clause in answer["clauses"] if clause not in self.clauses]
                 self.readings += [r["id"] for r in answer["result"]["readings"] if r["id"] not in self.readings]
                 if answer["result"]["depends_on_reading"]:
@@ -324,7 +291,7 @@ class BatchRun:
         reason = ("" if self.lang == "zh" else " ").join(notes)
         if status != "ok":
             cells = [cell if len(cell) <= CLIPPED else cell[:CLIPPED] + "…" for cell in cells]
-        out = [_say(STATUS[status], self.lang), reason, str(row.number), *cells, *results]
+        out = [pick(STATUS[status], self.lang), reason, str(row.number), *cells, *results]
         self._writer.writerow([safe_cell(cell) for cell in out])
         if len(self.preview) < PREVIEW_ROWS:
             self.preview.append({"status": status, "cells": out})
@@ -343,7 +310,7 @@ class BatchRun:
         """What a result file says of itself: who speaks, the column mapping, the clauses and the site's
         readings the answered rows rest on."""
         stop = "。" if self.lang == "zh" else "."
-        parts = [_say(WHO_SPEAKS, self.lang), self.mapping]
+        parts = [pick(WHO_SPEAKS, self.lang), self.mapping]
         if self.clauses:
             parts.append(cited(self.clauses, self.lang) + stop)
         parts.append(self._readings_line())
@@ -354,7 +321,7 @@ class BatchRun:
         if not self.readings:
             return ""
         stop = "。" if self.lang == "zh" else "."
-        return readings.short_names(CALCULATORS[self.name].READINGS, self.readings, self.lang) + stop
+        return readings.short_names(self.calc.readings, self.readings, self.lang) + stop
 
     def download_bytes(self) -> bytes:
         """What the page's download holds: what the file is (``about``) as a first line, one cell that
@@ -366,9 +333,8 @@ class BatchRun:
 
     def _preview_order(self) -> list[int]:
         """The preview's columns: result, verdict and reason first, then the row number, the input and the rest."""
-        verdict = next((i for i, (key, _, _) in enumerate(RESULTS[self.name]) if key in VERDICT_KEYS), None)
-        first_result = len(self.out_header) - len(RESULTS[self.name])
-        lead = [0] + ([first_result + verdict] if verdict is not None else []) + [1]
+        first_result = len(self.out_header) - len(self.calc.columns)
+        lead = [0, first_result + self.calc.verdict_column, 1]
         return lead + [i for i in range(len(self.out_header)) if i not in lead]
 
     def summary(self) -> dict[str, Any]:
@@ -398,18 +364,14 @@ def run_file(name: str, data: bytes, lang: str = "zh", sheet: str | None = None)
 
 def example_row(name: str, lang: str) -> list[str]:
     """One filled-in row for the template, from the calculator's own example (a pair is Chinese, English)."""
-    examples = CALCULATORS[name].TEMPLATE_EXAMPLE
-    cells = [examples.get(f.name, "") for f in template_fields(name)]
-    return [_say(("张三", "Zhang San"), lang)] + [_say(c, lang) if isinstance(c, tuple) else c for c in cells]
-
-
-def template_fields(name: str) -> list[Any]:
-    return [f for f in CALCULATORS[name].FIELDS if f.kind != "records"]
+    examples = CALCULATORS[name].template_example
+    cells = [examples.get(f.name, "") for f in columns.batch_fields(name)]
+    return [pick(("张三", "Zhang San"), lang)] + [pick(c, lang) if isinstance(c, tuple) else c for c in cells]
 
 
 def template_rows(name: str, lang: str) -> list[list[str]]:
     """The template's header (a name column, then the form's labels in the reader's language) and its example."""
-    header = [_say(("姓名", "Name"), lang)] + [f.label_zh if lang == "zh" else f.label_en for f in template_fields(name)]
+    header = [pick(("姓名", "Name"), lang)] + [f.label_zh if lang == "zh" else f.label_en for f in columns.batch_fields(name)]
     return [header, example_row(name, lang)]
 
 

@@ -19,13 +19,11 @@ from typing import Any
 
 from . import messages, readings, rules
 from .answer import accepted, read_input, rejected
+from .calculator import Calculator, Column, Verdict, percent
 from .fields import HOURS_MAX, Choice, Field
 from .inputs import YEAR_MAX, YEAR_MIN
 
 NAME = "ce_hours"
-TITLE = ("继续教育学时核对", "Continuing-education hours")
-PAGE = "ce-hours"
-BATCH = True
 VERDICT = {True: ("学时达到要求（按本站口径）", "Hours met (on this site's reading)"),
            False: ("学时未达到要求（按本站口径）", "Hours not met (on this site's reading)")}
 # The verdict when a reading decides it: the qualification that follows carries the label.
@@ -111,26 +109,9 @@ FIELDS: tuple[Field, ...] = (
           default=rules.NOTICE_YEAR, minimum=YEAR_MIN, maximum=YEAR_MAX, clauses=("s4-2",),
           headers=("年度", "学时年度", "统计年度"), hints=("年度",)),
 )
-# A roster without these columns would be answered from their defaults (0 hours) on every row:
-# one file-level cause, said once.
-BATCH_NEEDS = ("public_hours", "professional_hours")
-
-
-RESULT_COLUMNS = (
-    ("required_total", "应达总学时", "Hours required"), ("total", "总学时", "Total hours"),
-    ("professional_total", "计入专业科目的学时", "Hours counted as professional"),
-    ("meets_public", "有无公需科目学时", "Public-subject hours recorded"),
-    ("meets", "学时是否达到要求（本站口径）", "Hours met (this site's reading)"),
-    ("shortfall_total", "总学时差额", "Total hours short"),
-    ("shortfall_professional", "专业科目差额", "Professional hours short"),
-    ("hours_still_needed", "还需学时", "Hours still needed"), ("professional_share", "专业科目占比", "Professional share"),
-)
 # A grassroots year that just meets the minimum, with two thirds of it professional (from the rules table).
 _EXAMPLE_HOURS = rules.value("ce_hours_grassroots")
 _EXAMPLE_PROFESSIONAL = int(_EXAMPLE_HOURS * rules.value("professional_share_min"))
-TEMPLATE_EXAMPLE = {"category": ("在基层工作", "grassroots"), "public_hours": str(_EXAMPLE_HOURS - _EXAMPLE_PROFESSIONAL),
-                    "professional_hours": str(_EXAMPLE_PROFESSIONAL), "digital_hours": "0",
-                    "year": str(rules.NOTICE_YEAR)}
 
 def _num(hours: Decimal | Fraction) -> str:
     text = f"{Decimal(hours.numerator) / Decimal(hours.denominator):f}" if isinstance(hours, Fraction) else f"{hours:f}"
@@ -196,15 +177,14 @@ def calculate(inputs: Mapping[str, Any], explain: bool = True) -> dict[str, Any]
         "professional_share": share,
         "share_below_two_thirds": below,
         "readings": listed,
+        # The explanation says it; the registry sets it for every calculator (Calculator.answer).
         "depends_on_reading": readings.depends(meets, listed),
     }
     clauses = [rules.clause("ce_hours_general")]
     if digital > 0:
         clauses.append(rules.clause("digital_training_counts"))
     explanation = _explain(values, result, required_professional, shortfall_professional) if explain else ([], [])
-    return accepted(NAME, values, result, clauses, explanation, notes,
-                    readings.verdict_line(VERDICT, SHORT_VERDICT, meets, READINGS, listed, BARE_VERDICT),
-                    readings.said(READINGS, listed, SHORT_VERDICT, figures_only=not explain))
+    return accepted(NAME, values, result, clauses, explanation, notes)
 
 
 def _explain(values: dict[str, Any], r: dict[str, Any], req_prof: Fraction,
@@ -263,3 +243,28 @@ def _explain(values: dict[str, Any], r: dict[str, Any], req_prof: Fraction,
         zh.append(f"专业科目占总学时的{pct:f}%。")
         en.append(f"Professional subjects are {pct:f}% of the total.")
     return zh, en
+
+
+CALCULATOR = Calculator(
+    name=NAME, title=("继续教育学时核对", "Continuing-education hours"), page="ce-hours", fields=FIELDS,
+    clauses=(rules.clause("ce_hours_general"), rules.clause("digital_training_counts")), readings=READINGS,
+    verdict=Verdict("meets", VERDICT, SHORT_VERDICT, bare=BARE_VERDICT), calculate=calculate,
+    roster=True,
+    result_columns=(
+        Column("required_total", "应达总学时", "Hours required"),
+        Column("total", "总学时", "Total hours"),
+        Column("professional_total", "计入专业科目的学时", "Hours counted as professional"),
+        Column("meets_public", "有无公需科目学时", "Public-subject hours recorded"),
+        Column("meets", "学时是否达到要求（本站口径）", "Hours met (this site's reading)"),
+        Column("shortfall_total", "总学时差额", "Total hours short"),
+        Column("shortfall_professional", "专业科目差额", "Professional hours short"),
+        Column("hours_still_needed", "还需学时", "Hours still needed"),
+        Column("professional_share", "专业科目占比", "Professional share", percent),
+    ),
+    template_example={"category": ("在基层工作", "grassroots"), "public_hours": str(_EXAMPLE_HOURS - _EXAMPLE_PROFESSIONAL),
+                      "professional_hours": str(_EXAMPLE_PROFESSIONAL), "digital_hours": "0",
+                      "year": str(rules.NOTICE_YEAR)},
+    # A roster without these columns would be answered from their defaults (0 hours) on every row:
+    # one file-level cause, said once.
+    roster_needs=("public_hours", "professional_hours"),
+)

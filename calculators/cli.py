@@ -15,7 +15,7 @@ import sys
 import warnings
 from typing import IO, Any
 
-from . import CALCULATORS, TITLES, batch, messages, run, table, transcript
+from . import CALCULATORS, batch, messages, run, table, transcript
 
 EXIT_OK, EXIT_BUG, EXIT_REJECTED = 0, 1, 2
 
@@ -124,8 +124,8 @@ def _main(argv: list[str] | None, stdin: IO[Any] | None, stdout: IO[Any] | None)
     args = parser.parse_args(argv)
 
     if args.list:
-        for name in CALCULATORS:
-            zh, en = TITLES[name]
+        for name, calc in CALCULATORS.items():
+            zh, en = calc.title
             _emit(stdout, f"{name}\t{zh}\t{en}\n")
         return EXIT_OK
     if not args.name:

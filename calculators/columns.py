@@ -52,7 +52,7 @@ def key(text: str) -> str:
 
 def batch_fields(name: str) -> list[Field]:
     """The fields a roster's columns can hold (every field but lists of records)."""
-    return [f for f in CALCULATORS[name].FIELDS if f.kind != "records"]
+    return [f for f in CALCULATORS[name].fields if f.kind != "records"]
 
 
 def yearly_field(fields: list[Field]) -> Field | None:
@@ -62,7 +62,7 @@ def yearly_field(fields: list[Field]) -> Field | None:
 
 def needed_fields(name: str) -> list[Field]:
     """Fields without which every row would be answered from a default: a file-level cause."""
-    needs = getattr(CALCULATORS[name], "BATCH_NEEDS", ())
+    needs = CALCULATORS[name].roster_needs
     return [f for f in batch_fields(name) if f.required or f.name in needs]
 
 

@@ -12,22 +12,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from . import messages, readings, rules
+from . import messages, rules
 from .answer import accepted, read_input, rejected
+from .calculator import Calculator, Column, Verdict
 from .fields import Choice, Field, read_fields
 from .inputs import YEAR_MAX, YEAR_MIN
 from .wording import count_en
 
 NAME = "quota"
-TITLE = ("“小巨人”企业举荐名额", "SRDI “little giant” nomination quota")
-PAGE = "quota"
-BATCH = False  # the command line checks a file of enterprises; the page has no roster check
 VERDICT = {True: ("名额和署名符合要求", "Quota and signatures in order"),
            False: ("名额或署名不符合要求", "Quota or signatures not in order")}
 # With only a head count, no signature was checked, and the verdict says so.
 COUNT_ONLY_VERDICT = {True: ("在名额内（未核对署名）", "Within the quota (signatures not checked)"),
                       False: ("超出名额（未核对署名）", "Over the quota (signatures not checked)")}
-READINGS: tuple[readings.Reading, ...] = ()
+SHORT_VERDICT = {True: ("符合要求", "in order"), False: ("不符合要求", "not in order")}
 COUNT_MAX = 1000
 
 LEVELS = (
@@ -77,14 +75,6 @@ FIELDS: tuple[Field, ...] = (
           default=rules.NOTICE_YEAR, minimum=YEAR_MIN, maximum=YEAR_MAX, clauses=("s2-3",),
           headers=("年度", "举荐年份"), hints=("年度",)),
 )
-
-RESULT_COLUMNS = (
-    ("quota", "名额", "Quota"), ("used", "已用", "Used"), ("remaining", "尚余", "Remaining"),
-    ("within_quota", "是否在名额内", "Within the quota"), ("excess", "超出", "Excess"),
-    ("ok", "名额和署名是否符合要求", "Quota and signatures in order"),
-)
-TEMPLATE_EXAMPLE = {"enterprise_level": ("国家级", "national"), "already_nominated": "0", "nominee_count": "1",
-                    "year": str(rules.NOTICE_YEAR)}
 
 _TITLE_ORDER = [c.value for c in TITLE_LEVELS]
 
@@ -155,13 +145,9 @@ def calculate(inputs: Mapping[str, Any], explain: bool = True) -> dict[str, Any]
         "nominee_checks": checks,
         "ok": ok,
         "signatures_checked": signatures_checked,
-        "readings": [],
-        "depends_on_reading": False,
     }
-    words = VERDICT if signatures_checked else COUNT_ONLY_VERDICT
     return accepted(NAME, values, result, [rules.clause("quota_national")],
-                    _explain(values, result, proposed) if explain else ([], []), notes,
-                    {"met": ok, "zh": words[ok][0], "en": words[ok][1]})
+                    _explain(values, result, proposed) if explain else ([], []), notes)
 
 
 def _explain(values: dict[str, Any], r: dict[str, Any], proposed: int) -> tuple[list[str], list[str]]:
@@ -225,3 +211,26 @@ def _explain(values: dict[str, Any], r: dict[str, Any], proposed: int) -> tuple[
               "original scientific and technological results and have made major contributions”, and what the "
               "nomination report holds, are for the enterprise to nominate and the evaluation committee to judge.")
     return zh, en
+
+
+def _verdict_words(result: Mapping[str, Any]) -> Mapping[bool, tuple[str, str]]:
+    return VERDICT if result["signatures_checked"] else COUNT_ONLY_VERDICT
+
+
+CALCULATOR = Calculator(
+    name=NAME, title=("“小巨人”企业举荐名额", "SRDI “little giant” nomination quota"), page="quota", fields=FIELDS,
+    clauses=(rules.clause("quota_national"),),
+    verdict=Verdict("ok", VERDICT, SHORT_VERDICT, words_for=_verdict_words), calculate=calculate,
+    # The command line checks a file of enterprises; the page has no roster check.
+    roster=False,
+    result_columns=(
+        Column("quota", "名额", "Quota"),
+        Column("used", "已用", "Used"),
+        Column("remaining", "尚余", "Remaining"),
+        Column("within_quota", "是否在名额内", "Within the quota"),
+        Column("excess", "超出", "Excess"),
+        Column("ok", "名额和署名是否符合要求", "Quota and signatures in order"),
+    ),
+    template_example={"enterprise_level": ("国家级", "national"), "already_nominated": "0", "nominee_count": "1",
+                      "year": str(rules.NOTICE_YEAR)},
+)

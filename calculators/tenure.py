@@ -14,15 +14,13 @@ from typing import Any
 
 from . import messages, readings, rules
 from .answer import accepted, read_input, rejected
+from .calculator import Calculator, Column, Verdict
 from .fields import Field
 from .inputs import YEAR_MAX, YEAR_MIN
 from .wording import count_en, format_day, join_en
 
 NAME = "tenure"
-TITLE = ("任职年限计算", "Years in the current title")
-PAGE = "tenure"  # docs/calculators/tenure.md and .en.md
-BATCH = True  # the page offers a roster check and its templates
-CLAUSES = [rules.clause("cutoff")]
+CLAUSES = (rules.clause("cutoff"),)
 VERDICT = {True: ("任职年限已满足要求", "Years in the title met"),
            False: ("任职年限尚未满足要求", "Years in the title not met")}
 SHORT_VERDICT = {True: ("满足", "met"), False: ("不满足", "not met")}
@@ -167,18 +165,6 @@ FIELDS: tuple[Field, ...] = (
 )
 
 
-RESULT_COLUMNS = (
-    ("start", "起算日期", "Start date"), ("cutoff", "终算时间", "Cutoff"), ("full_years", "满整年数", "Full years"),
-    ("start_moved_by", "起算移至年末的不合格年度", "Unsatisfactory year that moved the start"),
-    ("deducted_years", "扣除的年度", "Years deducted"), ("ignored_years", "未扣除的年度", "Years not deducted"),
-    ("counted_years", "计入年限", "Years counted"),
-    ("meets", "年限是否满足要求（本站计算方法）", "Years in the title met (this site's method)"),
-    ("shortfall_years", "还差年数", "Years short"),
-    ("earliest_apply_year", "年限最早满足的申报年度", "Earliest application year (years only)"),
-)
-TEMPLATE_EXAMPLE = {"qualified_on": "2019-06-28", "unqualified_years": "2020", "required_years": "5",
-                    "apply_year": str(rules.NOTICE_YEAR)}
-
 def anniversary(start: _dt.date, years: int) -> _dt.date:
     """The date ``years`` after ``start``; 29 February falls on 28 February in common years."""
     year = start.year + years
@@ -298,12 +284,12 @@ def calculate(inputs: Mapping[str, Any], explain: bool = True) -> dict[str, Any]
         "start_moved_by": moved_by, "deducted_years": deducted, "ignored_years": ignored, "counted_years": counted,
         "required_years": required, "meets": meets, "shortfall_years": shortfall,
         "earliest_date": earliest, "earliest_apply_year": earliest_year,
-        "readings": listed, "depends_on_reading": readings.depends(meets, listed),
+        "readings": listed,
+        # The explanation says it; the registry sets it for every calculator (Calculator.answer).
+        "depends_on_reading": readings.depends(meets, listed),
     }
     explanation = _explain(result, qualified_on, review_year) if explain else ([], [])
-    return accepted(NAME, values, result, list(CLAUSES), explanation, notes,
-                    readings.verdict_line(VERDICT, SHORT_VERDICT, meets, READINGS, listed),
-                    readings.said(READINGS, listed, SHORT_VERDICT, figures_only=not explain))
+    return accepted(NAME, values, result, list(CLAUSES), explanation, notes)
 
 
 def _explain(r: dict[str, Any], qualified_on: _dt.date, review_year: int | None) -> tuple[list[str], list[str]]:
@@ -386,3 +372,24 @@ def _explain(r: dict[str, Any], qualified_on: _dt.date, review_year: int | None)
               f"{_fmt_en(earliest)}, so the earliest application year in which the years are met is "
               f"{r['earliest_apply_year']} (subject to that year's cutoff and to every other condition).")
     return zh, en
+
+
+CALCULATOR = Calculator(
+    name=NAME, title=("任职年限计算", "Years in the current title"), page="tenure", fields=FIELDS,
+    clauses=CLAUSES, readings=READINGS, verdict=Verdict("meets", VERDICT, SHORT_VERDICT), calculate=calculate,
+    roster=True,
+    result_columns=(
+        Column("start", "起算日期", "Start date"),
+        Column("cutoff", "终算时间", "Cutoff"),
+        Column("full_years", "满整年数", "Full years"),
+        Column("start_moved_by", "起算移至年末的不合格年度", "Unsatisfactory year that moved the start"),
+        Column("deducted_years", "扣除的年度", "Years deducted"),
+        Column("ignored_years", "未扣除的年度", "Years not deducted"),
+        Column("counted_years", "计入年限", "Years counted"),
+        Column("meets", "年限是否满足要求（本站计算方法）", "Years in the title met (this site's method)"),
+        Column("shortfall_years", "还差年数", "Years short"),
+        Column("earliest_apply_year", "年限最早满足的申报年度", "Earliest application year (years only)"),
+    ),
+    template_example={"qualified_on": "2019-06-28", "unqualified_years": "2020", "required_years": "5",
+                      "apply_year": str(rules.NOTICE_YEAR)},
+)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import CALCULATORS, TITLES
+from . import CALCULATORS
 from .clauses import cited
 from .fields import Field
+from .wording import pick
 
 _WORDS = {
     "calculator": ("计算器", "Calculator"),
@@ -29,8 +30,7 @@ _WORDS = {
 
 
 def _say(key: str, lang: str) -> str:
-    zh, en = _WORDS[key]
-    return zh if lang == "zh" else en
+    return pick(_WORDS[key], lang)
 
 
 def _value(value: Any, lang: str) -> str:
@@ -64,7 +64,7 @@ def _record(fields: list[dict[str, Any]], index: int, record: dict[str, Any], la
 
 def _inputs(name: str, inputs: dict[str, Any], lang: str) -> list[str]:
     lines = []
-    for field in CALCULATORS[name].FIELDS:
+    for field in CALCULATORS[name].fields:
         if field.name in inputs:
             label = field.label_zh if lang == "zh" else field.label_en
             value = inputs[field.name]
@@ -88,7 +88,7 @@ def text(answer: dict[str, Any], lang: str) -> str:
     heading = "：" if lang == "zh" else ":"
     if name not in CALCULATORS:
         return "\n".join(e[lang] for e in answer.get("errors", []))
-    title = TITLES[name][0 if lang == "zh" else 1]
+    title = pick(CALCULATORS[name].title, lang)
     lines = [f"{_say('calculator', lang)}{colon}{title}（{name}）" if lang == "zh" else
              f"{_say('calculator', lang)}{colon}{title} ({name})"]
     if not answer["ok"]:

@@ -12,6 +12,11 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July",
            "August", "September", "October", "November", "December")
 
 
+def pick(pair: tuple[str, str], lang: str) -> str:
+    """The Chinese or the English of a (Chinese, English) pair: every bilingual choice goes through here."""
+    return pair[0] if lang == "zh" else pair[1]
+
+
 def format_day(day: _dt.date, lang: str) -> str:
     """A date as people write it in each language (also used by the site's pages)."""
     if lang == "zh":

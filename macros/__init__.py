@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from . import faq, pages, render, training, ui, widgets  # noqa: E402
+from . import faq, open_data, pages, render, training, ui, widgets  # noqa: E402
 
 
 def define_env(env: Any) -> None:
@@ -66,6 +66,13 @@ def define_env(env: Any) -> None:
     def data_url(name: str) -> str:
         """The address of a published data file, relative to the page."""
         return f"{root()}data/{name}"
+
+    @env.macro
+    def roster_templates() -> str:
+        """Links to the Excel template of every calculator with a roster check, in the page's language."""
+        sep = "、" if lang() == "zh" else ", "
+        return sep.join(f'<a href="{data_url(f"{name}-template.{lang()}.xlsx")}">{name}-template.{lang()}.xlsx</a>'
+                        for name in open_data.BATCH_CALCULATORS)
 
     @env.macro
     def calendar_link() -> str:

@@ -15,7 +15,7 @@ from .notice import SOURCE
 from .pages import PAGES, link_to, short_label
 from .templating import Words
 
-CALCULATOR_PAGES = {name: module.PAGE for name, module in calculators.CALCULATORS.items()}
+CALCULATOR_PAGES = {name: calc.page for name, calc in calculators.CALCULATORS.items()}
 
 
 @functools.cache

@@ -30,7 +30,7 @@ from .ui import t
 
 SCHEMA_VERSION = 1
 DATA_DIR = "data"
-BATCH_CALCULATORS = tuple(name for name, module in calculators.CALCULATORS.items() if module.BATCH)
+BATCH_CALCULATORS = tuple(name for name, calc in calculators.CALCULATORS.items() if calc.roster)
 ICS_STAMP = dt.datetime(2023, 4, 27, tzinfo=dt.UTC)  # the notice's date: the file is the same for every build
 
 

@@ -103,7 +103,7 @@ def readings_list(name: str, lang: str, lang_root: str) -> str:
     """The readings a calculator takes where the notice is silent, as its method page lists them: each as
     this site's reading, with the notice's words and the other reading (from the calculator's own
     declaration, which its answers use too)."""
-    items = readings.method_items(calculators.CALCULATORS[name].READINGS, lang)
+    items = readings.method_items(calculators.CALCULATORS[name].readings, lang)
     for item in items:
         item["link"] = link_to(item["clause"], lang, lang_root, named([item["clause"]], lang)[0])
     zh = lang == "zh"

@@ -48,6 +48,10 @@ def trace_start(cases_json: str) -> None:
         share.query(case["input"] if isinstance(case["input"], dict) else {})
     for name, text, encoding in TRACE_FILES:
         _check(batch.BatchRun(name, text.encode(encoding), "zh"))
+    # Every registered calculator, a new one too, answers its warm-up and its own template as a roster.
+    calculators.webworker.after_restore([])
+    for name in calculators.CALCULATORS:
+        _check(batch.BatchRun(name, batch.template_csv(name, "zh").encode("utf-8"), "zh"))
     _traced["start"] = from_stdlib()
 
 

@@ -142,14 +142,14 @@ def test_calculator_forms_stay_out_of_search():
     # The widget sits in each page's first section; the method section may name the fields on purpose.
     pages = [d for d in docs if "calculators/" in d["location"] and d["location"].endswith("/")]
     assert len(pages) >= 8
-    words = [h for m in calculators.CALCULATORS.values() for f in m.FIELDS for h in (f.help_zh, f.help_en) if h]
+    words = [h for m in calculators.CALCULATORS.values() for f in m.fields for h in (f.help_zh, f.help_en) if h]
     words += ["正在加载计算引擎", "Loading the calculator engine"]
     leaks = [(d["location"], w) for d in pages for w in words
              if w in re.sub(r"[\u200b\s]", "", d["text"]) or w in d["text"].replace("\u200b", "")]
     assert leaks == []
 
 
-READINGS = [reading for module in calculators.CALCULATORS.values() for reading in module.READINGS]
+READINGS = [reading for calc in calculators.CALCULATORS.values() for reading in calc.readings]
 
 
 @pytest.mark.parametrize("reading", READINGS, ids=lambda r: r.id)

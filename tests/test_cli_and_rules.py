@@ -37,11 +37,11 @@ def test_list():
 
 
 BUGGY_ENGINE = """
-import sys
+import dataclasses, sys
 from calculators import CALCULATORS, cli
 def broken(inputs, explain=True):
     raise ZeroDivisionError("a planted bug")
-CALCULATORS["tenure"].calculate = broken
+CALCULATORS["tenure"] = dataclasses.replace(CALCULATORS["tenure"], calculate=broken)
 sys.exit(cli.main(sys.argv[1:]))
 """
 

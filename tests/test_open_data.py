@@ -103,7 +103,7 @@ def test_key_dates_page_offers_the_calendar(lang):
 def test_templates_speak_the_page_language_and_are_accepted(name, lang):
     """The published CSV and workbook hold the labels of the page's language and one example row,
     and a batch check of either, as downloaded, calculates that row."""
-    labels = [f.label_zh if lang == "zh" else f.label_en for f in calculators.CALCULATORS[name].FIELDS
+    labels = [f.label_zh if lang == "zh" else f.label_en for f in calculators.CALCULATORS[name].fields
               if f.kind != "records"]
     text = (DATA / f"{name}-template.{lang}.csv").read_bytes().decode("utf-8")
     assert text.startswith("\ufeff") and text.splitlines()[0].split(",")[1:] == labels

@@ -28,7 +28,7 @@ RESULT_KEYS = {
 
 
 def field_inputs(name):
-    names = [f.name for f in calculators.CALCULATORS[name].FIELDS] + ["extra"]
+    names = [f.name for f in calculators.CALCULATORS[name].fields] + ["extra"]
     return st.dictionaries(st.sampled_from(names), JSONISH, max_size=6)
 
 
@@ -49,7 +49,7 @@ def assert_readings(answer):
     """Every reading is listed with its other outcome, the verdict states the result's own, and it is
     qualified exactly when a reading decides it."""
     result = answer["result"]
-    declared = [r.id for r in calculators.CALCULATORS[answer["calculator"]].READINGS]
+    declared = [r.id for r in calculators.CALCULATORS[answer["calculator"]].readings]
     ids = [r["id"] for r in result["readings"]]
     assert ids == [i for i in declared if i in ids] and all(set(r) == {"id", "otherwise"} for r in result["readings"])
     met = result.get("meets", result.get("ok"))

@@ -209,7 +209,7 @@ VALUES = st.one_of(st.none(), st.integers(-5, 3000), st.sampled_from(
 @settings(max_examples=400)
 @given(st.sampled_from(sorted(calculators.CALCULATORS)), st.data())
 def test_generated_inputs_speak_plainly(name, data):
-    fields = [f.name for f in calculators.CALCULATORS[name].FIELDS if f.kind != "records"]
+    fields = [f.name for f in calculators.CALCULATORS[name].fields if f.kind != "records"]
     inputs = data.draw(st.dictionaries(st.sampled_from(fields), VALUES, max_size=len(fields)))
     if name == "quota" and data.draw(st.booleans()):
         inputs["nominees"] = data.draw(st.lists(st.fixed_dictionaries({}, optional={

@@ -151,6 +151,35 @@ test("bad input is an answer in Pyodide too, never an exception", () => {
   }
 });
 
+test("a calculator written as CONTRIBUTING.md says answers in Pyodide with its verdict, alone and in a roster", () => {
+  const source = readFileSync(join(root, "tests", "engine", "example_calculator.py"));
+  pyodide.FS.mkdirTree("/home/pyodide/example");
+  pyodide.FS.writeFile("/home/pyodide/example/example_calculator.py", new Uint8Array(source));
+  pyodide.runPython(`import sys; sys.path.insert(0, "/home/pyodide/example")
+import calculators, example_calculator
+calculators.register(example_calculator.CALCULATOR)`);
+  try {
+    const input = { hours: "45.5" };
+    const answer = inPyodide("example_hours", input);
+    const registered = "import sys; sys.path.insert(0, sys.argv.pop(1)); import calculators, example_calculator; "
+      + "calculators.register(example_calculator.CALCULATOR); from calculators import cli; sys.exit(cli.main())";
+    const expected = JSON.parse(execFileSync(python, ["-c", registered, join(root, "tests", "engine"), "example_hours"],
+      { cwd: root, input: JSON.stringify(input) }));
+    assert.deepEqual(answer, expected);
+    assert.deepEqual(answer.verdict, { met: false, zh: "学时不够", en: "Not enough hours" });
+    const summary = JSON.parse(pyodide.runPython(`
+import json, calculators.webworker as w
+run = w.start_batch("example_hours", "学时\\n95\\n".encode(), "zh", None)
+while not run.done:
+    run.step()
+w.batch_summary(run)`));
+    assert.deepEqual(summary.header.slice(0, 2), ["结果", "结论"]);
+    assert.deepEqual(summary.rows[0].cells.slice(0, 2), ["已计算", "符合"]);
+  } finally {
+    pyodide.runPython("import calculators; del calculators.CALCULATORS['example_hours']");
+  }
+});
+
 test("the batch runs in Pyodide with every row kept, a slice at a time, as CPython does", () => {
   const text = "public_hours,professional_hours\r30,60\r-1,5\r=1+2,50\r";
   const globals = pyodide.toPy({ data: new TextEncoder().encode(text) });
