@@ -18,7 +18,7 @@ from typing import Any
 
 from . import CALCULATORS, columns, messages, office, readings, run, table
 from .clauses import cited
-from .wording import pick
+from .wording import join_list, pick
 
 HEAD = {"status": ("结果", "Result"), "reason": ("退回原因或说明", "Reason or note"), "row": ("表格行号", "Row in file")}
 BEYOND = ("列名以外的单元格", "Cells beyond the named columns")
@@ -140,7 +140,7 @@ class BatchRun:
         self.dates = [i for i, c in enumerate(found.columns) if c.field and c.field.kind == "date"]
         width = len(self.header)
         self.extra = any(len(self.table.rows[i].cells) > width for i in range(self.first, len(self.table.rows)))
-        unnamed = "第 {} 列（无列名）" if self.lang == "zh" else "column {} (no name)"
+        unnamed = pick(("第 {} 列（无列名）", "column {} (no name)"), self.lang)
         inputs = [column or unnamed.format(i + 1) for i, column in enumerate(self.header)]
         inputs += [pick(BEYOND, self.lang)] if self.extra else []
         self.out_header = [pick(HEAD[key], self.lang) for key in ("status", "reason", "row")] + inputs
@@ -155,7 +155,7 @@ class BatchRun:
         later = self.table.sheets[self.table.sheets.index(self.table.sheet) + 1:] if self.table.sheet else []
         if not later:
             if self.passed_over or len(self.table.sheets) > 1:
-                others = ("、" if self.lang == "zh" else ", ").join(self.table.sheets)
+                others = join_list(self.lang, self.table.sheets)
                 self.problem = {key: self.problem[key] + (f"（工作簿中的工作表：{others}，均没有列名行。）" if key == "zh"
                                                           else f" (The workbook's sheets, {others}, all lack one.)")
                                 for key in ("zh", "en")} | {"code": self.problem["code"]}
@@ -170,7 +170,7 @@ class BatchRun:
             notes.insert(0, messages.file_problem("workbook_other_sheets", first=self.passed_over[0],
                                                   sheet=self.table.sheet)[self.lang])
         if len(self.table.sheets) > 1:
-            shown = ("、" if self.lang == "zh" else ", ").join(self.table.sheets)
+            shown = join_list(self.lang, self.table.sheets)
             notes.insert(0, messages.file_problem("workbook_sheet_read", sheet=self.table.sheet, sheets=shown)[self.lang])
         return notes
 
@@ -288,7 +288,7 @@ class BatchRun:
                 notes = [error[self.lang] for error in answer["errors"]] + notes
         self.counts["rows"] += row.people
         self.counts[status] += row.people
-        reason = ("" if self.lang == "zh" else " ").join(notes)
+        reason = pick(("", " "), self.lang).join(notes)
         if status != "ok":
             cells = [cell if len(cell) <= CLIPPED else cell[:CLIPPED] + "…" for cell in cells]
         out = [pick(STATUS[status], self.lang), reason, str(row.number), *cells, *results]
@@ -309,18 +309,18 @@ class BatchRun:
     def about(self) -> str:
         """What a result file says of itself: who speaks, the column mapping, the clauses and the site's
         readings the answered rows rest on."""
-        stop = "。" if self.lang == "zh" else "."
+        stop = pick(("。", "."), self.lang)
         parts = [pick(WHO_SPEAKS, self.lang), self.mapping]
         if self.clauses:
             parts.append(cited(self.clauses, self.lang) + stop)
         parts.append(self._readings_line())
-        return ("" if self.lang == "zh" else " ").join(part for part in parts if part)
+        return pick(("", " "), self.lang).join(part for part in parts if part)
 
     def _readings_line(self) -> str:
         """The site's readings the answered rows rest on, in a few words each ("" when none)."""
         if not self.readings:
             return ""
-        stop = "。" if self.lang == "zh" else "."
+        stop = pick(("。", "."), self.lang)
         return readings.short_names(self.calc.readings, self.readings, self.lang) + stop
 
     def download_bytes(self) -> bytes:
@@ -371,7 +371,7 @@ def example_row(name: str, lang: str) -> list[str]:
 
 def template_rows(name: str, lang: str) -> list[list[str]]:
     """The template's header (a name column, then the form's labels in the reader's language) and its example."""
-    header = [pick(("姓名", "Name"), lang)] + [f.label_zh if lang == "zh" else f.label_en for f in columns.batch_fields(name)]
+    header = [pick(("姓名", "Name"), lang)] + [pick((f.label_zh, f.label_en), lang) for f in columns.batch_fields(name)]
     return [header, example_row(name, lang)]
 
 

@@ -19,7 +19,7 @@ from . import readings
 from .clauses import NAMES
 from .fields import Field
 from .readings import Reading
-from .wording import pick
+from .wording import join_list, pick
 
 Words = Mapping[bool, tuple[str, str]]
 # Where a calculator's verdict is said in one word: a roster's verdict column.
@@ -67,7 +67,7 @@ def _plain(value: Any, lang: str) -> str:
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else f"{value}"
     if isinstance(value, list):
-        return ("、" if lang == "zh" else ", ").join(str(item) for item in value)
+        return join_list(lang, (str(item) for item in value))
     return str(value)
 
 

@@ -24,6 +24,23 @@ from .fields import HOURS_MAX, Choice, Field
 from .inputs import YEAR_MAX, YEAR_MIN
 
 NAME = "ce_hours"
+
+# Its own messages (calculators.messages holds the generic ones).
+messages.declare(
+    notes={
+        "share_guidance": (
+            "提示：专业科目占您实际总学时 {total} 学时的比例低于三分之二。通知原文是“专业科目一般不少于总学时的三分之二”；"
+            "本站的理解是按最低学时的三分之二核对专业科目，若按实际总学时计，三分之二为 {target} 学时。"
+            "因通知用的是“一般”，结论按本站的理解作出，并注明另一种理解的结果。",
+            "Hint: professional subjects are under two thirds of your actual total of {total} hours. The notice says "
+            "“of which professional subjects shall generally be no less than two thirds of the total credit hours”; this "
+            "site's reading checks professional hours against two thirds of the minimum. Two thirds of your actual "
+            "total would be {target} hours. Because the notice says “generally”, the verdict follows this site's "
+            "reading and states what the other reading gives.",
+        ),
+    },
+)
+
 VERDICT = {True: ("学时达到要求（按本站口径）", "Hours met (on this site's reading)"),
            False: ("学时未达到要求（按本站口径）", "Hours not met (on this site's reading)")}
 # The verdict when a reading decides it: the qualification that follows carries the label.

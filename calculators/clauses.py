@@ -4,6 +4,8 @@ this table to the notice's own labels."""
 
 from __future__ import annotations
 
+from .wording import join_list, pick
+
 NAMES: dict[str, tuple[str, str]] = {
     "s2-3": ("第二部分第（三）项", "Part II(3)"),
     "s4-1": ("第四部分第（一）项", "Part IV(1)"),
@@ -14,7 +16,7 @@ NAMES: dict[str, tuple[str, str]] = {
 
 def named(ids: list[str], lang: str) -> list[str]:
     """The clauses as the notice names them in one language (an id the table lacks stays an id)."""
-    return [NAMES[i][0 if lang == "zh" else 1] if i in NAMES else i for i in ids]
+    return [pick(NAMES[i], lang) if i in NAMES else i for i in ids]
 
 
 # What the line naming an answer's clauses starts with: on the page (macros/ui.py takes it from here), in
@@ -24,5 +26,5 @@ CITED = ("依据条款：", "Clauses relied on:")
 
 def cited(ids: list[str], lang: str) -> str:
     """The line an answer ends with in plain text: 依据条款：第五部分第（五）项 / Clauses relied on: Part V(5)."""
-    label = CITED[0] if lang == "zh" else CITED[1] + " "
-    return label + ("、" if lang == "zh" else ", ").join(named(ids, lang))
+    label = pick((CITED[0], CITED[1] + " "), lang)
+    return label + join_list(lang, named(ids, lang))

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from . import CALCULATORS, messages
 from .fields import Field
 from .inputs import normalise
-from .wording import inner_quotes
+from .wording import inner_quotes, join_list, pick
 
 # Rows read while looking for the column names (blank rows are not counted).
 HEADER_SCAN = 10
@@ -188,13 +188,13 @@ def _span(columns: list[Column], lang: str) -> str:
     numbers = [c.index + 1 for c in columns]
     contiguous = numbers == list(range(numbers[0], numbers[-1] + 1))
     where = (f"{numbers[0]}–{numbers[-1]}" if len(numbers) > 1 and contiguous else
-             ("、" if lang == "zh" else ", ").join(map(str, numbers)))
-    names = ("、" if lang == "zh" else ", ").join(c.header for c in columns)
-    return f"第 {where} 列（{names}）" if lang == "zh" else f"columns {where} ({names})"
+             join_list(lang, map(str, numbers)))
+    names = join_list(lang, (c.header for c in columns))
+    return pick((f"第 {where} 列（{names}）", f"columns {where} ({names})"), lang)
 
 
 def _label(f: Field, lang: str) -> str:
-    return f.label_zh if lang == "zh" else f.label_en
+    return pick((f.label_zh, f.label_en), lang)
 
 
 def plan(name: str, rows: list[list[str]], numbers: list[int], ours: frozenset[str] = frozenset()) -> Plan:

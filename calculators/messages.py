@@ -2,7 +2,8 @@
 
 Messages are templates keyed by code so that tests can check that every code
 exists in both languages, and so that the page never has to translate anything
-itself.
+itself. The generic ones live here; a calculator's own codes live in its module,
+which adds them with ``declare``.
 """
 
 from __future__ import annotations
@@ -48,21 +49,6 @@ ERRORS: dict[str, tuple[str, str]] = {
         "计算器内部出错，未能给出答案。这是本站的问题，不是您的输入有误；请按条款原文核对，并告知本站。",
         "The calculator failed inside and gave no answer. This is the site's fault, not your input's: check the "
         "clause text, and tell the site.",
-    ),
-    "review_year_not_covered": (
-        "通知只允许 {covered_zh} 年度通过评审、且评委会因系统建设或疫情未能在当年度完成评审的申报人，"
-        "从申报当年12月31日起算年限；{year} 年度不适用。",
-        "Only titles passed in the {covered_en} review year whose committee could not finish within that year "
-        "(system build-out or the epidemic) may count from 31 December of the year of application; "
-        "{year} is not covered.",
-    ),
-    "start_after_cutoff": (
-        "起算日期{start_zh}晚于终算时间{cutoff_zh}，该资格不能计入本次申报的年限。",
-        "The start date, {start_en}, is after the cutoff, {cutoff_en}: it cannot count towards this application.",
-    ),
-    "conflicting_fields": (
-        "“被举荐人名单”和“本次举荐人数”只能填写一项。",
-        "Give either the list of nominees or the number proposed now, not both.",
     ),
 }
 
@@ -119,31 +105,9 @@ NOTES: dict[str, tuple[str, str]] = {
         "已忽略未知字段：{fields}。",
         "Unknown fields were ignored: {fields}.",
     ),
-    "cutoff_assumed": (
-        "通知只规定了 {notice_year} 年申报的终算时间（{cutoff_zh}）；{year} 年按当年12月31日推算，"
-        "本通知的其他规定（包括延迟评审的起算规定）也照样适用——这是本站的理解，请以当年通知为准。",
-        "The notice states the cutoff only for {notice_year} applications ({cutoff_en}); for {year} it is assumed "
-        "to be 31 December {year}, and the notice's other rules (the delayed review's start included) are applied "
-        "as they are. That is this site's reading: check that year's notice.",
-    ),
     "year_assumed": (
         "通知规定的是 {notice_year} 年的要求；{year} 年按相同要求推算，请以当年通知为准。",
         "The notice states the requirements for {notice_year}; for {year} the same are assumed: check that year's notice.",
-    ),
-    "share_guidance": (
-        "提示：专业科目占您实际总学时 {total} 学时的比例低于三分之二。通知原文是“专业科目一般不少于总学时的三分之二”；"
-        "本站的理解是按最低学时的三分之二核对专业科目，若按实际总学时计，三分之二为 {target} 学时。"
-        "因通知用的是“一般”，结论按本站的理解作出，并注明另一种理解的结果。",
-        "Hint: professional subjects are under two thirds of your actual total of {total} hours. The notice says "
-        "“of which professional subjects shall generally be no less than two thirds of the total credit hours”; this "
-        "site's reading checks professional hours against two thirds of the minimum. Two thirds of your actual "
-        "total would be {target} hours. Because the notice says “generally”, the verdict follows this site's "
-        "reading and states what the other reading gives.",
-    ),
-    "disqualified": (
-        "企业因违规或不实举荐已被取消举荐资格，不能举荐。",
-        "The enterprise's nomination eligibility has been revoked for irregular or untruthful nominations, "
-        "so it cannot nominate.",
     ),
 }
 
@@ -414,30 +378,15 @@ FILE_PROBLEMS: dict[str, tuple[str, str]] = {
     ),
 }
 
-# What a nominee's check did not confirm: each is what the form says (a box left unticked, a title not
-# chosen), never a finding about the person.
-PROBLEMS: dict[str, tuple[str, str]] = {
-    "leader_signature_missing": (
-        "未确认已有企业董事长（或研发团队技术带头人）署名推荐",
-        "not confirmed as signed by the chairman (or the R&D team's technical leader)",
-    ),
-    "expert_signature_missing": (
-        "未确认已有 1 名同行业专家（副高级以上）署名推荐",
-        "not confirmed as signed by an expert of the same industry (associate senior or above)",
-    ),
-    "expert_not_same_industry": (
-        "未确认署名专家为同行业专家",
-        "not confirmed that the signing expert is from the same industry",
-    ),
-    "expert_title_too_low": (
-        "所填署名专家职称为{title_zh}，低于副高级",
-        "the signing expert's title given is {title_en}, below associate senior",
-    ),
-    "expert_title_not_chosen": (
-        "未选择署名专家职称（须为副高级以上）",
-        "the signing expert's title is not given (associate senior or above is needed)",
-    ),
-}
+
+
+def declare(errors: dict[str, tuple[str, str]] | None = None, notes: dict[str, tuple[str, str]] | None = None) -> None:
+    """A calculator's own error and note codes, kept in its module beside the rule they word and added
+    here, where ``error`` and ``note`` find them; a code is one message, never two."""
+    for table, own in ((ERRORS, errors or {}), (NOTES, notes or {})):
+        if taken := sorted(set(own) & set(table)):
+            raise ValueError(f"message codes declared twice: {', '.join(taken)}")
+        table.update(own)
 
 
 def error(field: str | None, code: str, kind: str = "", **params: Any) -> dict[str, Any]:

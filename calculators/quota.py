@@ -20,6 +20,23 @@ from .inputs import YEAR_MAX, YEAR_MIN
 from .wording import count_en
 
 NAME = "quota"
+
+# Its own messages (calculators.messages holds the generic ones).
+messages.declare(
+    errors={
+        "conflicting_fields": (
+            "“被举荐人名单”和“本次举荐人数”只能填写一项。",
+            "Give either the list of nominees or the number proposed now, not both.",
+        ),
+    },
+    notes={
+        "disqualified": (
+            "企业因违规或不实举荐已被取消举荐资格，不能举荐。",
+            "The enterprise's nomination eligibility has been revoked for irregular or untruthful nominations, "
+            "so it cannot nominate.",
+        ),
+    },
+)
 VERDICT = {True: ("名额和署名符合要求", "Quota and signatures in order"),
            False: ("名额或署名不符合要求", "Quota or signatures not in order")}
 # With only a head count, no signature was checked, and the verdict says so.
@@ -41,6 +58,35 @@ TITLE_LEVELS = (
     Choice("deputy_senior", "副高级", "Associate senior"),
     Choice("senior", "正高级", "Full senior"),
 )
+
+# The lowest title an expert who signs may hold (the rules table), as the form names it.
+_MIN = next(c for c in TITLE_LEVELS if c.value == rules.value("expert_min_title"))
+_MIN_ZH, _MIN_EN = _MIN.zh, _MIN.en.lower()
+
+# What a nominee's check did not confirm: each is what the form says (a box left unticked, a title not
+# chosen), never a finding about the person.
+PROBLEMS: dict[str, tuple[str, str]] = {
+    "leader_signature_missing": (
+        "未确认已有企业董事长（或研发团队技术带头人）署名推荐",
+        "not confirmed as signed by the chairman (or the R&D team's technical leader)",
+    ),
+    "expert_signature_missing": (
+        f"未确认已有 1 名同行业专家（{_MIN_ZH}以上）署名推荐",
+        f"not confirmed as signed by an expert of the same industry ({_MIN_EN} or above)",
+    ),
+    "expert_not_same_industry": (
+        "未确认署名专家为同行业专家",
+        "not confirmed that the signing expert is from the same industry",
+    ),
+    "expert_title_too_low": (
+        "所填署名专家职称为{title_zh}，低于" + _MIN_ZH,
+        "the signing expert's title given is {title_en}, below " + _MIN_EN,
+    ),
+    "expert_title_not_chosen": (
+        f"未选择署名专家职称（须为{_MIN_ZH}以上）",
+        f"the signing expert's title is not given ({_MIN_EN} or above is needed)",
+    ),
+}
 
 NOMINEE_FIELDS: tuple[Field, ...] = (
     Field("name", "text", "姓名", "Name", default=""),
@@ -104,7 +150,7 @@ def _problems_worth_saying(check: dict[str, Any], nominee: dict[str, Any]) -> tu
     zh, en = [], []
     for problem in problems:
         key = "expert_title_not_chosen" if problem == "expert_title_too_low" and title.value == "none" else problem
-        words = messages.PROBLEMS[key]
+        words = PROBLEMS[key]
         zh.append(words[0].format(title_zh=title.zh))
         en.append(words[1].format(title_en=title.en))
     return zh, en
@@ -193,15 +239,15 @@ def _explain(values: dict[str, Any], r: dict[str, Any], proposed: int) -> tuple[
             en.append(f"{who_en}: " + "; ".join(said_en) + ".")
     if not r["signatures_checked"]:
         zh.append("未逐一填写被举荐人，本次未核对署名：每位被举荐人须经企业董事长（或研发团队技术带头人）"
-                  "和1名同行业专家（副高级以上）署名推荐。")
+                  f"和1名同行业专家（{_MIN_ZH}以上）署名推荐。")
         en.append("No nominee was listed, so no signature was checked: each nominee needs the signatures of the "
                   "chairman (or the R&D team's technical leader) and of one peer expert of the same industry at "
-                  "associate senior level or above.")
+                  f"{_MIN_EN} level or above.")
     if r["quota"] > 0:
-        zh.append("被举荐人凭企业董事长（或研发团队技术带头人）和1名同行业副高级以上专家署名推荐的举荐报告（附件1），"
+        zh.append(f"被举荐人凭企业董事长（或研发团队技术带头人）和1名同行业{_MIN_ZH}以上专家署名推荐的举荐报告（附件1），"
                   "可直接申报工程系列高级职称，评审标准适用工程系列社会化评审条件，评审类型选择“专精特新专项”。")
         en.append("On a nomination report (Annex 1) signed by the chairman (or the R&D team's technical leader) and by "
-                  "one peer expert of the same industry at associate senior level or above, a nominee may apply "
+                  f"one peer expert of the same industry at {_MIN_EN} level or above, a nominee may apply "
                   "directly for a senior title in the engineering series, judged on the engineering series' open "
                   "(socialised) evaluation standards, evaluation type “专精特新专项” (SRDI special track).")
     zh.append("本计算器只核对名额和署名；被举荐人是否属于“具有突出技术创新能力、取得原创性科技成果以及作出重大贡献的优秀工程技术人才”"

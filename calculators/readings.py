@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .clauses import named
+from .wording import pick
 
 # How a qualified verdict and an answer's readings are introduced, in both languages.
 OWN = ("按本站的理解", "on this site's reading")
@@ -69,15 +70,11 @@ def depends(verdict: bool | None, listed: Sequence[Mapping[str, Any]]) -> bool:
     return bool(_turning(verdict, listed))
 
 
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[0] if lang == "zh" else pair[1]
-
-
 def _otherwise(reading: Reading, otherwise: Mapping[str, Any], short: Mapping[bool, tuple[str, str]],
                lang: str) -> str:
     """What the other reading gives, in the words of a verdict line: 如按整年扣除，计入4年，不满足."""
-    return _pick(reading.otherwise, lang).format(figures=reading.figures(otherwise, lang),
-                                                 verdict=_pick(short[bool(otherwise["meets"])], lang))
+    return pick(reading.otherwise, lang).format(figures=reading.figures(otherwise, lang),
+                                                 verdict=pick(short[bool(otherwise["meets"])], lang))
 
 
 def verdict_line(words: Mapping[bool, tuple[str, str]], short: Mapping[bool, tuple[str, str]], verdict: bool | None,
@@ -105,7 +102,7 @@ def _other_outcome(reading: Reading, otherwise: Mapping[str, Any] | None, short:
                    lang: str) -> str:
     """What the other reading gives for this answer where it was computed, else the other reading in words."""
     if otherwise is None or otherwise.get("meets") is None or not reading.otherwise[0]:
-        return _pick(reading.other, lang)
+        return pick(reading.other, lang)
     text = _otherwise(reading, otherwise, short, lang)
     return text + "。" if lang == "zh" else text[:1].upper() + text[1:] + "."
 
@@ -138,12 +135,12 @@ def said(declared: Sequence[Reading], listed: Sequence[Mapping[str, Any]],
 def short_names(declared: Sequence[Reading], ids: Sequence[str], lang: str) -> str:
     """The readings a roster's rows rest on, in a few words each, for the file's first line."""
     by_id = _by_id(declared)
-    sep = "；" if lang == "zh" else "; "
-    return _pick(ROSTER, lang) + ("" if lang == "zh" else " ") + sep.join(_pick(by_id[i].short, lang) for i in ids)
+    sep = pick(("；", "; "), lang)
+    return pick((ROSTER[0], ROSTER[1] + " "), lang) + sep.join(pick(by_id[i].short, lang) for i in ids)
 
 
 def method_items(declared: Sequence[Reading], lang: str) -> list[dict[str, str]]:
     """Every reading of a calculator as its method page lists it: the notice's words, the site's
     reading and the other one."""
-    return [{"id": r.id, "clause": r.clause, "short": _pick(r.short, lang), "notice": _pick(r.notice, lang),
-             "site": _pick(r.site, lang), "other": _pick(r.other, lang)} for r in declared]
+    return [{"id": r.id, "clause": r.clause, "short": pick(r.short, lang), "notice": pick(r.notice, lang),
+             "site": pick(r.site, lang), "other": pick(r.other, lang)} for r in declared]

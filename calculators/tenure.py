@@ -20,6 +20,33 @@ from .inputs import YEAR_MAX, YEAR_MIN
 from .wording import count_en, format_day, join_en
 
 NAME = "tenure"
+
+# Its own messages (calculators.messages holds the generic ones).
+messages.declare(
+    errors={
+        "review_year_not_covered": (
+            "通知只允许 {covered_zh} 年度通过评审、且评委会因系统建设或疫情未能在当年度完成评审的申报人，"
+            "从申报当年12月31日起算年限；{year} 年度不适用。",
+            "Only titles passed in the {covered_en} review year whose committee could not finish within that year "
+            "(system build-out or the epidemic) may count from 31 December of the year of application; "
+            "{year} is not covered.",
+        ),
+        "start_after_cutoff": (
+            "起算日期{start_zh}晚于终算时间{cutoff_zh}，该资格不能计入本次申报的年限。",
+            "The start date, {start_en}, is after the cutoff, {cutoff_en}: it cannot count towards this application.",
+        ),
+    },
+    notes={
+        "cutoff_assumed": (
+            "通知只规定了 {notice_year} 年申报的终算时间（{cutoff_zh}）；{year} 年按当年12月31日推算，"
+            "本通知的其他规定（包括延迟评审的起算规定）也照样适用——这是本站的理解，请以当年通知为准。",
+            "The notice states the cutoff only for {notice_year} applications ({cutoff_en}); for {year} it is assumed "
+            "to be 31 December {year}, and the notice's other rules (the delayed review's start included) are applied "
+            "as they are. That is this site's reading: check that year's notice.",
+        ),
+    },
+)
+
 CLAUSES = (rules.clause("cutoff"),)
 VERDICT = {True: ("任职年限已满足要求", "Years in the title met"),
            False: ("任职年限尚未满足要求", "Years in the title not met")}

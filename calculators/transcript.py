@@ -12,7 +12,7 @@ from typing import Any
 from . import CALCULATORS
 from .clauses import cited
 from .fields import Field
-from .wording import pick
+from .wording import join_list, pick
 
 _WORDS = {
     "calculator": ("计算器", "Calculator"),
@@ -41,14 +41,14 @@ def _value(value: Any, lang: str) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, list):
-        return ("、" if lang == "zh" else ", ").join(_value(item, lang) for item in value)
+        return join_list(lang, (_value(item, lang) for item in value))
     return str(value)
 
 
 def _shown(field: Field, value: Any, lang: str) -> str:
     """A value as the form shows it: a choice by its name, never its code."""
     choice = next((c for c in field.choices if c.value == value), None)
-    return (choice.zh if lang == "zh" else choice.en) if choice else _value(value, lang)
+    return pick((choice.zh, choice.en), lang) if choice else _value(value, lang)
 
 
 def _record(fields: list[dict[str, Any]], index: int, record: dict[str, Any], lang: str) -> str:
@@ -58,7 +58,7 @@ def _record(fields: list[dict[str, Any]], index: int, record: dict[str, Any], la
         value = record.get(f["name"])
         choice = next((c for c in f.get("choices", ()) if c["value"] == value), None)
         shown = choice[lang] if choice else _value(value, lang)
-        parts.append(f"{f['label'][lang]}{'：' if lang == 'zh' else ': '}{shown}")
+        parts.append(f"{f['label'][lang]}{pick(('：', ': '), lang)}{shown}")
     return f"第{index}人：" + "；".join(parts) if lang == "zh" else f"Nominee {index}: " + "; ".join(parts)
 
 
@@ -66,7 +66,7 @@ def _inputs(name: str, inputs: dict[str, Any], lang: str) -> list[str]:
     lines = []
     for field in CALCULATORS[name].fields:
         if field.name in inputs:
-            label = field.label_zh if lang == "zh" else field.label_en
+            label = pick((field.label_zh, field.label_en), lang)
             value = inputs[field.name]
             records = field.extra.get("fields") if field.kind == "records" else None
             shown = _shown(field, value, lang) if not (records and value) else ""
@@ -84,8 +84,8 @@ def verdict(answer: dict[str, Any], lang: str) -> str | None:
 def text(answer: dict[str, Any], lang: str) -> str:
     """The whole answer in one language, one fact per line."""
     name = answer.get("calculator", "")
-    colon = "：" if lang == "zh" else ": "
-    heading = "：" if lang == "zh" else ":"
+    colon = pick(("：", ": "), lang)
+    heading = pick(("：", ":"), lang)
     if name not in CALCULATORS:
         return "\n".join(e[lang] for e in answer.get("errors", []))
     title = pick(CALCULATORS[name].title, lang)

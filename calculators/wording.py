@@ -7,14 +7,23 @@ answer never shows an ISO date and an English one never says "year(s)".
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July",
            "August", "September", "October", "November", "December")
 
 
-def pick(pair: tuple[str, str], lang: str) -> str:
+def pick(pair: Sequence[T], lang: str) -> T:
     """The Chinese or the English of a (Chinese, English) pair: every bilingual choice goes through here."""
     return pair[0] if lang == "zh" else pair[1]
+
+
+def join_list(lang: str, items: Iterable[str]) -> str:
+    """Items as a list in running text: 2019、2020 in Chinese, 2019, 2020 in English."""
+    return pick(("、", ", "), lang).join(items)
 
 
 def format_day(day: _dt.date, lang: str) -> str:

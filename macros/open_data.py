@@ -21,6 +21,7 @@ import openpyxl
 
 import calculators
 from calculators import batch, rules
+from calculators.wording import pick
 
 from .addresses import clause_url
 from .dates import KEY_DATES
@@ -88,7 +89,7 @@ def key_dates_ics(lang: str, site_url: str | None = None) -> bytes:
         event.add("dtstamp", ICS_STAMP)
         event.add("dtstart", date.day)
         event.add("dtend", date.day + dt.timedelta(days=1))
-        event.add("summary", date.zh if lang == "zh" else date.en)
+        event.add("summary", pick((date.zh, date.en), lang))
         event.add("description", f"{citation(by_id[date.clause], lang)} {ICS_UNOFFICIAL[lang]}")
         event.add("x-clause", date.clause)  # for programs; a reader sees the clause's name, never its id
         if site_url:
@@ -122,7 +123,7 @@ def template_xlsx(name: str, lang: str) -> bytes:
     so that Excel keeps dates and years as typed. Byte-stable between builds."""
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.title = "模板" if lang == "zh" else "Template"
+    sheet.title = pick(("模板", "Template"), lang)
     for row in batch.template_rows(name, lang):
         sheet.append(row)
     for column in sheet.columns:

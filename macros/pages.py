@@ -9,7 +9,7 @@ from fractions import Fraction
 import calculators
 from calculators import readings, rules
 from calculators.clauses import named
-from calculators.wording import format_day
+from calculators.wording import format_day, pick
 
 from .dates import KEY_DATES, UNDATED
 from .notice import SOURCE, by_id, clauses
@@ -24,7 +24,7 @@ _EN_FRACTIONS = {(2, 3): "two thirds", (1, 2): "one half", (1, 3): "one third", 
 def link_to(clause_id: str, lang: str, lang_root: str, text: str | None = None) -> dict[str, str]:
     """A link to a clause on the notice page (href, text), labelled with its number and heading."""
     clause = by_id()[clause_id]
-    heading = (clause.heading_zh if lang == "zh" else clause.heading_en).rstrip("。.")
+    heading = pick((clause.heading_zh, clause.heading_en), lang).rstrip("。.")
     label = text or (f"{clause.label_zh}：{heading}" if lang == "zh" else f"{clause.label_en}: {heading}")
     return {"href": f"{lang_root}notice/#{clause_id}", "text": label}
 
@@ -41,8 +41,8 @@ def short_label(clause_id: str, lang: str) -> str:
         return clause.label_zh.replace("第", "").replace("部分", "").replace("项", "") if lang == "zh" \
             else clause.label_en.removeprefix("Part ")
     if clause.kind == "part":
-        return clause.label_zh if lang == "zh" else clause.label_en
-    return clause.label_zh if lang == "zh" else clause.label_en
+        return pick((clause.label_zh, clause.label_en), lang)
+    return pick((clause.label_zh, clause.label_en), lang)
 
 
 def glossary_terms() -> list[dict[str, str]]:
@@ -65,7 +65,7 @@ def clauses_using(term_zh: str) -> list[str]:
 
 def glossary_table(lang: str, lang_root: str) -> str:
     """The glossary as an HTML table, each term linked to where the notice uses it."""
-    head = ("中文", "英文", "出现于") if lang == "zh" else ("Chinese", "English", "Used in")
+    head = pick((("中文", "英文", "出现于"), ("Chinese", "English", "Used in")), lang)
     rows = [{"zh": term["zh"], "en": term["en"],
              "links": [link_to(c, lang, lang_root, short_label(c, lang)) for c in clauses_using(term["zh"])]}
             for term in glossary_terms()]
@@ -74,10 +74,10 @@ def glossary_table(lang: str, lang_root: str) -> str:
 
 def key_dates_table(lang: str, lang_root: str) -> str:
     """The notice's dates, in order, each linked to its clause; undated time points after them."""
-    head = ("日期", "事项", "条款") if lang == "zh" else ("Date", "What happens", "Clause")
-    rows = [{"iso": k.day.isoformat(), "day": format_day(k.day, lang), "what": k.zh if lang == "zh" else k.en,
+    head = pick((("日期", "事项", "条款"), ("Date", "What happens", "Clause")), lang)
+    rows = [{"iso": k.day.isoformat(), "day": format_day(k.day, lang), "what": pick((k.zh, k.en), lang),
              "link": link_to(k.clause, lang, lang_root, short_label(k.clause, lang))} for k in KEY_DATES]
-    rows += [{"iso": "", "what": zh if lang == "zh" else en,
+    rows += [{"iso": "", "what": pick((zh, en), lang),
               "link": link_to(cid, lang, lang_root, short_label(cid, lang))} for cid, zh, en in UNDATED]
     return str(PAGES.key_dates({"head": head, "rows": rows, "caption": t("key_dates_caption", lang)}))
 
@@ -95,7 +95,7 @@ def rule_text(key: str, lang: str) -> str:
             return f"{_ZH_DIGITS[value.denominator]}分之{_ZH_DIGITS[value.numerator]}"
         return _EN_FRACTIONS.get((value.numerator, value.denominator), f"{value.numerator}/{value.denominator}")
     if isinstance(value, tuple):
-        return (" 或 " if lang == "zh" else " or ").join(map(str, value))
+        return pick((" 或 ", " or "), lang).join(map(str, value))
     return str(value)
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 import calculators
+from calculators.wording import pick
 
 from .addresses import anchor_text, clause_path, clause_qr, clause_url
 from .notice import Clause, clauses
@@ -93,7 +94,7 @@ def clause_html(clause: Clause, lang: str, calculators_url: str, public_url: str
     calc = CALCULATOR_FOR_CLAUSE.get(clause.id)
     view: dict[str, Any] = {"id": clause.id, "kind": clause.kind, "lang": lang, "tools": _tools(clause, lang, public_url),
                             "calculator": f"{calculators_url}{calc}/" if calc else ""}
-    paragraphs = clause.zh if lang == "zh" else clause.en
+    paragraphs = pick((clause.zh, clause.en), lang)
     if clause.kind == "item":
         cut = heading_end(clause, paragraphs[0], lang)
         view |= {"heading": paragraphs[0][:cut], "rest": Markup(text_with_links(paragraphs[0][cut:], lang))}
@@ -116,7 +117,7 @@ def notice_markdown(lang: str, root: str, public_url: str) -> str:
     blocks = []
     for clause in clauses():
         if clause.kind == "title":
-            text = clause.zh[0] if lang == "zh" else clause.en[0]
+            text = pick((clause.zh, clause.en), lang)[0]
             blocks.append(f'# {text} {{ #title data-source="{lang}" }}')
             blocks.append(str(NOTICE.tools_row(_tools(clause, lang, public_url))))
             blocks.append(str(NOTICE.unofficial(Words(lang)) if lang == "en" else NOTICE.not_the_bureau(Words(lang))))
@@ -139,7 +140,7 @@ def _pair_cell(clause: Clause, lang: str) -> dict[str, Any]:
     if clause.kind == "annex":
         heading, note = _annex_text(clause, lang)
         return {"annex": True, "heading": heading, "note": note}
-    paragraphs = list(clause.zh if lang == "zh" else clause.en)
+    paragraphs = list(pick((clause.zh, clause.en), lang))
     if lang == "en" and clause.kind == "part":
         paragraphs.insert(0, _part_title(clause, lang))
     return {"annex": False, "lang": lang, "paragraphs": [

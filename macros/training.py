@@ -12,6 +12,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from calculators.wording import pick
+
 from .addresses import anchor_text, clause_path, clause_qr, clause_url
 from .notice import Clause, clauses
 from .render import citation, heading_end, text_with_links
@@ -29,10 +31,10 @@ UNOFFICIAL_TAG = "(非官方译文 / Unofficial translation)"  # it follows Engl
 def heading(clause: Clause, lang: str) -> str:
     """A clause's heading as a slide or handout shows it."""
     if clause.kind == "title":
-        return clause.zh[0] if lang == "zh" else clause.en[0]
+        return pick((clause.zh, clause.en), lang)[0]
     if clause.kind in ("preamble", "closing", "signature"):
-        return clause.label_zh if lang == "zh" else clause.label_en
-    return clause.heading_zh if lang == "zh" else clause.heading_en
+        return pick((clause.label_zh, clause.label_en), lang)
+    return pick((clause.heading_zh, clause.heading_en), lang)
 
 
 def body(clause: Clause, lang: str) -> list[str]:
@@ -43,7 +45,7 @@ def body(clause: Clause, lang: str) -> list[str]:
         return [t("annex_missing", lang) if lang == "zh" else clause.en[0]]
     if clause.kind == "part":
         return list(clause.zh[1:] if lang == "zh" else clause.en)
-    paragraphs = list(clause.zh if lang == "zh" else clause.en)
+    paragraphs = list(pick((clause.zh, clause.en), lang))
     if clause.kind == "item":
         paragraphs[0] = paragraphs[0][heading_end(clause, paragraphs[0], lang):]
     return paragraphs
@@ -51,7 +53,7 @@ def body(clause: Clause, lang: str) -> list[str]:
 
 def label(clause: Clause, lang: str) -> str:
     """The clause's number in words, as its citation writes it."""
-    return clause.label_zh if lang == "zh" else clause.label_en
+    return pick((clause.label_zh, clause.label_en), lang)
 
 
 def _text(clause: Clause, lang: str, css: str) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from calculators.clauses import CITED
 from calculators.readings import TITLE as READINGS_TITLE
+from calculators.wording import pick
 
 UI: dict[str, tuple[str, str]] = {
     "copy_link": ("复制链接", "Copy link"),
@@ -240,5 +241,4 @@ UI: dict[str, tuple[str, str]] = {
 
 def t(key: str, lang: str) -> str:
     """One interface string in the page's language."""
-    zh, en = UI[key]
-    return zh if lang == "zh" else en
+    return pick(UI[key], lang)

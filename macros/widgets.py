@@ -15,6 +15,7 @@ from markupsafe import Markup
 import calculators
 from calculators.clauses import named
 from calculators.table import MAX_FILE_BYTES
+from calculators.wording import join_list
 
 from . import open_data
 from .notice import by_id
@@ -111,8 +112,7 @@ def calculator_html(name: str, lang: str, root: str, extra: dict[str, Any]) -> s
     meta = calculators.metadata(name)
     prefix = f"calc-{name}"
     lang_root = f"{root}{'en/' if lang == 'en' else ''}"
-    links = ("、" if lang == "zh" else ", ").join(clause_link(c, lang, lang_root, named([c], lang)[0])
-                                                 for c in meta["clauses"])
+    links = join_list(lang, (clause_link(c, lang, lang_root, named([c], lang)[0]) for c in meta["clauses"]))
     messages = data_words(STATUS_KEYS, lang)
     return str(WIDGETS.calculator({
         "name": name, "lang": lang, "id": prefix, "root": root, "notice": f"{lang_root}notice/",
@@ -127,7 +127,7 @@ def calculator_html(name: str, lang: str, root: str, extra: dict[str, Any]) -> s
 def _privacy(fields: list[dict[str, Any]], lang: str) -> str:
     """What a shared link carries, naming exactly the fields of this form (a nominee's included)."""
     labels = [sub["label"][lang] for field in fields for sub in (field["fields"] if field["type"] == "records" else [field])]
-    return t("link_privacy", lang).replace("{fields}", ("、" if lang == "zh" else ", ").join(labels))
+    return t("link_privacy", lang).replace("{fields}", join_list(lang, labels))
 
 
 def batch_html(name: str, lang: str, root: str, xlsx_wheels: list[str]) -> str:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import calculators
-from calculators import messages
+from calculators import messages, quota
 
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(), st.text(max_size=12),
                     st.sampled_from(["2018-12-31", "２０１８年１２月３１日", "2021", "45.5", "national", "on", ""]))
@@ -106,7 +106,7 @@ def test_a_start_on_30_december_of_an_unsatisfactory_year_counts_as_31_december(
 
 
 def test_every_code_has_both_messages():
-    for table in (messages.ERRORS, messages.NOTES, messages.PROBLEMS):
+    for table in (messages.ERRORS, messages.NOTES, messages.FILE_PROBLEMS, quota.PROBLEMS):
         for code, (zh, en) in table.items():
             assert zh.strip() and en.strip(), code
             assert any("\u4e00" <= ch <= "\u9fff" for ch in zh), code
