@@ -10,6 +10,7 @@ run as a formula is neutralised (OWASP "CSV injection").
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as _dt
 import io
@@ -324,12 +325,13 @@ class BatchRun:
         return readings.short_names(self.calc.readings, self.readings, self.lang) + stop
 
     def download_bytes(self) -> bytes:
-        """What the page's download holds: what the file is (``about``) as a first line, one cell that
-        Excel and WPS show above the table (a later upload of the file skips it as a title row), then
-        the table."""
+        """The result file, as the page's download and the CLI's ``--csv`` write it, byte for byte: a UTF-8
+        byte order mark (Excel on Chinese Windows reads a file without one as GBK), what the file is
+        (``about``) as a first line, one cell that Excel and WPS show above the table (a later upload of
+        the file skips it as a title row), then the table."""
         line = _Utf8Chunks()
         csv.writer(line, lineterminator="\r\n").writerow([safe_cell(self.about())])
-        return b"".join(line.chunks + self._out.chunks)
+        return b"".join([codecs.BOM_UTF8, *line.chunks, *self._out.chunks])
 
     def _preview_order(self) -> list[int]:
         """The preview's columns: result, verdict and reason first, then the row number, the input and the rest."""

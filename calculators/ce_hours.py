@@ -20,6 +20,7 @@ from typing import Any
 from . import messages, readings, rules
 from .answer import accepted, read_input, rejected
 from .calculator import Calculator, Column, Verdict, percent
+from .clauses import name
 from .fields import HOURS_MAX, Choice, Field
 from .inputs import YEAR_MAX, YEAR_MIN
 
@@ -115,11 +116,11 @@ FIELDS: tuple[Field, ...] = (
            "本年度已登记的专业科目学时。", "Hours of professional subjects this year.", "s4-2",
            ("专业科目", "专业学时", "专业课学时", "专业科目学时数", "professional hours"), ("专业科目", "专业学时", "专业课")),
     _hours("digital_hours", "数字技术工程师培训学时", "Digital-technology-engineer training hours",
-           "参加数字技术工程师培训（第四部分第（一）项所述、用人单位委托贵州师范大学开展的大数据专业数字技术工程师培训）的学时，"
+           f"参加数字技术工程师培训（{name('s4-1', 'zh')}所述、用人单位委托贵州师范大学开展的大数据专业数字技术工程师培训）的学时，"
            "可记入当年继续教育学时；"
            "通知未明确计入公需科目还是专业科目，本计算器按专业科目计。",
            "Hours of the big-data digital-technology-engineer training that employers commission from Guizhou "
-           "Normal University (Part IV(1)) may count towards that year's continuing-education hours; the notice does not "
+           f"Normal University ({name('s4-1', 'en')}) may count towards that year's continuing-education hours; the notice does not "
            "say as which subject type, and this calculator counts them as professional.",
            "s4-1", ("数字技术工程师学时", "数字技术培训学时", "数字技术工程师培训", "digital hours"), ("数字", "digital")),
     Field("year", "year", "学时所属年度", "Year the hours belong to",
@@ -208,10 +209,10 @@ def _explain(values: dict[str, Any], r: dict[str, Any], req_prof: Fraction,
              short_prof: Fraction) -> tuple[list[str], list[str]]:
     category = next(c for c in CATEGORIES if c.value == values["category"])
     total, prof = r["total"], r["professional_total"]
-    zh = [f"{category.zh}：每年应不少于{r['required_total']}学时（第四部分第（二）项）。"
+    zh = [f"{category.zh}：每年应不少于{r['required_total']}学时（{name('s4-2', 'zh')}）。"
           f"通知还规定“{SHARE_QUOTE_ZH}”，未说明是最低学时还是实际学时的三分之二；本站的理解是以最低学时的三分之二，"
           f"即{_num(req_prof)}学时，核对专业科目。"]
-    en = [f"{category.en}: at least {r['required_total']} credit hours a year (Part IV(2)). The notice adds: "
+    en = [f"{category.en}: at least {r['required_total']} credit hours a year ({name('s4-2', 'en')}). The notice adds: "
           f"“{SHARE_QUOTE_EN}”, without saying whether of the minimum or of the hours actually done. This site's "
           f"reading is two thirds of the minimum, {_num(req_prof)} hours, and it checks professional hours "
           f"against that."]
@@ -219,9 +220,9 @@ def _explain(values: dict[str, Any], r: dict[str, Any], req_prof: Fraction,
     parts_en = f"general (public) {_num(values['public_hours'])} + professional {_num(values['professional_hours'])}"
     if values["digital_hours"] > 0:
         parts_zh += (f" + 数字技术工程师培训 {_num(values['digital_hours'])}"
-                     f"（依第四部分第（一）项记入当年学时；通知未明确计入哪类科目，本站的理解是按专业科目计）")
+                     f"（依{name('s4-1', 'zh')}记入当年学时；通知未明确计入哪类科目，本站的理解是按专业科目计）")
         parts_en += (f" + digital-technology-engineer training {_num(values['digital_hours'])} "
-                     f"(counted towards the year under Part IV(1); the notice does not say as which subject, and "
+                     f"(counted towards the year under {name('s4-1', 'en')}; the notice does not say as which subject, and "
                      f"this site's reading counts them as professional)")
     zh.append(f"已有{parts_zh} = {_num(total)}学时，其中专业科目{_num(prof)}学时。")
     en.append(f"You have {parts_en} = {_num(total)} hours, of which {_num(prof)} are professional.")

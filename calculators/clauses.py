@@ -14,6 +14,11 @@ NAMES: dict[str, tuple[str, str]] = {
 }
 
 
+def name(clause_id: str, lang: str) -> str:
+    """One clause as the notice names it, for a sentence: 第四部分第（二）项 / Part IV(2)."""
+    return pick(NAMES[clause_id], lang)
+
+
 def named(ids: list[str], lang: str) -> list[str]:
     """The clauses as the notice names them in one language (an id the table lacks stays an id)."""
     return [pick(NAMES[i], lang) if i in NAMES else i for i in ids]

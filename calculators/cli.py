@@ -166,5 +166,5 @@ def _batch(args: argparse.Namespace, stdin: IO[Any], stdout: IO[Any]) -> int:
         _emit(sys.stderr, _both(result.problem))
         return EXIT_REJECTED
     _emit(sys.stderr, result.mapping + "\n")
-    _emit(stdout, "\ufeff" + result.download_bytes().decode("utf-8"))
+    _emit(stdout, result.download_bytes().decode("utf-8"))
     return EXIT_OK

@@ -27,7 +27,9 @@ _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _YEAR_SUFFIX = re.compile(r"(年度|年)$")
 _LIST_SEPARATORS = re.compile(r"[,，、;；\s]+")
 _INTEGER_DIGITS_MAX = 18
-_TRUE = {"true", "1", "on", "yes", "y", "是"}
+# The words a checkbox's value reads as ticked: the page's form reads a shared link with the same words.
+TRUE_WORDS = ("true", "1", "on", "yes", "y", "是")
+_TRUE = frozenset(TRUE_WORDS)
 _FALSE = {"false", "0", "off", "no", "n", "否", ""}
 
 

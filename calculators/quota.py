@@ -15,6 +15,7 @@ from typing import Any
 from . import messages, rules
 from .answer import accepted, read_input, rejected
 from .calculator import Calculator, Column, Verdict
+from .clauses import name
 from .fields import Choice, Field, read_fields
 from .inputs import YEAR_MAX, YEAR_MIN
 from .wording import count_en
@@ -201,12 +202,12 @@ def _explain(values: dict[str, Any], r: dict[str, Any], proposed: int) -> tuple[
     if values["enterprise_level"] == "none":
         zh = ["举荐制只适用于专精特新“小巨人”企业，其他企业没有举荐名额。"
               "另外，国家重点实验室、国家技术创新中心和经认证的科技领军企业、行业龙头企业等，可推荐本单位技术（项目）负责人"
-              "或贡献、业绩突出的专业技术人员直接申报相应层级职称（第二部分第（三）项），通知未规定人数，不在本计算器范围内。"]
+              f"或贡献、业绩突出的专业技术人员直接申报相应层级职称（{name('s2-3', 'zh')}），通知未规定人数，不在本计算器范围内。"]
         en = ["The nomination system applies only to SRDI “little giant” enterprises; other enterprises have no "
               "nomination quota. Separately, state key laboratories, national technology innovation centres, "
               "certified leading science and technology enterprises, leading industry enterprises and the like may "
               "recommend their technical (project) leaders, or professional and technical personnel with outstanding "
-              "contributions or performance, to apply directly for a title at the corresponding level (Part II(3)); the "
+              f"contributions or performance, to apply directly for a title at the corresponding level ({name('s2-3', 'en')}); the "
               "notice sets no number for that route, and this calculator does not cover it."]
     elif values["disqualified"]:
         zh = [f"{level.zh}：举荐名额为 0（见附注）。"]

@@ -1,8 +1,9 @@
-"""The year's rules, each with the clause of the notice it comes from.
+"""The year's notice: what it is (``NOTICE``) and its rules, each with the clause it comes from.
 
-This table is the only place where the numbers of the 2023 notice live: the
-calculators, the pages and the published ``rules.json`` all read them from here,
-so a new year's notice means editing one table and nothing else.
+The calculators' numbers of the notice live here: the calculators, the pages and the published
+``rules.json`` read them from this table, and the citation, the calendar, the templates and the
+pages read the notice's title, issuer and date from ``NOTICE``. A new year's notice also brings
+new text, clauses and wording: ``CONTRIBUTING.md`` lists every file it touches.
 """
 
 from __future__ import annotations
@@ -24,7 +25,22 @@ class Rule:
     en: str
 
 
+@dataclass(frozen=True)
+class Notice:
+    """The notice itself, as a citation names it: (Chinese, English) pairs and the date it was signed."""
+
+    title: tuple[str, str]
+    issuer: tuple[str, str]
+    issued: _dt.date
+
+
 NOTICE_YEAR = 2023
+NOTICE = Notice(
+    title=(f"毕节市人力资源和社会保障局关于做好{NOTICE_YEAR}年职称工作的通知",
+           f"Notice of the Bijie Municipal HRSS Bureau on the {NOTICE_YEAR} professional title work"),
+    issuer=("毕节市人力资源和社会保障局", "Bijie Municipal HRSS Bureau"),
+    issued=_dt.date(NOTICE_YEAR, 4, 27),
+)
 
 _RULES = (
     Rule("notice_year", NOTICE_YEAR, "title",

@@ -15,6 +15,7 @@ from typing import Any
 from . import messages, readings, rules
 from .answer import accepted, read_input, rejected
 from .calculator import Calculator, Column, Verdict
+from .clauses import name
 from .fields import Field
 from .inputs import YEAR_MAX, YEAR_MIN
 from .wording import count_en, format_day, join_en
@@ -325,11 +326,11 @@ def _explain(r: dict[str, Any], qualified_on: _dt.date, review_year: int | None)
     start, cutoff = r["start"], r["cutoff"]
     if r["start_basis"] == "review_year_end":
         zh.append(f"您的现职称属{review_year}年度评审，于{_fmt_zh(qualified_on)}取得资格。所在评委会受系统建设、疫情影响"
-                  f"未能在{review_year}年度内完成评审的，第五部分第（五）项规定年限“{DELAYED_QUOTE_ZH}”。"
+                  f"未能在{review_year}年度内完成评审的，{name('s5-5', 'zh')}规定年限“{DELAYED_QUOTE_ZH}”。"
                   f"本计算器把“申报当年”理解为该次评审的年度（{review_year}年），即从{_fmt_zh(start)}起算，"
                   f"较取得资格时间更有利——这是本站的理解；如您是在之后的年份才提交该次申报，请向评委会确认起算时间。")
         en.append(f"Your title was passed in the {review_year} review year and obtained on {_fmt_en(qualified_on)}. "
-                  f"Part V(5) says that where the committee could not finish that year's review because of the system "
+                  f"{name('s5-5', 'en')} says that where the committee could not finish that year's review because of the system "
                   f"build-out or the epidemic, the years “{DELAYED_QUOTE_EN}”. This calculator reads “the year in "
                   f"which the applicant applied” as that review year ({review_year}), so the years count from "
                   f"{_fmt_en(start)}, which is more favourable. That is this site's reading: if you submitted that "

@@ -26,11 +26,16 @@ def join_list(lang: str, items: Iterable[str]) -> str:
     return pick(("、", ", "), lang).join(items)
 
 
+# How a day is written in each language: the answers, the pages, and the printed sheets' date, which
+# the page fills in from this pattern and the month names (site.js) when it is printed.
+DAY_PATTERN = ("{year}年{month}月{day}日", "{day} {month_name} {year}")
+MONTH_NAMES = ("", ",".join(_MONTHS))
+
+
 def format_day(day: _dt.date, lang: str) -> str:
     """A date as people write it in each language (also used by the site's pages)."""
-    if lang == "zh":
-        return f"{day.year}年{day.month}月{day.day}日"
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return pick(DAY_PATTERN, lang).format(year=day.year, month=day.month, day=day.day,
+                                          month_name=_MONTHS[day.month - 1])
 
 
 def count_en(number: int, singular: str, plural: str | None = None) -> str:

@@ -1,4 +1,4 @@
-"""The flags the bench and the browser tests both launch Debian's Chromium with (notes.md: what works here).
+"""The flags the bench and the browser tests both launch Debian's Chromium with.
 
 BROWSER_UI: a reader's window has loaded the address bar's drop-down long before a visit; every new
 headless window loads it as a WebUI page of its own, on the same two cores as the visit measured

@@ -235,6 +235,12 @@ def compiled_wheels() -> list[Path]:
 TABLE_CAPTION = re.compile(r'<p class="table-caption">(.*?)</p>\s*<table>', re.S)
 
 
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """The theme's own templates (the not-found page) take their words from ``macros/ui.py`` too."""
+    env.globals["ui_words"] = t
+    return env
+
+
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
     """The home pages' language links, which the i18n plugin writes as paths from the host's root ("/",
     "/en/") when no SITE_URL says where the site is, become paths from the site's root: the theme then

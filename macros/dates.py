@@ -20,8 +20,8 @@ class KeyDate:
 
 
 KEY_DATES: tuple[KeyDate, ...] = (
-    KeyDate("issued", dt.date(2023, 4, 27), "signature", "本通知成文日期（毕节市人力资源和社会保障局落款日期）",
-            "Date of this notice, as signed by the Bijie Municipal HRSS Bureau"),
+    KeyDate("issued", rules.NOTICE.issued, "signature", f"本通知成文日期（{rules.NOTICE.issuer[0]}落款日期）",
+            f"Date of this notice, as signed by the {rules.NOTICE.issuer[1]}"),
     KeyDate("terminate-2022", dt.date(2023, 7, 31), "s5-4",
             "系统对2022年度未完成流程的申报记录统一作终止处理",
             "The system terminates all application records of the 2022 review year whose process is unfinished"),

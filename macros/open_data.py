@@ -32,7 +32,9 @@ from .ui import t
 SCHEMA_VERSION = 1
 DATA_DIR = "data"
 BATCH_CALCULATORS = tuple(name for name, calc in calculators.CALCULATORS.items() if calc.roster)
-ICS_STAMP = dt.datetime(2023, 4, 27, tzinfo=dt.UTC)  # the notice's date: the file is the same for every build
+# The notice's date, as every file's own stamp: a rebuild writes the same bytes.
+ISSUED = dt.datetime.combine(rules.NOTICE.issued, dt.time())
+ICS_STAMP = ISSUED.replace(tzinfo=dt.UTC)
 
 
 # A calendar event travels alone into a phone: it says itself where it came from.
@@ -130,7 +132,7 @@ def template_xlsx(name: str, lang: str) -> bytes:
         sheet.column_dimensions[column[0].column_letter].width = max(12, 2 * len(str(column[0].value)) + 2)
         for cell in column:
             cell.number_format = "@"
-    book.properties.created = book.properties.modified = dt.datetime(2023, 4, 27)
+    book.properties.created = book.properties.modified = ISSUED
     raw = io.BytesIO()
     book.save(raw)
     return stable_zip(raw.getvalue())
@@ -146,6 +148,7 @@ def stable_zip(data: bytes) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             content = source.read(entry.filename)
             if entry.filename == "docProps/core.xml":  # openpyxl stamps the time of saving here
-                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2023-04-27T00:00:00Z", content)
+                stamp = f"{rules.NOTICE.issued.isoformat()}T00:00:00Z".encode()
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp, content)
             target.writestr(info, content)
     return out.getvalue()

@@ -9,6 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 import calculators
+from calculators import rules
 from calculators.wording import pick
 
 from .addresses import anchor_text, clause_path, clause_qr, clause_url
@@ -20,8 +21,8 @@ URL = re.compile(r"https?://[A-Za-z0-9.:/_\-]+[A-Za-z0-9/]")
 PHONE = re.compile(r"(?<![\d-])0\d{2,3}-\d{7,8}(?![\d-])")
 LINKED = re.compile(f"{URL.pattern}|{PHONE.pattern}")
 NOTICE = macros("notice.html")
-CITATION_TITLE_ZH = "《毕节市人力资源和社会保障局关于做好2023年职称工作的通知》"
-CITATION_TITLE_EN = "Bijie Municipal HRSS Bureau, Notice on the 2023 Professional Title Work"
+CITATION_TITLE_ZH = f"《{rules.NOTICE.title[0]}》"
+CITATION_TITLE_EN = f"{rules.NOTICE.issuer[1]}, Notice on the {rules.NOTICE_YEAR} Professional Title Work"
 # The calculator page a clause's "use the calculator" button opens: the one whose fields rest on it.
 CALCULATOR_FOR_CLAUSE = {clause: calculators.metadata(name)["page"]
                          for name in calculators.CALCULATORS for clause in calculators.metadata(name)["clauses"]}

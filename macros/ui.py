@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from calculators.clauses import CITED
 from calculators.readings import TITLE as READINGS_TITLE
-from calculators.wording import pick
+from calculators.rules import NOTICE
+from calculators.wording import DAY_PATTERN, MONTH_NAMES, format_day, pick
 
 UI: dict[str, tuple[str, str]] = {
     "copy_link": ("复制链接", "Copy link"),
@@ -215,12 +216,19 @@ UI: dict[str, tuple[str, str]] = {
     "handout_present": ("用所选条款进入讲解模式", "Present the chosen clauses"),
     "handout_copy": ("复制本讲义的链接", "Copy a link to this handout"),
     "handout_empty": ("尚未选择条款：请在上面勾选。", "No clause chosen yet: tick some above."),
-    "handout_source": ("摘自《毕节市人力资源和社会保障局关于做好2023年职称工作的通知》（2023年4月27日），以中文原文为准。"
-                       "本讲义由非官方网站生成，不是毕节市人力资源和社会保障局的文件。",
-                       "From the Notice of the Bijie Municipal HRSS Bureau on the 2023 professional title work (27 April "
-                       "2023); the Chinese text is authoritative and the English is an unofficial translation. This "
-                       "handout was made on an unofficial site; it is not a document of the Bijie HRSS Bureau."),
+    "handout_source": (f"摘自《{NOTICE.title[0]}》（{format_day(NOTICE.issued, 'zh')}），以中文原文为准。"
+                       f"本讲义由非官方网站生成，不是{NOTICE.issuer[0]}的文件。",
+                       f"From the {NOTICE.title[1]} ({format_day(NOTICE.issued, 'en')}); the Chinese text is "
+                       f"authoritative and the English is an unofficial translation. This handout was made on an "
+                       f"unofficial site; it is not a document of the {NOTICE.issuer[1]}."),
     "printed_on": ("打印日期：", "Printed on "),
+    "not_found_title": ("找不到该页面", "Page not found"),
+    "not_found_text": ("您要找的页面不存在或已移动。请从{home}或{notice}查找。",
+                       "The page you asked for does not exist or has moved. Start from the {home} or {notice}."),
+    "not_found_home": ("首页", "home page"),
+    "not_found_notice": ("通知全文", "the notice"),
+    "day_pattern": DAY_PATTERN,
+    "month_names": MONTH_NAMES,
     "sheet_print": ("打印计算结果单", "Print a calculation sheet"),
     "sheet_title": ("计算结果单", "Calculation sheet"),
     "sheet_inputs": ("所填内容", "What was entered"),

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 import calculators
 from calculators.clauses import named
+from calculators.inputs import TRUE_WORDS
 from calculators.table import MAX_FILE_BYTES
 from calculators.wording import join_list
 
@@ -56,6 +57,7 @@ def _control(prefix: str, field: dict[str, Any], lang: str, name: str) -> dict[s
         control["blank"] = default is None
     elif kind == "boolean":
         control["checked"] = bool(default)
+        control["true_words"] = ",".join(TRUE_WORDS)
     else:
         control["value"] = "" if default in (None, 0, [], "") or kind == "hours" else default
         control["mode"] = INPUT_MODES.get(kind, "text")

@@ -123,7 +123,7 @@ HAND: tuple[Bug, ...] = (
     Bug("R11", "a whole year deducted again for an unsatisfactory year holding the start (C1)", "calculators/tenure.py",
         "if start.year in unqualified and start != year_end:", "if False:"),
     Bug("R12", "no public-subject hours answered as met (M2)", "calculators/ce_hours.py",
-        '"meets": meets_total and meets_professional and meets_public,', '"meets": meets_total and meets_professional,'),
+        "meets = meets_total and meets_professional and meets_public", "meets = meets_total and meets_professional"),
     Bug("R13", "a header that resembles a field read as that field (rosters)", "calculators/columns.py",
         "column.field = named[0] if len(named) == 1 else None",
         "column.field = (named or [f for f in fields if _resembles(k, f)] or [None])[0]"),

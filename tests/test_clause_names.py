@@ -40,11 +40,11 @@ def test_a_rosters_results_name_the_clauses_its_rows_rest_on_and_keep_ids_out():
     rows = "姓名,公需科目学时,专业科目学时,数字技术工程师学时\r\n张三,30,60,10\r\n李四,30,70,\r\n王五,x,1,\r\n"
     run = batch.run_file("ce_hours", rows.encode("utf-8"), "zh")
     assert run.summary()["clauses"] == ["s4-2", "s4-1"]
-    first = run.download_bytes().decode("utf-8").split("\r\n")[0]
+    first = run.download_bytes().decode("utf-8-sig").split("\r\n")[0]
     assert "依据条款：第四部分第（二）项、第四部分第（一）项。" in first and "s4-" not in first
     assert first.endswith("本站的理解：专业科目按最低学时的三分之二核对；数字技术工程师培训学时按专业科目计。")
     english = batch.run_file("tenure", b"Date the current title was obtained\r\n2018-01-01\r\n", "en")
-    first = next(csv.reader(io.StringIO(english.download_bytes().decode("utf-8"))))[0]
+    first = next(csv.reader(io.StringIO(english.download_bytes().decode("utf-8-sig"))))[0]
     assert first.endswith(" Clauses relied on: Part V(5). This site's readings: whole years counted by anniversaries.")
     nothing = batch.run_file("tenure", b"Date the current title was obtained\r\nnot a date\r\n", "en")
-    assert nothing.summary()["clauses"] == [] and "Clauses" not in nothing.download_bytes().decode("utf-8")
+    assert nothing.summary()["clauses"] == [] and "Clauses" not in nothing.download_bytes().decode("utf-8-sig")

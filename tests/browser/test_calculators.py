@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -106,6 +107,21 @@ def test_shared_link_answers_by_itself(page, site_url, requests_seen):
     answer = json.loads(result.get_attribute("data-json"))
     assert answer["result"]["start_basis"] == "review_year_end"
     expect(page.locator('[name="review_year"]')).to_have_value("2021")
+
+
+@pytest.mark.parametrize("word", ["是", "ＹＥＳ", " on "])
+def test_a_shared_link_ticks_a_box_with_every_word_the_engine_reads_as_true(page, site_url, requests_seen, word):
+    """A hand-written link says 是 or yes: the page ticks the box, and answers as the engine reads the link."""
+    nominees = json.dumps([{"name": "A", "leader_signed": word, "expert_signed": "1", "expert_title": "senior",
+                            "expert_same_industry": True}], ensure_ascii=False)
+    query = urlencode({"enterprise_level": "national", "disqualified": word, "nominees": nominees})
+    page.goto(f"{site_url}calculators/quota/?{query}")
+    expect(page.locator('[name="disqualified"]')).to_be_checked(timeout=READY)
+    expect(page.locator('[name="nominees[0].leader_signed"]')).to_be_checked()
+    answer = submitted_answer(page)
+    expected = calculators.run("quota", {"enterprise_level": "national", "disqualified": word,
+                                         "nominees": json.loads(nominees)})
+    assert answer["result"] == expected["result"] and answer["result"]["quota"] == 0
 
 
 def test_copy_link_reproduces_the_calculation(page, context, site_url, requests_seen):

@@ -4,6 +4,7 @@ print, the common questions' worked examples, and the presenter offline."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 
@@ -16,6 +17,7 @@ from test_calculators import READY, open_calculator, type_into
 from test_quality import axe_violations
 
 import calculators
+from calculators.wording import format_day
 from macros import faq
 from macros.addresses import clause_url
 from macros.notice import clauses
@@ -199,7 +201,7 @@ def test_the_handout_builder_prints_the_chosen_clauses_on_a4(page, context, site
         expect(part.locator(".handout-en")).to_be_visible()
         expect(part.locator("svg.qr")).to_be_visible()
         expect(part.locator(".handout-ref-url")).to_have_text(clause_url(clause_id, LANGS[lang], site_url))
-    expect(page.locator("[data-printed-date]")).to_contain_text("20")
+    expect(page.locator("[data-printed-date]")).to_have_text(format_day(dt.date.today(), LANGS[lang]))
     page.emulate_media(media="screen")
     english.uncheck()
     page.emulate_media(media="print")
@@ -265,7 +267,7 @@ def test_a_printed_answer_sheet(page, site_url, requests_seen, page_errors, lang
     expect(clause).to_be_visible()
     expect(clause).to_contain_text("其任职年限（工作年限）终算时间为2023年12月31日")
     expect(sheet).to_contain_text("不是认定结论" if lang == "" else "information, not a decision")
-    expect(sheet.locator("[data-printed-date]")).to_contain_text("20")
+    expect(sheet.locator("[data-printed-date]")).to_have_text(format_day(dt.date.today(), LANGS[lang]))
     link = shared_link(page)
     expect(sheet.locator("[data-sheet-url]")).to_have_text(link)
     assert decoded(sheet.locator("[data-sheet-qr] svg.qr").screenshot()) == [link]

@@ -134,7 +134,7 @@ def check(data: bytes, name: str = "tenure") -> None:
     if run.problem is not None:
         assert run.problem["zh"] and run.problem["en"]
         return
-    lines = list(csv.reader(io.StringIO(run.download_bytes().decode("utf-8"))))
+    lines = list(csv.reader(io.StringIO(run.download_bytes().decode("utf-8-sig"))))
     assert len(lines[0]) == 1 and not lines[0][0].startswith(batch.FORMULA_START)
     header, rows = lines[1], lines[2:]
     counts = run.counts

@@ -173,7 +173,7 @@ def test_a_utf16_tab_export_with_title_rows():
 
 def test_the_download_carries_the_mapping_and_a_results_file_can_be_checked_again():
     run = batch.run_file("tenure", csv_bytes([["姓名", "现职称取得时间"], ["张三", "2018-01-01"]]))
-    download = run.download_bytes().decode("utf-8")
+    download = run.download_bytes().decode("utf-8-sig")
     first = next(csv.reader(io.StringIO(download)))[0]
     assert first.startswith(batch.WHO_SPEAKS[0]) and run.mapping in first
     assert first.endswith("依据条款：第五部分第（五）项。本站的理解：整年按周年计算。")

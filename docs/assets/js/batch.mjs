@@ -48,7 +48,7 @@ const downloads = new WeakMap();
 
 function downloadAddress(section, csv) {
   if (downloads.has(section)) URL.revokeObjectURL(downloads.get(section));
-  const address = URL.createObjectURL(new Blob(["\ufeff", csv], { type: "text/csv;charset=utf-8" }));
+  const address = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
   downloads.set(section, address);
   return address;
 }

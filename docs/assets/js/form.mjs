@@ -18,6 +18,13 @@ function renumber(records) {
   records.querySelectorAll("[data-row]").forEach(numberRow);
 }
 
+// Whether a value ticks a checkbox: the engine's own words for true (data-true, calculators.inputs.TRUE_WORDS),
+// read as the engine reads them (full-width folded, trimmed, any case).
+function ticked(control, value) {
+  const text = String(value).normalize("NFKC").trim().toLowerCase();
+  return value === true || control.dataset.true.split(",").includes(text);
+}
+
 // A new row is numbered alone: a shared link's thousand nominees are a thousand rows, not a million renumberings.
 export function addRow(records, values = {}) {
   const row = records.querySelector("template[data-row-template]").content.firstElementChild.cloneNode(true);
@@ -27,7 +34,7 @@ export function addRow(records, values = {}) {
   for (const control of row.querySelectorAll("[name]")) {
     const key = control.name.split(".").pop();
     if (!(key in values)) continue;
-    if (control.type === "checkbox") control.checked = [true, "true", "1", "on"].includes(values[key]);
+    if (control.type === "checkbox") control.checked = ticked(control, values[key]);
     else control.value = values[key];
   }
   return row;
@@ -126,7 +133,7 @@ export function fillFromQuery(form) {
     }
     const control = form.elements.namedItem(name);
     if (!control || changed(control)) continue;
-    if (control.type === "checkbox") control.checked = ["true", "1", "on"].includes(value);
+    if (control.type === "checkbox") control.checked = ticked(control, value);
     else if (control.tagName === "SELECT" && ![...control.options].some((o) => o.value === value)) {
       control.append(el("option", { value }, value));
       control.value = value;

@@ -86,17 +86,17 @@
     location.href = page + place;
   }, true);
 
-  // A printed sheet (handout, answer sheet) says when it was printed, in the page's language:
-  // "2026年11月30日", "30 November 2026". Written out here: the browser's date formatting loads its
-  // locale data on first use, a 40 ms pause in every page's start.
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December"];
+  // A printed sheet (handout, answer sheet) says when it was printed, in the page's language, from the
+  // pattern and month names the build wrote beside it (calculators.wording.DAY_PATTERN): "2026年11月30日",
+  // "30 November 2026". Not the browser's date formatting, which loads its locale data on first use.
   function stampPrintedDates() {
     var now = new Date();
-    var today = document.documentElement.lang === "en"
-      ? now.getDate() + " " + MONTHS[now.getMonth()] + " " + now.getFullYear()
-      : now.getFullYear() + "年" + (now.getMonth() + 1) + "月" + now.getDate() + "日";
-    document.querySelectorAll("[data-printed-date]").forEach(function (place) { place.textContent = today; });
+    document.querySelectorAll("[data-printed-date]").forEach(function (place) {
+      var months = (place.getAttribute("data-months") || "").split(",");
+      place.textContent = (place.getAttribute("data-pattern") || "").replace("{year}", now.getFullYear())
+        .replace("{month}", now.getMonth() + 1).replace("{day}", now.getDate())
+        .replace("{month_name}", months[now.getMonth()] || "");
+    });
   }
   stampPrintedDates();
   window.addEventListener("beforeprint", stampPrintedDates);
