@@ -78,7 +78,7 @@ def test_host_files_give_runtime_mime_types_and_cache_versioned_assets():
     assert f"/assets/pyodide/{runtime}/pyodide.mjs\n  Content-Type: text/javascript" in rules
     assert "/assets/wheels/*\n  Cache-Control: public, max-age=31536000, immutable" in rules
     # A host that joins the headers of every matching rule (Cloudflare Pages) must still send one
-    # Cache-Control: so no path may match two rules that set it (review finding F16).
+    # Cache-Control: so no path may match two rules that set it.
     parsed = headers.read_netlify_headers(rules)
     for path in ("/notice/", f"/assets/pyodide/{runtime}/pyodide.asm.wasm", "/assets/wheels/x/y.whl"):
         assert len([v for p, n, v in parsed if n == "Cache-Control" and p.match(path)]) <= 1, path

@@ -1,4 +1,4 @@
-"""The built pages say the right words: review findings T1, P1-P12, who speaks, plain Chinese.
+"""The built pages say the right words: who speaks, the privacy wording, the readings, plain Chinese.
 
 These read ``site/`` as built by ``make test`` (``site/.built``) and fail on an empty build.
 """

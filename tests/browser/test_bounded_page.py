@@ -5,16 +5,11 @@ nominees neither freeze the page nor lose the QR code silently."""
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 from urllib.parse import quote
 
 from playwright.sync_api import expect
-from test_beyond import batch_done, pick, until, wait_until_kept
-from test_calculators import READY, open_calculator, submitted_answer, type_into
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "engine"))
-from test_bounded import HEAD, two_visible_sheets, xlsx  # noqa: E402
+from reader import READY, batch_done, open_calculator, pick, submitted_answer, type_into, until, wait_until_kept
+from workbooks import HEAD, two_visible_sheets, xlsx
 
 
 def test_reading_a_large_workbook_can_be_stopped_and_the_calculator_answers_at_once(page, site_url, requests_seen):

@@ -4,43 +4,21 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
+from reader import READY, answered, open_calculator, submitted_answer, type_into
 
 import calculators
+from calculators import share
 from macros.ui import t
-
-READY = 60_000
-
-
-def open_calculator(page: Page, url: str) -> None:
-    page.goto(url)
-    expect(page.locator("[data-calculator-result]")).to_have_attribute("data-state", "ready", timeout=READY)
-
-
-def submitted_answer(page: Page, state: str = "ok") -> dict:
-    result = page.locator("[data-calculator-result]")
-    expect(result).to_have_attribute("data-state", state)
-    return json.loads(result.get_attribute("data-json"))
-
-
-def type_into(page: Page, name: str, text: str) -> None:
-    box = page.locator(f'[name="{name}"]')
-    box.click()
-    box.fill("")
-    box.press_sequentially(text)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_tenure_typed(page, site_url, requests_seen, lang):
-    open_calculator(page, f"{site_url}{'en/' if lang == 'en' else ''}calculators/tenure/")
-    type_into(page, "qualified_on", "2018年12月31日")
-    type_into(page, "unqualified_years", "2020，2017")
-    type_into(page, "required_years", "5")
-    page.locator('[name="required_years"]').press("Enter")
-    answer = submitted_answer(page)
+    answer = answered(page, f"{site_url}{'en/' if lang == 'en' else ''}calculators/tenure/",
+                      qualified_on="2018年12月31日", unqualified_years="2020，2017", required_years="5")
     expected = calculators.run("tenure", {"qualified_on": "2018年12月31日", "unqualified_years": "2020，2017",
                                           "required_years": "5", "review_year": "", "apply_year": "2023"})
     assert answer == expected
@@ -88,11 +66,8 @@ def test_quota_with_nominees_added_and_removed(page, site_url, requests_seen, la
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_bad_input_shown_beside_the_field(page, site_url, requests_seen, lang):
-    open_calculator(page, f"{site_url}{'en/' if lang == 'en' else ''}calculators/tenure/")
-    type_into(page, "qualified_on", "2023-02-30")
-    type_into(page, "required_years", "abc")
-    page.locator('[name="required_years"]').press("Enter")
-    answer = submitted_answer(page, "error")
+    answer = answered(page, f"{site_url}{'en/' if lang == 'en' else ''}calculators/tenure/", "error",
+                      qualified_on="2023-02-30", required_years="abc")
     assert {e["code"] for e in answer["errors"]} == {"invalid_date", "invalid_number"}
     beside = page.locator('[data-error-for="qualified_on"]')
     expect(beside).to_be_visible()
@@ -135,6 +110,28 @@ def test_copy_link_reproduces_the_calculation(page, context, site_url, requests_
     assert "public_hours=30" in link and "professional_hours=50" in link
     page.goto(link)
     expect(page.locator("[data-calculator-result]")).to_have_attribute("data-state", "ok", timeout=READY)
+
+
+def test_the_pages_link_reads_back_as_the_engines_query_for_the_same_inputs(page, context, site_url, requests_seen):
+    """The shared link both ways: what the page's "copy link" writes is what calculators.share.query writes
+    for the inputs the page sent (a ticked box, a list of nominees, words with spaces), pair for pair."""
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_calculator(page, f"{site_url}calculators/quota/")
+    page.select_option('[name="enterprise_level"]', "national")
+    type_into(page, "already_nominated", "1")
+    page.locator("[data-add-row]").click()
+    type_into(page, "nominees[0].name", "张 三&Co")
+    page.check('[name="nominees[0].leader_signed"]')
+    page.select_option('[name="nominees[0].expert_title"]', "senior")
+    page.get_by_role("button", name="计算", exact=True).click()
+    sent = submitted_answer(page)
+    page.locator("[data-copy-calc-link]").click()
+    expect(page.locator("[data-copy-calc-link]")).to_have_attribute("data-copied", "true")
+    link = page.evaluate("navigator.clipboard.readText()")
+    inputs = {"enterprise_level": "national", "already_nominated": "1", "nominees": [
+        {"name": "张 三&Co", "leader_signed": True, "expert_signed": False, "expert_title": "senior",
+         "expert_same_industry": False}], "year": str(sent["inputs"]["year"])}
+    assert sorted(parse_qsl(urlsplit(link).query)) == sorted(parse_qsl(share.query(inputs)))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -186,7 +183,7 @@ def test_widgets_work_after_navigating(page, site_url, requests_seen):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_not_met_verdict_is_not_shown_in_green(page, site_url, requests_seen, lang):
-    """Review finding: every answered state had the green box, "not met" included."""
+    """Only a met verdict is green: a "not met" answer is shown in red."""
     prefix = "en/" if lang == "en" else ""
     page.goto(f"{site_url}{prefix}calculators/ce-hours/?public_hours=90&professional_hours=0")
     result = page.locator("[data-calculator-result]")
@@ -212,3 +209,11 @@ def test_a_policy_violation_inside_the_worker_is_caught(page, site_url, no_csp_v
     assert no_csp_violation.refused == [
         "Content Security Policy violation in worker: connect-src https://example.invalid/planted"]
     no_csp_violation.refused.clear()
+
+
+def test_a_shared_link_with_a_broken_nominee_list_gets_the_engines_error(page, site_url, requests_seen):
+    """A link cut short must not answer "met" for nobody."""
+    page.goto(f"{site_url}calculators/quota/?enterprise_level=national&nominees=%5B%7B%22name%22%3A+%22x%22")
+    result = page.locator("[data-calculator-result]")
+    expect(result).to_have_attribute("data-state", "error", timeout=READY)
+    expect(page.locator('[data-error-for="nominees"]')).to_contain_text("无法读取")

@@ -10,8 +10,7 @@ import io
 import openpyxl
 import xlwt
 from playwright.sync_api import expect
-from test_beyond import batch_done, pick
-from test_calculators import open_calculator
+from reader import batch_done, open_calculator, pick
 
 from calculators import batch
 

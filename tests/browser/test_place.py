@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import SITE
 from playwright.sync_api import Page, expect
-from test_calculators import READY, open_calculator, type_into
+from reader import READY, answered, open_calculator, type_into
 
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 PAGES = sorted(p.parent.relative_to(SITE).as_posix().removeprefix(".") + "/" for p in SITE.rglob("index.html"))
@@ -71,12 +71,8 @@ def test_the_language_switch_keeps_a_calculators_inputs_and_answers_again(page, 
     browser's history never hold them."""
     prefix, other = ("", "en/") if lang == "zh" else ("en/", "")
     before = len(site_host.requested)
-    open_calculator(page, f"{site_url}{prefix}calculators/tenure/")
-    type_into(page, "qualified_on", "2019-06-30")
-    type_into(page, "unqualified_years", "2020")
-    type_into(page, "required_years", "5")
-    page.locator('[name="required_years"]').press("Enter")
-    expect(page.locator("[data-calculator-result]")).to_have_attribute("data-state", "ok")
+    answered(page, f"{site_url}{prefix}calculators/tenure/", qualified_on="2019-06-30", unqualified_years="2020",
+             required_years="5")
     page.locator(f'.md-select__link[hreflang="{"en" if lang == "zh" else "zh"}"]').dispatch_event("click")
     page.wait_for_url(f"**/bijie/{other}calculators/tenure/")
     result = page.locator("[data-calculator-result]")
@@ -108,11 +104,7 @@ def test_a_shared_answer_is_brought_into_view(page, site_url, requests_seen, siz
 
 @pytest.mark.parametrize("lang", ["", "en/"])
 def test_errors_take_focus_and_the_summary_links_each_field(page, site_url, requests_seen, lang):
-    open_calculator(page, f"{site_url}{lang}calculators/tenure/")
-    type_into(page, "qualified_on", "2019-02-30")
-    type_into(page, "required_years", "x")
-    page.locator('[name="required_years"]').press("Enter")
-    expect(page.locator("[data-calculator-result]")).to_have_attribute("data-state", "error")
+    answered(page, f"{site_url}{lang}calculators/tenure/", "error", qualified_on="2019-02-30", required_years="x")
     expect(page.locator('[name="qualified_on"]')).to_be_focused()
     links = page.locator(".calc-errors a")
     expect(links).to_have_count(2)

@@ -7,15 +7,13 @@ Every test here also runs under the site's Content-Security-Policy (meta tag and
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from conftest import SITE
 from playwright.sync_api import Page, expect
-from test_calculators import READY, open_calculator, submitted_answer, type_into
+from reader import READY, axe_violations, open_calculator, submitted_answer, type_into
 
-AXE = (Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
 PAGES = sorted(p.parent.relative_to(SITE).as_posix().removeprefix(".") + "/" for p in SITE.rglob("index.html"))
 CALCULATOR_PAGES = ("calculators/tenure/", "calculators/ce-hours/", "calculators/quota/")
 # Inputs that give an answer, and inputs that give an error, for each calculator page.
@@ -25,20 +23,6 @@ ANSWERED = {"calculators/tenure/": "?qualified_on=2018-12-31&required_years=5",
 REFUSED = {"calculators/tenure/": "?qualified_on=2023-02-30&required_years=x",
            "calculators/ce-hours/": "?public_hours=-3",
            "calculators/quota/": "?enterprise_level=nowhere"}
-
-
-def axe_violations(page: Page) -> list[str]:
-    """axe-core's WCAG 2.x A/AA (and best-practice) violations on the page as it is now, once its running
-    transitions have ended: the theme fades its tabs back in when an answer scrolls the page, and a
-    colour halfway through a fade is not what a reader is left with."""
-    page.evaluate(AXE + ";0")
-    found = page.evaluate("""async () => {
-      const ending = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
-      await Promise.all(ending.map((a) => a.finished.catch(() => {})));
-      const r = await axe.run(document, { resultTypes: ["violations"] });
-      return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-    }""")
-    return found
 
 
 def test_every_page_is_listed():

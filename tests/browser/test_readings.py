@@ -9,11 +9,10 @@ import json
 
 import pytest
 from playwright.sync_api import expect
-from test_calculators import READY, open_calculator
+from reader import LANGS, READY, open_calculator
 
 import calculators
 
-LANGS = {"": "zh", "en/": "en"}
 MOVED_START = {"qualified_on": "2018-06-30", "unqualified_years": "2018", "required_years": "5"}
 
 

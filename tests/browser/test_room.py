@@ -12,8 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import SITE
 from playwright.sync_api import Page, expect
-from test_beyond import until
-from test_training import LANGS, SHARP, decoded, on_slide
+from reader import LANGS, SHARP, decoded, on_slide, until
 
 from macros.addresses import clause_url
 from macros.notice import clauses

@@ -16,8 +16,7 @@ import pytest
 import zstandard
 from conftest import SITE
 from playwright.sync_api import Locator, Page, expect
-from test_beyond import batch_done, pick, until
-from test_calculators import READY, open_calculator, type_into
+from reader import READY, batch_done, open_calculator, pick, type_into, until
 
 import calculators
 from devkit.host import Host, Link

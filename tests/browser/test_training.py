@@ -5,16 +5,23 @@ print, the common questions' worked examples, and the presenter offline."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 
 import pytest
-import zxingcpp
-from PIL import Image
 from playwright.sync_api import Page, expect
-from test_beyond import stays_on, until
-from test_calculators import READY, open_calculator, type_into
-from test_quality import axe_violations
+from reader import (
+    LANGS,
+    READY,
+    SHARP,
+    answered,
+    axe_violations,
+    decoded,
+    on_slide,
+    open_calculator,
+    stays_on,
+    type_into,
+    until,
+)
 
 import calculators
 from calculators.wording import format_day
@@ -23,13 +30,6 @@ from macros.addresses import clause_url
 from macros.notice import clauses
 
 IDS = [clause.id for clause in clauses()]
-LANGS = {"": "zh", "en/": "en"}
-SHARP = pytest.mark.browser_context_args(device_scale_factor=3)  # QR modules several pixels wide
-
-
-def decoded(png: bytes) -> list[str]:
-    """The texts of every QR code a decoder (zxing-cpp) finds in a screenshot."""
-    return [found.text for found in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
 
 
 @pytest.fixture
@@ -40,15 +40,6 @@ def page_errors(page):
     page.on("pageerror", lambda e: errors.append(str(e)))
     yield errors
     assert errors == []
-
-
-def on_slide(page: Page, position: int, total: int, clause_id: str) -> None:
-    expect(page.locator("[data-present-counter]")).to_have_text(f"{position} / {total}")
-    shown = page.locator("[data-slide]:visible")
-    expect(shown).to_have_count(1)
-    expect(shown).to_have_attribute("data-slide", clause_id)
-    expect(shown.locator("svg.qr")).to_be_visible()
-    assert page.url.endswith("#" + clause_id)
 
 
 # ---- presenter ---------------------------------------------------------------------------------
@@ -245,11 +236,8 @@ def shared_link(page: Page) -> str:
 @SHARP
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_printed_answer_sheet(page, site_url, requests_seen, page_errors, lang):
-    open_calculator(page, f"{site_url}{lang}calculators/tenure/")
-    type_into(page, "qualified_on", "2018-12-31")
-    type_into(page, "unqualified_years", "2020")
-    type_into(page, "required_years", "5")
-    page.locator('[name="required_years"]').press("Enter")
+    answered(page, f"{site_url}{lang}calculators/tenure/", qualified_on="2018-12-31", unqualified_years="2020",
+             required_years="5")
     expect(page.locator("[data-calculator-result]")).to_have_attribute("data-verdict", "no")
     sheet = page.locator("[data-answer-sheet]")
     expect(sheet.locator("[data-sheet-qr] svg.qr")).to_be_attached(timeout=READY)

@@ -10,8 +10,7 @@ import time
 import pytest
 from conftest import SITE
 from playwright.sync_api import Page, expect
-from test_beyond import until
-from test_calculators import READY
+from reader import READY, until
 
 import calculators
 from devkit.host import Host, Link

@@ -1,7 +1,7 @@
 """Batch checks of a whole unit: every spreadsheet export read, no row lost, nothing run as a formula.
 
-Each review finding (reliability review F1-F16, newcomer problem 4) has its reproduction here;
-every one of them failed on the code the review read.
+Each problem a reliability review reproduced (stray quotes, lost rows, formulas, exports) has a test
+here that failed on the code the review read.
 """
 
 from __future__ import annotations

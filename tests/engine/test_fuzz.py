@@ -20,7 +20,7 @@ import signal
 import zipfile
 
 import pytest
-from test_bounded import HEAD, cell, xlsx
+from workbooks import HEAD, cell, xlsx
 
 from calculators import batch
 

@@ -13,9 +13,9 @@ import os
 import subprocess
 import sys
 
-import openpyxl
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from workbooks import roster_workbook
 
 import calculators
 from calculators import batch, columns
@@ -127,35 +127,15 @@ def test_excel_date_numbers_in_a_date_column_are_read_as_excel_shows_them():
     assert out[2]["结果"] == "退回" and "不是有效日期" in out[2]["退回原因或说明"]
 
 
-def _workbook(rows: list[list], *, merged_title: bool, epoch_1904: bool = False) -> bytes:
-    book = openpyxl.Workbook()
-    if epoch_1904:
-        book.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
-    sheet = book.active
-    start = 1
-    if merged_title:
-        sheet.cell(1, 1, TITLE)
-        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(rows[0]))
-        start = 2
-    for r, row in enumerate(rows, start=start):
-        for c, value in enumerate(row, start=1):
-            cell = sheet.cell(r, c, value)
-            if isinstance(value, dt.date):
-                cell.number_format = 'yyyy"年"m"月"d"日"'
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
 def test_a_workbook_with_a_merged_title_row_and_real_date_cells():
     rows = [["姓名", "现职称取得时间", "年度考核不合格年份", "申报职称要求年限"],
             ["郝敏倩", dt.date(2018, 9, 3), 2020, 5], ["石云", dt.date(2016, 6, 30), None, 5], ["李四", 43281, None, 5]]
-    run = batch.run_file("tenure", _workbook(rows, merged_title=True))
+    run = batch.run_file("tenure", roster_workbook(rows, merged_title=True))
     assert run.problem is None, run.problem
     assert run.mapping.startswith("第 1 行在列名之上（标题或空行），已跳过；列名在第 2 行。")
     out = rows_of(run)
     assert [r["计入年限"] for r in out] == ["4", "7", "5"] and out[2]["起算日期"] == "2018-06-30"
-    mac = batch.run_file("tenure", _workbook([["取得现资格时间"], [43281 - 1462]], merged_title=False, epoch_1904=True))
+    mac = batch.run_file("tenure", roster_workbook([["取得现资格时间"], [43281 - 1462]], merged_title=False, epoch_1904=True))
     assert rows_of(mac)[0]["起算日期"] == "2018-06-30"
 
 

@@ -10,7 +10,7 @@
 import { Decompress } from "./fzstd.mjs";
 import { FAILURE, FROM_WORKER, STAGE } from "./protocol.mjs";
 import { NotTheSameFile, continues, readOrStall, skipping, versionOf } from "./worker-splice.mjs";
-import { CAN_KEEP, keepPlainFiles, keptPlain, takeReadAhead } from "./worker-kept.mjs";
+import { CAN_KEEP, dropPlain, keepPlainFiles, keptPlain, takeReadAhead } from "./worker-kept.mjs";
 
 export const PATCHED_FOR = "314.0.7";
 export const realFetch = self.fetch.bind(self);
@@ -214,7 +214,9 @@ let compiledWasm = null;
 export function compileEarly(url) {
   const streamed = () => WebAssembly.compileStreaming(download(url));
   const ahead = takeReadAhead(url);
-  const compiled = ahead ? ahead.then((bytes) => (bytes ? WebAssembly.compile(bytes) : streamed())) : streamed();
+  // A kept copy that is damaged is not the start's failure: it is dropped and the file downloaded again.
+  const fromKept = (bytes) => WebAssembly.compile(bytes).catch(() => dropPlain(url).then(streamed));
+  const compiled = ahead ? ahead.then((bytes) => (bytes ? fromKept(bytes) : streamed())) : streamed();
   compiled.catch(() => {}); // a failure is reported by countedFetch, and thrown to Pyodide when it instantiates
   compiledWasm = url;
   WebAssembly.instantiateStreaming = async (_unused, imports) => {

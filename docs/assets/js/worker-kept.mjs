@@ -44,6 +44,11 @@ export async function keptPlain(url) {
   return CAN_KEEP ? ((await caches.match(url).catch(() => null)) ?? null) : null;
 }
 
+// A kept copy that does not compile is dropped, so that the start downloads the file afresh (and keeps that).
+export async function dropPlain(url) {
+  if (CAN_KEEP) await caches.open(PLAIN_FILES).then((cache) => cache.delete(url)).catch(() => false);
+}
+
 // Keeps this start's downloads of plain files, [address, content type, promise of its bytes] each, and
 // drops any address but those of this runtime's (an older runtime's).
 export async function keepPlainFiles(addresses, files) {
