@@ -18,8 +18,6 @@ from . import messages
 from .table import EXCEL_1900, EXCEL_1904, MAX_COLUMNS, MAX_ROWS, LimitCrossed, Row, Table
 from .workbook import cell_text, labelled
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound document every .xls is stored in
-
 
 def open_xls(data: bytes, sheet: str | None = None) -> Table:
     """The workbook's first visible sheet (or the one named ``sheet``), ready to be read row by row."""

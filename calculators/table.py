@@ -31,7 +31,8 @@ MAX_CELLS = 2_000_000  # non-empty cells in the whole file
 MAX_CELL_CHARS = 1_000_000  # one cell; a longer one rejects its row (Excel itself stops at 32,767)
 
 SEPARATORS = (",", "\t", ";")
-ZIP_MAGIC = b"PK\x03\x04"
+ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound document every Excel 97-2003 .xls is stored in
 UTF8_BOM = b"\xef\xbb\xbf"
 EXCEL_1900 = _dt.date(1900, 1, 1) - _dt.timedelta(days=2)
 EXCEL_1904 = _dt.date(1904, 1, 1)
@@ -172,6 +173,12 @@ def open_file(data: bytes, sheet: str | None = None) -> Table:
         return Table(problem=messages.file_problem("workbook_unreadable", detail=type(fault).__name__))
 
 
+def is_workbook(head: bytes) -> bool:
+    """Whether a file (its first 8 bytes will do) is a workbook, which the workbook reader's wheels read:
+    the page's worker asks before it loads them."""
+    return head.startswith((ZIP_MAGIC, OLE_MAGIC))
+
+
 def _opened(data: bytes, sheet: str | None) -> Table:
     problem = too_big(len(data))
     if problem:
@@ -179,8 +186,8 @@ def _opened(data: bytes, sheet: str | None) -> Table:
     if data.startswith(ZIP_MAGIC):
         from .workbook import open_workbook
         return open_workbook(data, sheet)
-    from .oldexcel import OLE_MAGIC, open_xls
     if data.startswith(OLE_MAGIC):
+        from .oldexcel import open_xls
         return open_xls(data, sheet)
     decoded = _decode(data)
     if decoded is None:

@@ -20,7 +20,7 @@ import calculators
 from calculators import batch, oldexcel, rules, share, table, workbook  # noqa: F401 - imported for the snapshot
 
 __all__ = ["MoreStandardLibrary", "add_finder", "after_restore", "answer", "batch_summary", "import_qr",
-           "import_workbook_reader", "qr_svg", "start_batch"]
+           "import_workbook_reader", "is_workbook", "qr_svg", "start_batch"]
 
 
 def _plain(value: Any) -> Any:
@@ -47,6 +47,11 @@ def start_batch(name: str, data: Any, lang: str, sheet: Any) -> batch.BatchRun:
     """A roster to check a slice at a time (``step``) from the bytes the page read. A sheet not chosen
     comes from JavaScript as null, which Pyodide passes as its own ``jsnull``, not None."""
     return batch.BatchRun(name, _bytes(data), lang, sheet if isinstance(sheet, str) and sheet else None)
+
+
+def is_workbook(head: Any) -> bool:
+    """Whether a file's first bytes are a workbook's, so that the worker loads the workbook reader first."""
+    return table.is_workbook(_bytes(head))
 
 
 def batch_summary(run: batch.BatchRun) -> str:

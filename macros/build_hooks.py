@@ -389,7 +389,8 @@ def write_service_worker(site: Path, calculator_files: list[str], search_files: 
     text = (TEMPLATES / "sw.js").read_text(encoding="utf-8")
     text = (text.replace("__BUILD__", digest.hexdigest()[:16]).replace("__RUNTIME__", pyodide_version())
             .replace("__RUNTIME_FILES__", json.dumps(calculator_files)).replace("__SEARCH_FILES__", json.dumps(search_files))
-            .replace("__OFFLINE__", json.dumps({**offline, "style": style}, ensure_ascii=False)))
+            .replace("__OFFLINE__", json.dumps({**offline, "style": style}, ensure_ascii=False))
+            .replace("__VERSIONED__", json.dumps(headers.versioned_pattern())))
     worker.write_text(text, encoding="utf-8")
 
 

@@ -31,6 +31,11 @@ SECURITY_HEADERS = {
 VERSIONED = ("/assets/pyodide/*", "/assets/wheels/*", "/assets/javascripts/*", "/assets/stylesheets/*",
              "/assets/js/*", "/assets/css/*")
 IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+def versioned_pattern() -> str:
+    """The same folders as a regular expression over a path, for the service worker (sw.js)."""
+    return "/assets/(" + "|".join(path.split("/")[2] for path in VERSIONED) + ")/"
 REVALIDATE = "no-cache"
 MIME_TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".zip": "application/zip",
               ".whl": "application/zip", ".zst": "application/zstd", ".gz": "application/gzip"}

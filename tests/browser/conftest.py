@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
 
 from devkit.chromium import CHROMIUM_ARGS
 from devkit.host import Host
@@ -17,6 +18,9 @@ from macros.build_hooks import configured_public_url
 SITE = Path(__file__).resolve().parents[2] / "site"
 PUBLIC_URL = configured_public_url()  # where printed addresses and QR codes point
 PREFIX = "/bijie/"
+# The tests run four at a time on two cores (make test): what a page does in a second alone can take
+# several while three other browsers start Python. An expectation that is never met still fails.
+expect.set_options(timeout=15_000)
 
 
 @pytest.fixture(scope="session")

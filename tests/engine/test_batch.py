@@ -244,3 +244,13 @@ def test_any_bytes_never_raise_and_never_lose_a_row(data):
     rows = list(csv.reader(io.StringIO(run.csv())))
     assert len(rows) - 1 == run.counts["rows"] == data_records(data, run.plan.header_row)
     assert [int(row[2]) for row in rows[1:]] == sorted(int(row[2]) for row in rows[1:])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_clis_result_file_is_the_pages_download_byte_for_byte(lang):
+    """One result file: the CLI's --csv output is what the page offers as its download (download_bytes),
+    byte order mark included, so an officer gets the same file either way."""
+    done = cli("tenure", "--csv", "-", "--lang", lang, data=TENURE.encode("gb18030"))
+    assert done.returncode == 0
+    assert done.stdout == batch.run_file("tenure", TENURE.encode("gb18030"), lang).download_bytes()
+    assert done.stdout.startswith(b"\xef\xbb\xbf")

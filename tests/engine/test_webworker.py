@@ -41,3 +41,14 @@ def test_the_finder_serves_only_the_modules_it_was_given_and_knows_its_parts():
         assert finder.part("https://h/full.zip") == ("/lib/full.zip", False)
     finally:
         sys.meta_path.remove(finder)
+
+
+def test_the_worker_loads_the_workbook_reader_only_for_what_the_engine_reads_as_a_workbook(tmp_path):
+    """The worker asks the engine, by the file's first bytes, whether to load the workbook reader's wheels:
+    the same test the engine reads the file by."""
+    from workbooks import roster_workbook
+    xlsx = roster_workbook([["qualified_on"], ["2018-12-31"]], merged_title=False)
+    xls = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    assert webworker.is_workbook(xlsx[:8]) and webworker.is_workbook(xls[:8])
+    for text in (b"qualified_on\n2018-12-31\n", "取得现资格时间\n".encode("gb18030"), b"\xd0\xcf\x11\xe0 not a workbook"):
+        assert not webworker.is_workbook(text[:8])

@@ -61,10 +61,8 @@ export function tasksOf({ runtime, engine, more, moreUrl }) {
   // A file is read, then checked, a slice at a time (calculators.batch.BatchRun), each slice's progress
   // told. This worker does nothing else: stopping it is the page's (it ends the worker).
   const batch = async ({ name, data, lang, xlsxWheels, sheet }) => {
-    // An .xlsx is a zip (PK\3\4); an Excel 97-2003 .xls a compound document (D0 CF 11 E0).
-    const isWorkbook = (data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04) ||
-      (data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0);
-    if (isWorkbook) {
+    // Whether the file is a workbook (.xlsx or .xls), which needs the reader's wheels, is the engine's to say.
+    if (engine.is_workbook(data.subarray(0, 8))) {
       postMessage({ type: FROM_WORKER.batchProgress, stage: "batch_loading_xlsx" });
       try {
         await loadXlsxReader(xlsxWheels);
