@@ -276,7 +276,7 @@ class BatchRun:
             answer = run(self.name, inputs, explain=False) if inputs is not None else {"ok": False, "errors": []}
             if answer["ok"]:
                 status = "ok"
-                results = [self.calc.column_cell(column, answer, self.lang) for column in self.calc.columns]
+                results = self.calc.cells(answer, self.lang)
                 self.clauses += [clause for clause in answer["clauses"] if clause not in self.clauses]
                 self.readings += [r["id"] for r in answer["result"]["readings"] if r["id"] not in self.readings]
                 if answer["result"]["depends_on_reading"]:

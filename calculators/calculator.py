@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from . import readings
@@ -129,19 +130,23 @@ class Calculator:
             answer["rests_on"] = readings.said(self.readings, listed, self.verdict.short, figures_only=not explain)
         return answer
 
-    def column_cell(self, column: Column, answer: Mapping[str, Any], lang: str) -> str:
-        """One result cell of a roster row: the verdict column says the answer's own verdict."""
-        if column.key == self.verdict.key:
-            verdict = answer.get("verdict")
-            return pick(MET[bool(verdict["met"])], lang) if verdict else ""
-        return column.show(answer["result"].get(column.key), lang)
+    def cells(self, answer: Mapping[str, Any], lang: str) -> list[str]:
+        """A roster row's result cells, one per column: the verdict column says the answer's own verdict."""
+        result, verdict = answer["result"], answer.get("verdict")
+        met = pick(MET[bool(verdict["met"])], lang) if verdict else ""
+        return [met if is_verdict else show(result.get(key), lang) for key, is_verdict, show in self._cell_plan]
 
-    @property
+    @cached_property
+    def _cell_plan(self) -> tuple[tuple[str, bool, Callable[[Any, str], str]], ...]:
+        # Worked out once: a roster asks for it on every one of a hundred thousand rows.
+        return tuple((c.key, c.key == self.verdict.key, c.show) for c in self.columns)
+
+    @cached_property
     def columns(self) -> tuple[Column, ...]:
         """The result columns of a roster's file: those declared, or the verdict alone."""
         return self.result_columns or (Column(self.verdict.key, *VERDICT_TITLE),)
 
-    @property
+    @cached_property
     def verdict_column(self) -> int:
         """Where the verdict is among the result columns."""
         return next(i for i, c in enumerate(self.columns) if c.key == self.verdict.key)
