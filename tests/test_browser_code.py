@@ -42,13 +42,14 @@ def test_no_python_hides_in_a_script(path):
 
 def test_every_message_named_anywhere_is_in_the_protocol():
     tables = protocol()
-    assert set(tables) == {"TO_WORKER", "FROM_WORKER", "STAGE", "FAILURE"}
+    assert set(tables) == {"TO_WORKER", "FROM_WORKER", "STAGE", "FAILURE", "BATCH_STAGE", "BATCH_FAILURE"}
     for path in MODULES:
         text = path.read_text(encoding="utf-8")
-        for table, key in re.findall(r"\b(TO_WORKER|FROM_WORKER|STAGE|FAILURE)\.(\w+)", text):
+        for table, key in re.findall(r"\b(TO_WORKER|FROM_WORKER|BATCH_STAGE|STAGE|BATCH_FAILURE|FAILURE)\.(\w+)", text):
             assert key in tables[table], f"{path.name}: {table}.{key} is not in protocol.mjs"
-        literal = re.search(r'(postMessage|ask)\(\{ type: "|\b(data|reply|message)\.type [!=]== "', text)
-        assert not literal, f"{path.name} names a message outside protocol.mjs"
+        literal = re.search(r'(postMessage|ask)\(\{\s*type:\s*"|\b(data|reply|message)\.type\s*[!=]==\s*"'
+                            r'|\b(stage|key):\s*"batch_', text)
+        assert not literal, f"{path.name} names a message, a stage or a failure outside protocol.mjs"
 
 
 def test_the_heads_engine_script_sends_the_protocols_names():
@@ -58,10 +59,14 @@ def test_the_heads_engine_script_sends_the_protocols_names():
     assert set(sent) <= set(protocol()["TO_WORKER"].values())
 
 
-def test_only_the_downloads_module_patches_a_global_and_it_names_the_pyodide_it_was_checked_with():
-    patches = re.compile(r"^\s*(self\.fetch|WebAssembly\.\w+|globalThis\.\w+)\s*=", re.M)
-    patching = [path.name for path in MODULES if patches.search(path.read_text(encoding="utf-8"))]
-    assert patching == ["worker-downloads.mjs"]
+def test_two_scripts_patch_a_global_and_the_downloads_module_names_the_pyodide_it_was_checked_with():
+    """The served modules and the build's templates alike: only the download module (fetch, WebAssembly)
+    and the search worker's wrapper (its postMessage) replace a global (ARCHITECTURE.md's invariant)."""
+    built_in = r"(fetch|postMessage|importScripts|XMLHttpRequest|WebSocket|setTimeout|setInterval|addEventListener)"
+    patches = re.compile(rf"^\s*((self|globalThis|window)\.{built_in}|WebAssembly\.\w+)\s*=(?!=)", re.M)
+    scripts = [*MODULES, *JS.glob("*.js"), *TEMPLATES.glob("*.js")]
+    patching = sorted({path.name for path in scripts if patches.search(path.read_text(encoding="utf-8"))})
+    assert patching == ["search-deferred.js", "worker-downloads.mjs"]
     pinned = re.search(r'export const PATCHED_FOR = "([^"]+)"', (JS / "worker-downloads.mjs").read_text(encoding="utf-8"))
     installed = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["pyodide"]
     assert pinned[1] == installed, (

@@ -5,7 +5,7 @@
 // No fixed deadline while the runtime downloads: the start fails as a network failure only when no byte
 // has arrived for STALL_MS, and as an engine that cannot start only when Python, with every byte in, is
 // still not ready after START_MS (a policy or browser that stops WebAssembly hangs).
-import { FAILURE, FROM_WORKER, STAGE, TO_WORKER } from "./protocol.mjs";
+import { BATCH_FAILURE, BATCH_STAGE, FAILURE, FROM_WORKER, STAGE, TO_WORKER } from "./protocol.mjs";
 
 const { first: firstEngine, start: newEngine, runtimeBytes, workerUrl } = window.calculatorEngine;
 const STALL_MS = 30000;
@@ -51,7 +51,7 @@ export function ask(message, id = newId()) {
 // A roster's check runs in a worker of its own, started for it (from what this device keeps, as a
 // second visit's engine starts) and ended when the check is: Stop ends it at once, whatever Python is
 // doing inside a row or a library, and the calculator's own worker keeps answering meanwhile.
-// onProgress hears the roster worker's start ({ stage: "batch_starting" }) and then the check's progress.
+// onProgress hears the roster worker's start ({ stage: BATCH_STAGE.starting }) and then the check's progress.
 export function askBatch(message, onProgress) {
   const engine = newEngine();
   let last = {};
@@ -61,9 +61,9 @@ export function askBatch(message, onProgress) {
     engine.worker?.terminate();
     settle(data);
   };
-  if (engine.failed) end({ type: FROM_WORKER.batchFailed, key: "batch_worker_failed" });
+  if (engine.failed) end({ type: FROM_WORKER.batchFailed, key: BATCH_FAILURE.worker });
   else {
-    onProgress({ stage: "batch_starting" });
+    onProgress({ stage: BATCH_STAGE.starting });
     engine.listen((event) => {
       const data = event.type === "error" ? { type: FROM_WORKER.failed } : event.data;
       if (data.type === FROM_WORKER.ready) {
@@ -72,7 +72,7 @@ export function askBatch(message, onProgress) {
         last = data;
         onProgress(data);
       } else if (data.type === FROM_WORKER.failed) {
-        end({ type: FROM_WORKER.batchFailed, key: "batch_worker_failed" });
+        end({ type: FROM_WORKER.batchFailed, key: BATCH_FAILURE.worker });
       } else if ([FROM_WORKER.batch, FROM_WORKER.batchFailed, FROM_WORKER.bug].includes(data.type)) {
         end(data);
       }

@@ -35,5 +35,10 @@ export const STAGE = Object.freeze({
   wheel: "loading_wheel",
 });
 
+// A roster's stages before its rows are read, and why a roster's check failed (each also the key of the
+// words the page shows for it).
+export const BATCH_STAGE = Object.freeze({ starting: "batch_starting", loading: "batch_loading_xlsx", reading: "batch_reading" });
+export const BATCH_FAILURE = Object.freeze({ worker: "batch_worker_failed", reader: "batch_xlsx_failed" });
+
 // Why a start failed: the network (a download refused or cut short) or the engine itself.
 export const FAILURE = Object.freeze({ network: "network", failed: "failed" });

@@ -1,7 +1,7 @@
 // What the worker does for the page once Python is ready: an answer, a QR code, a roster's check. Each
 // is a call into calculators.webworker; the wheels some of them need (segno, openpyxl) are loaded the
 // first time, with the standard library's part a start leaves out.
-import { FROM_WORKER } from "./protocol.mjs";
+import { BATCH_FAILURE, BATCH_STAGE, FROM_WORKER } from "./protocol.mjs";
 
 const BATCH_SLICE = 2000;
 
@@ -63,16 +63,16 @@ export function tasksOf({ runtime, engine, more, moreUrl }) {
   const batch = async ({ name, data, lang, xlsxWheels, sheet }) => {
     // Whether the file is a workbook (.xlsx or .xls), which needs the reader's wheels, is the engine's to say.
     if (engine.is_workbook(data.subarray(0, 8))) {
-      postMessage({ type: FROM_WORKER.batchProgress, stage: "batch_loading_xlsx" });
+      postMessage({ type: FROM_WORKER.batchProgress, stage: BATCH_STAGE.loading });
       try {
         await loadXlsxReader(xlsxWheels);
       } catch {
         xlsxReady = null;
-        postMessage({ type: FROM_WORKER.batchFailed, key: "batch_xlsx_failed" });
+        postMessage({ type: FROM_WORKER.batchFailed, key: BATCH_FAILURE.reader });
         return;
       }
     }
-    postMessage({ type: FROM_WORKER.batchProgress, stage: "batch_reading" });
+    postMessage({ type: FROM_WORKER.batchProgress, stage: BATCH_STAGE.reading });
     const run = engine.start_batch(name, data, lang, sheet ?? null);
     try {
       while (!run.done) {
