@@ -14,6 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from calculators.wording import join_list  # noqa: E402
+
 from . import faq, open_data, pages, render, training, ui, widgets  # noqa: E402
 
 
@@ -70,9 +72,8 @@ def define_env(env: Any) -> None:
     @env.macro
     def roster_templates() -> str:
         """Links to the Excel template of every calculator with a roster check, in the page's language."""
-        sep = "、" if lang() == "zh" else ", "
-        return sep.join(f'<a href="{data_url(f"{name}-template.{lang()}.xlsx")}">{name}-template.{lang()}.xlsx</a>'
-                        for name in open_data.BATCH_CALCULATORS)
+        return join_list(lang(), (f'<a href="{data_url(f"{name}-template.{lang()}.xlsx")}">{name}-template.{lang()}.xlsx</a>'
+                                   for name in open_data.BATCH_CALCULATORS))
 
     @env.macro
     def calendar_link() -> str:

@@ -27,6 +27,7 @@
   let wanted = false;
   let built = false;
   let words = null; // the index's Chinese words, read from the setup message when first wanted
+  let held = null; // the query that asked for the index, answered once it is built: the newest typed by then
 
   const HAN = /\p{sc=Han}+/gu;
   const LONGEST = 12;
@@ -107,6 +108,13 @@
 
   self.addEventListener("message", (event) => {
     const message = event.data || {};
+    if (message.type === QUERY && held && message !== held) {
+      // Typed while the index is being built: only the newest query is answered, after it, so that an
+      // answer to an earlier letter never comes last.
+      event.stopImmediatePropagation();
+      held = message;
+      return;
+    }
     if (built && message.type === QUERY) message.data = segmented(String(message.data));
     if (built) return;
     if (message.type === SETUP) {
@@ -120,8 +128,13 @@
     } else if (message.type === QUERY) {
       // The setup finishes in a microtask of the theme's handler: the query waits one task more.
       event.stopImmediatePropagation();
+      held = message;
       build();
-      setTimeout(() => handOver(message), 0);
+      setTimeout(() => {
+        const newest = held;
+        held = null;
+        handOver(newest);
+      }, 0);
     }
   });
 

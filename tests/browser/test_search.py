@@ -127,3 +127,43 @@ def test_text_pasted_into_the_search_box_searches_without_a_key(page, site_url, 
     box.fill("不合格")  # an input event and no key, as a phone's paste gives
     result = page.locator(".md-search-result__list a[href*='/notice/'][href$='#s5-5']").first
     expect(result).to_be_attached(timeout=15_000)
+
+
+# Queries typed faster than the index is built (a busy phone): each letter's query reaches the worker before
+# the index exists, then a marker query once the first answer is in.
+TYPED_FAST = """async ({ worker, queries }) => {
+  const index = await (await fetch("search/search_index.json")).json();
+  const search = new Worker(worker);
+  const answers = [];
+  let heard;
+  search.onmessage = ({ data }) => {
+    if (data.type === 3) answers.push(data.data.items.flat().map((item) => item.location));
+    if (data.type === 1 || data.type === 3) heard?.(data);
+  };
+  const next = () => new Promise((resolve) => { heard = resolve; });
+  let ready = next();
+  search.postMessage({ type: 0, data: { ...index, options: { suggest: false } } });
+  await ready;
+  const first = next();
+  for (const query of queries) search.postMessage({ type: 2, data: query });
+  await first;
+  const marker = new Promise((resolve) => {
+    const check = () => (answers.at(-1)?.length === 0 ? resolve() : (heard = check));
+    heard = check;
+  });
+  search.postMessage({ type: 2, data: "zzzzqqqq" });
+  await marker;
+  const typed = answers.slice(0, -1);
+  const alone = next();
+  search.postMessage({ type: 2, data: queries.at(-1) });
+  return { typed, alone: (await alone).data.items.flat().map((item) => item.location) };
+}"""
+
+
+def test_what_is_typed_while_the_index_is_built_is_answered_for_the_last_letter(page: Page, site_url):
+    """A query for each letter as a reader types, all before the index is built: the answer shown last is
+    the full query's, never an earlier letter's."""
+    page.goto(site_url)
+    typed = ["c", "co", "con", "continuing", "continuing education"]
+    found = page.evaluate(TYPED_FAST, {"worker": worker_url(), "queries": typed})
+    assert found["typed"] and found["typed"][-1] == found["alone"] and found["alone"]
