@@ -61,6 +61,8 @@ def _plain(value: Any, lang: str) -> str:
     """A result as a reader writes it in a cell: 是/否, 90 not 90.0, 2019、2020."""
     if type(value) is str:  # an ISO date, the commonest (a roster shows ten results a row)
         return value
+    if type(value) is int:  # a count of years or hours, the next commonest
+        return str(value)
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -318,7 +318,8 @@ def test_a_standard_library_module_the_trace_missed_is_fetched_from_the_full_zip
     assert sum(url.endswith("/python_stdlib.zip") for url in requests_seen) == 1
 
 
-def answered(page: Page, url: str) -> dict:
+def answered_by_its_link(page: Page, url: str) -> dict:
+    """A shared link opened: the answer the page gives by itself."""
     page.goto(url)
     result = page.locator("[data-calculator-result]")
     expect(result).to_have_attribute("data-state", "ok", timeout=READY)
@@ -352,23 +353,23 @@ def test_every_way_python_starts_answers_as_cpython(page: Page, context, site_ur
     def snapshot_fetched() -> bool:
         return any(u.endswith(".bin.gz") for u in starts)
 
-    assert answered(page, url)["result"] == expected
+    assert answered_by_its_link(page, url)["result"] == expected
     assert snapshot_fetched() and not engine_fetched(), "the first visit did not start from the build's snapshot"
     key = kept_snapshot(page)
     assert key == page.evaluate("(path) => new URL(path, location.href).href", built.get_attribute("data-snapshot"))
     assert "?" not in key
     starts.clear()
-    assert answered(page, url)["result"] == expected
+    assert answered_by_its_link(page, url)["result"] == expected
     assert not snapshot_fetched() and not engine_fetched(), "the kept snapshot was not used"
     page.evaluate("(key) => caches.open('python-snapshot').then((c) => c.put(key, new Response(new Uint8Array(64))))",
                   key)
     starts.clear()
-    assert answered(page, url)["result"] == expected
+    assert answered_by_its_link(page, url)["result"] == expected
     assert engine_fetched(), "a damaged kept snapshot did not fall back to a full start"
     assert kept_snapshot(page) == key
     page.evaluate("caches.delete('python-snapshot')")
     context.route("**/python-snapshot-*.bin.gz", lambda route: route.fulfill(
         status=200, content_type="application/gzip", body=gzip.compress(bytes(range(256)) * 64)))
     starts.clear()
-    assert answered(page, url)["result"] == expected
+    assert answered_by_its_link(page, url)["result"] == expected
     assert snapshot_fetched() and engine_fetched(), "a damaged build snapshot did not fall back to a full start"
