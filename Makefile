@@ -69,7 +69,7 @@ test-node: site/.built
 	node --test tests/node/
 
 test-browser: $(BIN)/.installed site/.built chromium
-	$(BIN)/pytest -q -n 4 --dist worksteal tests/browser
+	$(BIN)/pytest -q -n 4 --dist load --maxschedchunk 1 tests/browser
 
 test: lint test-engine test-python test-node test-browser
 

@@ -4,12 +4,10 @@ the smaller slips), at desktop and phone sizes."""
 from __future__ import annotations
 
 import pytest
-from conftest import SITE
 from playwright.sync_api import Page, expect
 from reader import READY, answered, open_calculator, type_into
 
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
-PAGES = sorted(p.parent.relative_to(SITE).as_posix().removeprefix(".") + "/" for p in SITE.rglob("index.html"))
 
 
 def search(page: Page, query: str) -> None:
@@ -34,16 +32,6 @@ def test_a_search_result_in_either_language_opens_its_clause(page, site_url, req
     hit.click()
     page.wait_for_url(f"**/bijie/{target}*#{clause}")
     expect(page.locator(f'[data-clause="{clause}"]')).to_be_in_viewport()
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_no_page_asks_for_a_file_that_does_not_exist(page, site_url, path):
-    failed: list[str] = []
-    page.on("response", lambda response: failed.append(f"{response.status} {response.url}")
-            if response.status >= 400 else None)
-    page.goto(site_url + path)
-    page.wait_for_load_state("networkidle")
-    assert failed == []
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -30,9 +30,13 @@ def test_every_page_is_listed():
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_no_axe_violation_on_any_page(page, site_url, requests_seen, path):
+def test_every_page_finds_every_file_it_asks_for_and_has_no_axe_violation(page, site_url, requests_seen, path):
+    failed: list[str] = []
+    page.on("response", lambda response: failed.append(f"{response.status} {response.url}")
+            if response.status >= 400 else None)
     page.goto(site_url + path.lstrip("/"))
     page.wait_for_load_state("networkidle")
+    assert failed == []
     assert axe_violations(page) == []
     assert page.locator("html").get_attribute("lang") == ("en" if path.startswith("en/") else "zh")
 

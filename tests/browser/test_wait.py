@@ -5,7 +5,6 @@ downloads nothing says nothing of a download."""
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 from conftest import SITE
@@ -28,11 +27,13 @@ def phone():
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_shared_link_shows_its_inputs_at_once_and_keeps_what_the_reader_changes(page: Page, phone, lang):
-    started = time.monotonic()
+    """"At once" is before the engine: the inputs show while the minute's download has barely begun (no
+    clock in the assertion: on a busy machine the page itself can take seconds to arrive)."""
     page.goto(f"{phone.url}{'en/' if lang == 'en' else ''}{SHARED}", wait_until="commit")
-    expect(page.locator('[name="qualified_on"]')).to_have_value("2018-06-30", timeout=4_000)
-    assert time.monotonic() - started < 4.5
+    expect(page.locator('[name="qualified_on"]')).to_have_value("2018-06-30")
     expect(page.locator('[name="required_years"]')).to_have_value("5")
+    runtime_bytes = float(page.locator("script[data-runtime]").get_attribute("data-bytes-slow"))
+    assert phone.transferred.runtime < runtime_bytes / 2, "the inputs waited for the engine's download"
     note = page.locator("[data-shared-note]")
     expect(note).to_be_in_viewport()
     expect(note.locator("[data-shared-waiting]")).to_contain_text(t("shared_waiting", lang))
