@@ -6,13 +6,14 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 CHROMIUM ?= /usr/bin/chromium
-export CHROMIUM
+NGINX ?= /usr/sbin/nginx
+export CHROMIUM NGINX
 # Where `make serve` listens: this machine only by default; SERVE_ADDRESS=0.0.0.0:8000 lets the phones of a
 # training room on the same network open it. It prints the addresses they can open: the QR codes point at
 # the address the page is open at, so the trainer opens one of those.
 SERVE_ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: serve build test lint test-engine test-python test-node test-browser chromium bench mutate fuzz clean artefacts
+.PHONY: serve build test lint test-engine test-python test-node test-browser chromium nginx bench mutate fuzz clean artefacts
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +48,14 @@ chromium:
 	  else echo "Chromium is missing: install Debian's chromium package (as root: apt-get install chromium)"; exit 1; fi; \
 	fi
 
+# The snippet's own test serves the site from a real nginx (tests/test_nginx.py).
+nginx:
+	@if [ ! -x "$(NGINX)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	  else echo "nginx is missing: install Debian's nginx package (as root: apt-get install nginx)"; exit 1; fi; \
+	fi
+
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/actionlint .github/workflows/*.yml
@@ -62,7 +71,7 @@ $(ENGINE_VENV)/.installed: requirements-engine.txt
 test-engine: $(ENGINE_VENV)/.installed
 	$(ENGINE_VENV)/bin/python -m pytest -q -n 2 -p no:cacheprovider tests/engine
 
-test-python: $(BIN)/.installed site/.built
+test-python: $(BIN)/.installed site/.built nginx
 	$(BIN)/pytest -q -p no:playwright --ignore=tests/browser --ignore=tests/engine
 
 test-node: site/.built

@@ -26,7 +26,6 @@ from urllib.parse import urlsplit
 
 from macros import headers
 
-COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".csv"}
 CHUNK = 16 * 1024
 
 
@@ -168,8 +167,12 @@ class Handler(SimpleHTTPRequestHandler):
             return None
         wanted = re.fullmatch(r"bytes=(\d+)-", self.headers.get("Range", ""))
         if wanted and self.ranges and self.headers.get("If-Range", etag) == etag:
-            return self.send_range(path, file.read_bytes(), int(wanted[1]), self.guess_type(str(file)), etag)
-        return self.send_body(path, file.read_bytes(), self.guess_type(str(file)), etag, file)
+            return self.send_range(path, file.read_bytes(), int(wanted[1]), self.type_of(path, file), etag)
+        return self.send_body(path, file.read_bytes(), self.type_of(path, file), etag, file)
+
+    def type_of(self, path: str, file: Path) -> str:
+        """The type ``_headers`` gives the path, as Netlify and Cloudflare Pages send it, else the usual guess."""
+        return headers.headers_for(self.rules, path).get("Content-Type") or self.guess_type(str(file))
 
     def send_redirect(self, location: str) -> None:
         """A permanent redirect to the canonical address: a folder's with its slash, and one slash where an
@@ -220,7 +223,7 @@ class Handler(SimpleHTTPRequestHandler):
 
     def send_site_headers(self, path: str, etag: str | None) -> None:
         for name, value in headers.headers_for(self.rules, path).items():
-            if name != "Content-Type":
+            if name not in ("Content-Type", headers.HSTS[0]):  # the type is sent first; this host is plain HTTP
                 self.send_header(name, value)
         self.send_header("Server-Timing", headers.save_data_timing(self.headers.get("Save-Data")))
         if etag:
@@ -228,7 +231,7 @@ class Handler(SimpleHTTPRequestHandler):
 
     def send_body(self, path: str, body: bytes, mime: str, etag: str | None, file: Path | None = None) -> None:
         """A 200 response, gzipped (and the result kept, for files) when the client accepts it."""
-        encoded = "gzip" in self.headers.get("Accept-Encoding", "") and (Path(path).suffix or ".html") in COMPRESSIBLE
+        encoded = "gzip" in self.headers.get("Accept-Encoding", "") and (Path(path).suffix or ".html") in headers.COMPRESSED
         if encoded and file is None:
             body = gzip.compress(body, 6)
         elif encoded:

@@ -17,6 +17,7 @@ import sys
 import zipfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import zstandard
 from mkdocs.utils.yaml import yaml_load
@@ -25,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import asset_names, headers, open_data, widgets  # noqa: E402
+from macros import asset_names, headers, icons, open_data, widgets  # noqa: E402
 from macros.ui import t  # noqa: E402
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"  # what the build fills in; never served as it is
@@ -236,8 +237,10 @@ TABLE_CAPTION = re.compile(r'<p class="table-caption">(.*?)</p>\s*<table>', re.S
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    """The theme's own templates (the not-found page) take their words from ``macros/ui.py`` too."""
+    """The theme's own templates (the not-found page) take their words from ``macros/ui.py`` too, and the
+    head its icon's colour (the browser's bar) from ``macros/icons.py``."""
     env.globals["ui_words"] = t
+    env.globals["icon_colour"] = icons.RED
     return env
 
 
@@ -253,12 +256,13 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    """A code block wider than its column can be scrolled from the keyboard (it takes the focus). A
+    """A code block wider than its column can be scrolled from the keyboard: its ``<code>``, the element
+    the theme scrolls, takes the focus. A
     Markdown table takes the paragraph marked ``{: .table-caption }`` just before it as its caption
     (Markdown has no syntax for one). A page with a calculator starts its engine first thing in its
     head (only the security policy, which on_post_build puts right after the charset, comes before),
     before the theme's stylesheets and scripts are asked for."""
-    output = re.sub(r"<pre>(?=(<span></span>)?<code)", '<pre tabindex="0">', output)
+    output = re.sub(r"(<pre>(?:<span></span>)?<code)(?=[ >])", r'\1 tabindex="0"', output)
     output = TABLE_CAPTION.sub(r"<table>\n<caption>\1</caption>", output)
     names = sorted(set(re.findall(r'data-calculator="([a-z_]+)"', output)))
     if not names:
@@ -292,6 +296,21 @@ def robots_txt(site_url: str | None) -> str:
     return "User-agent: *\nAllow: /\n" + (f"\nSitemap: {site_url}sitemap.xml\n" if site_url else "")
 
 
+def site_prefix(site_url: str | None) -> str:
+    """The path the site is published under ("/bijie/"), or "/" at a host's root or when unsaid."""
+    return urlsplit(site_url).path or "/" if site_url else "/"
+
+
+def robots_note(site_url: str | None) -> str | None:
+    """What to add to the host's own robots.txt when the site is under a sub-path: crawlers read only
+    the one at the host's root, never ours (dev/HOSTING.md)."""
+    if site_prefix(site_url) == "/":
+        return None
+    root = urlsplit(site_url)._replace(path="/robots.txt").geturl()
+    return (f"The site is published under {site_prefix(site_url)}: crawlers read only {root}. Add to it:\n"
+            f"  Allow: {site_prefix(site_url)}\n  Sitemap: {site_url}sitemap.xml")
+
+
 def on_post_build(config: Any) -> None:
     """Complete the built site: the wheel and the runtime files (nothing else of the npm package),
     the open data files, the security policy on every page and for hosts, and the service worker."""
@@ -321,9 +340,13 @@ def on_post_build(config: Any) -> None:
         shutil.copy2(path, site / "assets" / "wheels" / path.parent.name / path.name)
     open_data.write_all(site, config["site_url"])
     (site / "robots.txt").write_text(robots_txt(config["site_url"]), encoding="utf-8")
+    icons.write_all(site)
+    note = robots_note(config["site_url"])
+    if note:
+        print(note, file=sys.stderr)
     search_files = defer_search_index(site)
     runtime_files = [f"{config['extra']['pyodide_dir']}{name}" for name in RUNTIME_FILES]
-    secure_pages(site, ["/" + path for path in [*runtime_files, *compressed]])
+    secure_pages(site, site_prefix(config["site_url"]))
     # Kept for offline use: what a start downloads (the full standard library only if it was ever needed).
     # The WebAssembly and the standard library are not listed: the worker keeps them plain itself, in
     # whichever form it fetched them.
@@ -394,13 +417,15 @@ def write_service_worker(site: Path, calculator_files: list[str], search_files: 
     worker.write_text(text, encoding="utf-8")
 
 
-def secure_pages(site: Path, runtime_files: list[str]) -> None:
-    """Give every page the policy meta tag, and write the host header files with the same policy."""
+def secure_pages(site: Path, prefix: str) -> None:
+    """Give every page the policy meta tag, and write the host header files with the same policy (the
+    nginx snippet for the site at ``prefix``)."""
     pages = sorted(site.rglob("*.html"))
     texts = {path: headers.without_meta(path.read_text(encoding="utf-8")) for path in pages}
     hashes = {headers.script_hash(body) for text in texts.values() for body in headers.inline_scripts(text)}
     page_policy, host_policy = headers.policy(hashes), headers.header_policy(hashes)
     for path, text in texts.items():
         path.write_text(headers.add_meta(text, page_policy), encoding="utf-8")
-    (site / "_headers").write_text(headers.netlify_headers(host_policy, runtime_files), encoding="utf-8")
-    (site / "nginx-headers.conf").write_text(headers.nginx_snippet(host_policy), encoding="utf-8")
+    files = ["/" + path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()]
+    (site / "_headers").write_text(headers.netlify_headers(host_policy, files), encoding="utf-8")
+    (site / "nginx-headers.conf").write_text(headers.nginx_snippet(host_policy, prefix), encoding="utf-8")

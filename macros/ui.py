@@ -222,7 +222,12 @@ UI: dict[str, tuple[str, str]] = {
                        f"authoritative and the English is an unofficial translation. This handout was made on an "
                        f"unofficial site; it is not a document of the {NOTICE.issuer[1]}."),
     "printed_on": ("打印日期：", "Printed on "),
+    "app_name": ("毕节市2023年职称工作通知", "Bijie 2023 professional title notice"),
+    "app_short_name": ("毕节职称", "Bijie titles"),
     "not_found_title": ("找不到该页面", "Page not found"),
+    "not_found_description": ("本站没有这个地址的页面：请从首页或通知全文查找毕节市2023年职称工作通知的内容。",
+                              "No page of this site is at this address: the Bijie 2023 professional title notice "
+                              "and its calculators are reached from the home page or the notice."),
     "not_found_text": ("您要找的页面不存在或已移动。请从{home}或{notice}查找。",
                        "The page you asked for does not exist or has moved. Start from the {home} or {notice}."),
     "not_found_home": ("首页", "home page"),

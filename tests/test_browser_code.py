@@ -107,7 +107,7 @@ def test_hosts_cache_our_assets_for_a_year():
         served = "/" + path.relative_to(SITE).as_posix()
         assert headers.headers_for(rules, served)["Cache-Control"] == headers.IMMUTABLE
     nginx = (SITE / "nginx-headers.conf").read_text(encoding="utf-8")
-    assert re.search(r"location ~ /assets/\([^)]*\bjs\|css\)/", nginx)
+    assert re.search(r'location ~ "\^/assets/\([^)]*\bjs\|css\)/', nginx)
 
 
 def test_a_module_renamed_renames_what_imports_it(tmp_path):

@@ -48,6 +48,15 @@ def batch_done(page: Page, name: str, timeout: int = READY):
     return result
 
 
+def search_box(page: Page):
+    """The search box, opened with its "/" key, once it shows its cursor: a reader types then. On a busy
+    machine the theme focuses it a moment after the key, and text typed before that went in reversed."""
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    expect(box).to_be_focused()
+    return box
+
+
 def until(page: Page, expression: str, tries: int = 600) -> None:
     """Poll ``expression`` in the page (``wait_for_function`` would need 'unsafe-eval', which the policy refuses)."""
     for _ in range(tries):

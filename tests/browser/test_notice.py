@@ -6,6 +6,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from reader import search_box
 
 
 def test_clause_link_lands_highlighted(page, site_url, requests_seen):
@@ -47,8 +48,7 @@ def test_search_in_both_languages(page, site_url, requests_seen):
                                      ("cutoff", "bijie/en/notice/", "s5-5"), ("nomination", "bijie/en/notice/", "s2-3")):
         page.goto(f"{site_url}notice/")
         page.wait_for_load_state("networkidle")
-        page.keyboard.press("/")
-        box = page.locator("input.md-search__input")
+        box = search_box(page)
         box.press_sequentially(query)
         box.press("End")  # Chinese arrives without key events (as from an IME); the theme searches on keyup
         hit = page.locator(f'.md-search-result__link[href*="/{page_path}"][href$="#{clause}"]').first
@@ -80,8 +80,7 @@ def test_a_first_query_builds_the_index_and_finds(page, site_url, requests_seen,
     page.add_init_script("delete window.BroadcastChannel")
     page.goto(f"{site_url}notice/")
     page.wait_for_load_state("networkidle")
-    page.keyboard.press("/")
-    box = page.locator("input.md-search__input")
+    box = search_box(page)
     box.fill(query)
     box.press("End")  # one keyup: one query
     expect(page.locator(f'.md-search-result__link[href$="#{clause}"]').first).to_be_attached()

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from reader import (
     READY,
     open_calculator,
+    search_box,
     stays_on,
     submitted_answer,
     type_into,
@@ -157,8 +158,7 @@ def test_search_works_offline_for_a_reader_who_never_searched_online(page, own_s
     server.shutdown()
     server.server_close()
     page.reload()
-    page.keyboard.press("/")
-    box = page.locator("input.md-search__input")
+    box = search_box(page)
     box.fill("继续教育")
     box.press("End")
     expect(page.locator('.md-search-result__link[href$="#s4-2"]').first).to_be_attached()

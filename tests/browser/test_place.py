@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
-from reader import READY, answered, open_calculator, type_into
+from reader import READY, answered, open_calculator, search_box, type_into
 
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
 
 def search(page: Page, query: str) -> None:
     page.wait_for_load_state("networkidle")
-    page.keyboard.press("/")
-    box = page.locator("input.md-search__input")
+    box = search_box(page)
     box.press_sequentially(query)
     box.press("End")  # Chinese arrives without key events (as from an IME); the theme searches on keyup
 
