@@ -301,6 +301,9 @@ def site_prefix(site_url: str | None) -> str:
     return urlsplit(site_url).path or "/" if site_url else "/"
 
 
+SAID: set[str] = set()  # what the build has printed for the person building
+
+
 def robots_note(site_url: str | None) -> str | None:
     """What to add to the host's own robots.txt when the site is under a sub-path: crawlers read only
     the one at the host's root, never ours (dev/HOSTING.md)."""
@@ -342,7 +345,8 @@ def on_post_build(config: Any) -> None:
     (site / "robots.txt").write_text(robots_txt(config["site_url"]), encoding="utf-8")
     icons.write_all(site)
     note = robots_note(config["site_url"])
-    if note:
+    if note and note not in SAID:  # the i18n plugin ends the build once per language
+        SAID.add(note)
         print(note, file=sys.stderr)
     search_files = defer_search_index(site)
     runtime_files = [f"{config['extra']['pyodide_dir']}{name}" for name in RUNTIME_FILES]
