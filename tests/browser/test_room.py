@@ -155,6 +155,33 @@ EVERY_SLIDE = """() => {
 }"""
 
 
+LAYOUT_SHIFTS = """
+window.__shifted = [];
+new PerformanceObserver((list) => {
+  for (const shift of list.getEntries()) if (!shift.hadRecentInput) window.__shifted.push(shift.value);
+}).observe({ type: "layout-shift", buffered: true });
+"""
+PHONE = {"width": 412, "height": 823}  # Lighthouse's phone
+
+
+@pytest.mark.parametrize("path", ["notice/", "en/notice/", "present/", "en/present/", "handout/?c=s4-2,s5-5"])
+def test_a_page_opened_at_this_computers_address_does_not_move_under_a_phones_reader(page, site_url, requests_seen, path):
+    """Opened at a loopback address, the page learns where it is after its first paint: its warning and
+    redrawn codes appear without moving what is already shown (the audit's layout shift), with the CPU
+    slowed as Lighthouse slows a phone's; presenter mode keeps its bar on the screen."""
+    page.set_viewport_size(PHONE)
+    page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    page.add_init_script(LAYOUT_SHIFTS)
+    page.goto(site_url + path)
+    addresses_drawn(page, site_url)
+    expect(page.locator('.address-warning[data-level="nowhere"]').first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert sum(page.evaluate("window.__shifted")) < 0.01
+    if "present" in path:
+        bar = page.locator(".present-bar").bounding_box()
+        assert bar["y"] + bar["height"] <= PHONE["height"] + 1
+
+
 @pytest.mark.parametrize("size", ROOM_SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_dual_language_slide_fits_the_screen_with_the_bar_in_view(page, site_url, requests_seen, lang, size):

@@ -353,9 +353,30 @@ def test_every_way_python_starts_answers_as_cpython(page: Page, context, site_ur
     def snapshot_fetched() -> bool:
         return any(u.endswith(".bin.gz") for u in starts)
 
-    assert answered_by_its_link(page, url)["result"] == expected
+    def kept_whole() -> str:
+        """The kept snapshot's key once a start has written it whole (not the 64 damaged bytes below): a
+        cache deleted before that write ends is written again, and the next visit starts from it."""
+        key = kept_snapshot(page)
+        until(page, f"caches.match({json.dumps(key)}).then((r) => r && r.arrayBuffer()).then((b) => b && b.byteLength > 64)",
+              tries=300)
+        return key
+
+    def answered_on_a_fast_link() -> dict:
+        """The page judges its link by its own first byte (runtime.js, 50 ms), which a busy machine's host
+        can miss: a visit judged slow (it asks for the compressed WebAssembly, and never for the build's
+        snapshot) is made again, without the snapshot it kept, up to three times."""
+        for _ in range(3):
+            starts.clear()
+            answer = answered_by_its_link(page, url)
+            if not any(u.endswith(".wasm.zst") for u in starts):
+                return answer
+            kept_whole()
+            page.evaluate("caches.delete('python-snapshot')")
+        raise AssertionError("every visit was judged to be on a slow link")
+
+    assert answered_on_a_fast_link()["result"] == expected
     assert snapshot_fetched() and not engine_fetched(), "the first visit did not start from the build's snapshot"
-    key = kept_snapshot(page)
+    key = kept_whole()
     assert key == page.evaluate("(path) => new URL(path, location.href).href", built.get_attribute("data-snapshot"))
     assert "?" not in key
     starts.clear()
@@ -366,14 +387,9 @@ def test_every_way_python_starts_answers_as_cpython(page: Page, context, site_ur
     starts.clear()
     assert answered_by_its_link(page, url)["result"] == expected
     assert engine_fetched(), "a damaged kept snapshot did not fall back to a full start"
-    assert kept_snapshot(page) == key
-    # The full start's own snapshot replaces the damaged one after the answer: wait for it, or deleting
-    # the cache below races the write, and the last visit starts from the kept snapshot after all.
-    until(page, f"caches.match({json.dumps(key)}).then((r) => r && r.arrayBuffer()).then((b) => b && b.byteLength > 64)",
-          tries=300)
+    assert kept_whole() == key
     page.evaluate("caches.delete('python-snapshot')")
     context.route("**/python-snapshot-*.bin.gz", lambda route: route.fulfill(
         status=200, content_type="application/gzip", body=gzip.compress(bytes(range(256)) * 64)))
-    starts.clear()
-    assert answered_by_its_link(page, url)["result"] == expected
+    assert answered_on_a_fast_link()["result"] == expected
     assert snapshot_fetched() and engine_fetched(), "a damaged build snapshot did not fall back to a full start"
