@@ -15,7 +15,7 @@ const SEARCH_FILES = __SEARCH_FILES__;
 const OFFLINE = __OFFLINE__; // the offline page's words in both languages, and the site's stylesheet
 const SITE_CACHE = `site-${BUILD}`;
 const RUNTIME_CACHE = `runtime-${RUNTIME}`;
-const VERSIONED = new RegExp(__VERSIONED__); // the host headers' year-long folders (macros/headers.py)
+const VERSIONED = new RegExp(__VERSIONED__); // folders of versioned and hashed files (macros/headers.versioned_pattern)
 
 self.addEventListener("install", () => self.skipWaiting());
 
