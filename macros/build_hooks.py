@@ -257,9 +257,8 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     """A code block wider than its column can be scrolled from the keyboard: its ``<code>``, the element
-    the theme scrolls, takes the focus. A
-    Markdown table takes the paragraph marked ``{: .table-caption }`` just before it as its caption
-    (Markdown has no syntax for one). A page with a calculator starts its engine first thing in its
+    the theme scrolls, takes the focus. A Markdown table takes the paragraph marked
+    ``{: .table-caption }`` just before it as its caption (Markdown has no syntax for one). A page with a calculator starts its engine first thing in its
     head (only the security policy, which on_post_build puts right after the charset, comes before),
     before the theme's stylesheets and scripts are asked for."""
     output = re.sub(r"(<pre>(?:<span></span>)?<code)(?=[ >])", r'\1 tabindex="0"', output)
@@ -298,7 +297,7 @@ def robots_txt(site_url: str | None) -> str:
 
 def site_prefix(site_url: str | None) -> str:
     """The path the site is published under ("/bijie/"), or "/" at a host's root or when unsaid."""
-    return urlsplit(site_url).path or "/" if site_url else "/"
+    return (urlsplit(site_url).path or "/") if site_url else "/"
 
 
 SAID: set[str] = set()  # what the build has printed for the person building
