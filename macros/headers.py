@@ -193,7 +193,9 @@ def nginx_snippet(csp: str, prefix: str = "/") -> str:
         "# An address with several slashes in a row is sent to its canonical one: served as it is, its\n"
         "# relative links would resolve under a folder that does not exist.\n"
         'if ($request_uri ~ "^[^?]*//") {\n    return 301 $uri$is_args$args;\n}\n'
-        f"location {prefix} {{\n" + pages +
+        + (f"# The sub-path typed without its slash is the site's home page.\n"
+           f"location = {prefix.rstrip('/')} {{\n    return 301 {prefix};\n}}\n" if prefix != "/" else "")
+        + f"location {prefix} {{\n" + pages +
         f"    error_page 404 {prefix}404.html;\n    try_files $uri $uri/ =404;\n}}\n"
         f"location {prefix}en/ {{\n" + pages +
         f"    error_page 404 {prefix}en/404.html;\n    try_files $uri $uri/ =404;\n}}\n"

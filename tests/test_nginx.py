@@ -159,6 +159,11 @@ def test_a_missing_address_under_the_sub_path_gets_the_sites_own_not_found_page(
     assert sent["content-security-policy"].startswith("default-src 'self'")
 
 
+def test_the_sub_path_without_its_slash_is_sent_to_the_home_page(nginx):
+    status, sent, _ = get(nginx["http"].rstrip("/"))
+    assert status == 301 and sent["location"].endswith(PREFIX)
+
+
 def test_a_year_of_caching_only_for_names_that_change_with_their_content(nginx):
     """The theme's plainly named files (its search languages, its source maps) revalidate: a theme upgrade
     changes them under the same name. The hashed and versioned ones are kept for a year."""
