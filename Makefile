@@ -52,7 +52,7 @@ chromium:
 nginx:
 	@if [ ! -x "$(NGINX)" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx openssl >/dev/null; \
 	  else echo "nginx is missing: install Debian's nginx package (as root: apt-get install nginx)"; exit 1; fi; \
 	fi
 
