@@ -80,7 +80,12 @@ test-node: site/.built
 test-browser: $(BIN)/.installed site/.built chromium
 	$(BIN)/pytest -q -n 4 --dist load --maxschedchunk 1 tests/browser
 
-test: lint test-engine test-python test-node test-browser
+# The set-up, the lint and the engine's own tests two at a time (the engine's environment and tests
+# need nothing of the site's, so they run while the site's environment installs and the site builds);
+# then the tests of the built site, one tier after another.
+test:
+	$(MAKE) --no-print-directory -j2 --output-sync=target lint test-engine site/.built chromium nginx
+	$(MAKE) --no-print-directory test-python test-node test-browser
 
 bench: $(BIN)/.installed site/.built chromium
 	$(BIN)/python bench/run.py
