@@ -34,9 +34,10 @@ WORKING_PER_WAITING = 3
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     waiting = [item for item in items if item.path.name in WAITING]
     working = [item for item in items if item.path.name not in WAITING]
-    step = WORKING_PER_WAITING
-    items[:] = [item for n, test in enumerate(waiting)
-                for item in (test, *working[n * step:(n + 1) * step])] + working[len(waiting) * step:]
+    ordered: list[pytest.Item] = []
+    for n, test in enumerate(waiting):
+        ordered += [test, *working[n * WORKING_PER_WAITING:(n + 1) * WORKING_PER_WAITING]]
+    items[:] = ordered + working[len(waiting) * WORKING_PER_WAITING:]
 
 
 @pytest.fixture(scope="session")
