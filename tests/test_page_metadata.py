@@ -6,15 +6,17 @@ from __future__ import annotations
 import html
 import io
 import json
+import os
 import re
 from pathlib import Path
 
 from conftest import ROOT
 from PIL import Image
 
-from macros import headers, icons
+from macros import build_hooks, headers, icons
 
 SITE = ROOT / "site"
+PREFIX = build_hooks.site_prefix(os.environ.get("SITE_URL"))  # the not-found pages' links start with it
 PAGES = sorted(SITE.rglob("*.html"))
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -45,7 +47,7 @@ def test_every_page_names_the_sites_own_icons_and_its_languages_manifest():
         assert set(linked) == {"icon", "apple-touch-icon", "manifest"}, page
         targets = {}
         for rel, href in re.findall(r'<link rel="(icon|apple-touch-icon|manifest)" href="([^"]+)"', text):
-            target = (page.parent / href).resolve() if not href.startswith("/") else SITE / href.lstrip("/")
+            target = (page.parent / href).resolve() if not href.startswith("/") else SITE / href.removeprefix(PREFIX)
             assert target.is_file(), (page, rel, href)
             targets[rel] = target.relative_to(SITE.resolve()).as_posix()
         assert targets["manifest"] == ("en/" if language(page) == "en" else "") + "manifest.webmanifest", page
