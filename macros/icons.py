@@ -16,7 +16,7 @@ from PIL import Image, ImageColor, ImageDraw
 
 from macros.ui import t
 
-RED = "#8c1c13"
+RED = "#8c1c13"  # the site's primary colour (site.css --md-primary-fg-color; a test holds them equal)
 FOLD = "#e3c4c0"
 WHITE = "#ffffff"
 UNITS = 64  # the drawing's own square

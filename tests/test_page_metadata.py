@@ -77,6 +77,11 @@ def test_each_languages_manifest_names_the_site_in_it_and_its_icons_exist():
         assert purposes == {"any", "maskable"}
 
 
+def test_the_icons_red_is_the_sites_own():
+    css = (ROOT / "docs" / "assets" / "css" / "site.css").read_text(encoding="utf-8")
+    assert f"--md-primary-fg-color: {icons.RED};" in css
+
+
 def test_the_icons_page_sits_inside_the_circle_every_home_screen_crop_keeps():
     """A maskable icon's safe zone: a circle of 40% of the width around the centre."""
     centre = icons.UNITS / 2
