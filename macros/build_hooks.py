@@ -258,9 +258,9 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
 def on_post_page(output: str, page: Any, config: Any) -> str:
     """A code block wider than its column can be scrolled from the keyboard: its ``<code>``, the element
     the theme scrolls, takes the focus. A Markdown table takes the paragraph marked
-    ``{: .table-caption }`` just before it as its caption (Markdown has no syntax for one). A page with a calculator starts its engine first thing in its
-    head (only the security policy, which on_post_build puts right after the charset, comes before),
-    before the theme's stylesheets and scripts are asked for."""
+    ``{: .table-caption }`` just before it as its caption (Markdown has no syntax for one). A page with a
+    calculator starts its engine first thing in its head (only the security policy, which on_post_build
+    puts right after the charset, comes before), before the theme's stylesheets and scripts are asked for."""
     output = re.sub(r"(<pre>(?:<span></span>)?<code)(?=[ >])", r'\1 tabindex="0"', output)
     output = TABLE_CAPTION.sub(r"<table>\n<caption>\1</caption>", output)
     names = sorted(set(re.findall(r'data-calculator="([a-z_]+)"', output)))
@@ -306,11 +306,12 @@ SAID: set[str] = set()  # what the build has printed for the person building
 def robots_note(site_url: str | None) -> str | None:
     """What to add to the host's own robots.txt when the site is under a sub-path: crawlers read only
     the one at the host's root, never ours (dev/HOSTING.md)."""
-    if site_prefix(site_url) == "/":
+    prefix = site_prefix(site_url)
+    if prefix == "/":
         return None
     root = urlsplit(site_url)._replace(path="/robots.txt").geturl()
-    return (f"The site is published under {site_prefix(site_url)}: crawlers read only {root}. Add to it:\n"
-            f"  Allow: {site_prefix(site_url)}\n  Sitemap: {site_url}sitemap.xml")
+    return (f"The site is published under {prefix}: crawlers read only {root}. Add to it:\n"
+            f"  Allow: {prefix}\n  Sitemap: {site_url}sitemap.xml")
 
 
 def on_post_build(config: Any) -> None:

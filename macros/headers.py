@@ -39,10 +39,15 @@ HASHED_NAME = r"\.[0-9a-f]{8,12}\.(min\.)?(m?js|css)$"
 IMMUTABLE = "public, max-age=31536000, immutable"
 
 
+def _names(folders: tuple[str, ...]) -> str:
+    """The folders' own names ("pyodide|wheels"), for a pattern over their paths."""
+    return "|".join(folder.split("/")[2] for folder in folders)
+
+
 def versioned_pattern() -> str:
     """The versioned and hashed folders as a regular expression over a path, for the service worker
     (sw.js): it keeps them cache-first within one build's cache, which the next build replaces."""
-    return "/assets/(" + "|".join(path.split("/")[2] for path in (*VERSIONED_FOLDERS, *HASHED_NAMES_IN)) + ")/"
+    return f"/assets/({_names((*VERSIONED_FOLDERS, *HASHED_NAMES_IN))})/"
 
 
 def is_immutable(path: str) -> bool:
@@ -172,8 +177,6 @@ def nginx_snippet(csp: str, prefix: str = "/") -> str:
     types = "".join(f"    {mime.split(';')[0]} {ext[1:]};\n" for ext, mime in MIME_TYPES.items() if ext in NGINX_LACKS)
     compressed = sorted({NGINX_NAMES.get(ext, mime) for ext, mime in COMPRESSED.items()} - {"text/html"})
     charset = sorted({mime.split(";")[0] for mime in MIME_TYPES.values() if "charset" in mime})
-    versioned = "|".join(folder.split("/")[2] for folder in VERSIONED_FOLDERS)
-    hashed = "|".join(folder.split("/")[2] for folder in HASHED_NAMES_IN)
     pages = common + f'    add_header Cache-Control "{REVALIDATE}" always;\n' + f'    add_header Server-Timing "{SAVE_DATA}" always;\n'
     immutable = common + f'    add_header Cache-Control "{IMMUTABLE}" always;\n'
     return (
@@ -200,6 +203,6 @@ def nginx_snippet(csp: str, prefix: str = "/") -> str:
         f"location {prefix}en/ {{\n" + pages +
         f"    error_page 404 {prefix}en/404.html;\n    try_files $uri $uri/ =404;\n}}\n"
         "# A year for what never changes under its name; the theme's plainly named files revalidate.\n"
-        f'location ~ "^{prefix}assets/({versioned})/" {{\n' + immutable + "}\n"
-        f'location ~ "^{prefix}assets/({hashed})/.*{HASHED_NAME}" {{\n' + immutable + "}\n"
+        f'location ~ "^{prefix}assets/({_names(VERSIONED_FOLDERS)})/" {{\n' + immutable + "}\n"
+        f'location ~ "^{prefix}assets/({_names(HASHED_NAMES_IN)})/.*{HASHED_NAME}" {{\n' + immutable + "}\n"
     )
